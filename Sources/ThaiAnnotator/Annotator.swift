@@ -1,0 +1,124 @@
+/// The pipeline: segment the text, recognise named entities, normalise dates, and assemble a
+/// `Document` whose entities carry String ranges and scalar offsets.
+///
+/// An annotator is immutable and `Sendable`: build one (loading the gazetteers takes a few
+/// milliseconds) and share it across threads and tasks.
+public final class Annotator: Sendable {
+    /// What an annotator is built from.
+    public struct Configuration: Sendable {
+        /// Whether to load the gazetteers bundled with ThaiAnnotator.
+        public var useBundledGazetteers = true
+        /// Further gazetteers, loaded after (and taking precedence over) the bundled ones.
+        public var gazetteers: [Gazetteer] = []
+
+        /// The default configuration: the bundled gazetteers only.
+        public init() {}
+    }
+
+    /// The word segmenter the pipeline starts with.
+    public let segmenter: WordSegmenter
+    /// The named-entity stage.
+    public let recognizer: EntityRecognizer
+    /// The date stage.
+    public let dateNormalizer: DateNormalizer
+
+    /// Builds the pipeline.
+    public init(configuration: Configuration = Configuration()) throws {
+        segmenter = try WordSegmenter()
+        var gazetteers = configuration.useBundledGazetteers ? try Gazetteer.bundled() : []
+        gazetteers += configuration.gazetteers
+        recognizer = EntityRecognizer(gazetteers: gazetteers)
+        dateNormalizer = DateNormalizer()
+    }
+
+    /// Annotates one text. Relative and year-less dates resolve against `referenceDate`, or,
+    /// when it is nil, against the date line a thaigov document opens with, if there is one.
+    public func annotate(_ text: String, referenceDate: CalendarDate? = nil) -> Document {
+        let utf16 = UTF16Text(text)
+        let tokens = segmenter.tokens(in: utf16)
+        let named = recognizer.mentions(in: utf16, tokens: tokens)
+        let reference = referenceDate ?? dateNormalizer.documentDate(in: utf16)
+        let dates = dateNormalizer.dates(in: utf16, tokens: tokens, referenceDate: reference,
+                                         excluding: named.map(\.utf16Range))
+        return DocumentAssembler(text: utf16, tokens: tokens).document(named: named, dates: dates)
+    }
+}
+
+/// Turns the stages' UTF-16 mentions into a Document: merges them in order, converts offsets
+/// once, and splits tokens at entity boundaries.
+struct DocumentAssembler {
+    let text: UTF16Text
+    let tokens: [Token]
+
+    func document(named: [EntityMention], dates: [DateMention]) -> Document {
+        var spans: [(range: Range<Int>, make: (Range<String.Index>, Range<Int>, String) -> Entity)] = []
+        spans.reserveCapacity(named.count + dates.count)
+        for mention in named {
+            spans.append((mention.utf16Range, { range, scalars, surface in
+                Entity(type: mention.type, range: range, scalarOffsets: scalars, text: surface,
+                       link: mention.link, acronym: mention.acronym)
+            }))
+        }
+        for mention in dates {
+            spans.append((mention.utf16Range, { range, scalars, surface in
+                Entity(type: .date, range: range, scalarOffsets: scalars, text: surface,
+                       date: DateAnnotation(value: mention.value, grain: mention.grain,
+                                            buddhistEraYear: mention.buddhistEraYear,
+                                            weekdayMismatch: mention.weekdayMismatch,
+                                            isImpossible: mention.isImpossible))
+            }))
+        }
+        spans.sort { $0.range.lowerBound < $1.range.lowerBound }
+
+        var cursor = UTF16Text.PositionCursor(text)
+        var entities: [Entity] = []
+        entities.reserveCapacity(spans.count)
+        var boundaries: [UTF16Text.Position] = []
+        for span in spans {
+            let start = cursor.position(at: span.range.lowerBound)
+            let end = cursor.position(at: span.range.upperBound)
+            let range = text.index(atUTF8Offset: start.utf8)..<text.index(atUTF8Offset: end.utf8)
+            entities.append(span.make(range, start.scalar..<end.scalar, String(text.text[range])))
+            boundaries.append(start)
+            boundaries.append(end)
+        }
+        return Document(text: text.text, tokens: alignedTokens(at: boundaries), entities: entities)
+    }
+
+    /// The tokens, split wherever an entity boundary falls inside one (ICU cuts unknown names
+    /// differently from the gazetteer), so every entity starts and ends on a token boundary.
+    private func alignedTokens(at boundaries: [UTF16Text.Position]) -> [Token] {
+        guard !boundaries.isEmpty else { return tokens }
+        var result: [Token] = []
+        result.reserveCapacity(tokens.count + boundaries.count)
+        var next = 0
+        for token in tokens {
+            let span = token.utf16Offsets
+            while next < boundaries.count, boundaries[next].utf16 <= span.lowerBound { next += 1 }
+            guard next < boundaries.count, boundaries[next].utf16 < span.upperBound else {
+                result.append(token)
+                continue
+            }
+            var start = UTF16Text.Position(utf16: span.lowerBound, scalar: token.scalarOffsets.lowerBound,
+                                           utf8: token.utf8Offsets.lowerBound)
+            let end = UTF16Text.Position(utf16: span.upperBound, scalar: token.scalarOffsets.upperBound,
+                                         utf8: token.utf8Offsets.upperBound)
+            while next < boundaries.count, boundaries[next].utf16 < span.upperBound {
+                if boundaries[next].utf16 > start.utf16 {
+                    result.append(piece(of: token, from: start, to: boundaries[next]))
+                    start = boundaries[next]
+                }
+                next += 1
+            }
+            result.append(piece(of: token, from: start, to: end))
+        }
+        return result
+    }
+
+    private func piece(of token: Token, from start: UTF16Text.Position, to end: UTF16Text.Position) -> Token {
+        Token(kind: token.kind,
+              range: text.index(atUTF8Offset: start.utf8)..<text.index(atUTF8Offset: end.utf8),
+              scalarOffsets: start.scalar..<end.scalar, utf8Offsets: start.utf8..<end.utf8,
+              utf16Offsets: start.utf16..<end.utf16)
+    }
+}

@@ -1,0 +1,119 @@
+/// The JSON contract other tools read (fixed; see README.md):
+///
+///     {"type": "DATE", "start": 80, "end": 95, "text": "7 มิถุนายน 2560", "value": "2017-06-07", "grain": "day"}
+///
+/// `start` and `end` are Unicode-scalar offsets, half-open. Gazetteer hits add "id" and
+/// "canonical"; ACRONYM entities add "expansion" and "refersTo" (each a string or null); DATE
+/// entities add "value" (ISO 8601 or null) and "grain", and "weekdayMismatch": true or
+/// "impossible": true when they apply. `Entity`'s `Encodable` conformance and `JSONWriter`
+/// produce the same objects; the writer is the fast path for batch output.
+extension Entity: Encodable {
+    enum ContractKey: String, CodingKey {
+        case type, start, end, text, id, canonical, expansion, refersTo, value, grain, weekdayMismatch, impossible
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ContractKey.self)
+        try container.encode(type, forKey: .type)
+        try container.encode(scalarOffsets.lowerBound, forKey: .start)
+        try container.encode(scalarOffsets.upperBound, forKey: .end)
+        try container.encode(text, forKey: .text)
+        if let link {
+            try container.encode(link.id, forKey: .id)
+            try container.encode(link.canonical, forKey: .canonical)
+        }
+        if type == .acronym {
+            try container.encode(acronym?.expansion, forKey: .expansion)
+            try container.encode(acronym?.refersTo, forKey: .refersTo)
+        }
+        if let date {
+            try container.encode(date.value?.iso, forKey: .value)
+            try container.encode(date.grain, forKey: .grain)
+            if date.weekdayMismatch { try container.encode(true, forKey: .weekdayMismatch) }
+            if date.isImpossible { try container.encode(true, forKey: .impossible) }
+        }
+    }
+}
+
+/// Writes the JSON contract into a byte buffer without Foundation.
+public struct JSONWriter {
+    /// The bytes written so far.
+    public var bytes: [UInt8] = []
+
+    /// Creates an empty writer.
+    public init() {}
+
+    /// Appends raw JSON text.
+    public mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// Appends a JSON string literal.
+    public mutating func string(_ text: some StringProtocol) {
+        bytes.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: bytes.append(0x5C); bytes.append(0x22)
+            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+            case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+            case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+            case 0x09: bytes.append(0x5C); bytes.append(0x74)
+            case 0..<0x20:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(0x22)
+    }
+
+    /// Appends a string or null.
+    public mutating func optionalString(_ text: String?) {
+        if let text { string(text) } else { raw("null") }
+    }
+
+    /// Appends an integer.
+    public mutating func int(_ value: Int) { raw(String(value)) }
+
+    /// Appends one entity object.
+    public mutating func entity(_ entity: Entity) {
+        raw("{\"type\":"); string(entity.type.rawValue)
+        raw(",\"start\":"); int(entity.scalarOffsets.lowerBound)
+        raw(",\"end\":"); int(entity.scalarOffsets.upperBound)
+        raw(",\"text\":"); string(entity.text)
+        if let link = entity.link {
+            raw(",\"id\":"); string(link.id)
+            raw(",\"canonical\":"); string(link.canonical)
+        }
+        if entity.type == .acronym {
+            raw(",\"expansion\":"); optionalString(entity.acronym?.expansion)
+            raw(",\"refersTo\":"); optionalString(entity.acronym?.refersTo?.rawValue)
+        }
+        if let date = entity.date {
+            raw(",\"value\":"); optionalString(date.value?.iso)
+            raw(",\"grain\":"); string(date.grain.rawValue)
+            if date.weekdayMismatch { raw(",\"weekdayMismatch\":true") }
+            if date.isImpossible { raw(",\"impossible\":true") }
+        }
+        bytes.append(0x7D)
+    }
+
+    /// Appends `[entity, ...]`.
+    public mutating func entities(_ entities: [Entity]) {
+        bytes.append(0x5B)
+        for (index, entity) in entities.enumerated() {
+            if index > 0 { bytes.append(0x2C) }
+            self.entity(entity)
+        }
+        bytes.append(0x5D)
+    }
+
+    /// Appends one token object: text, kind, scalar and UTF-8 offsets.
+    public mutating func token(_ token: Token, in text: String) {
+        raw("{\"text\":"); string(text[token.range])
+        raw(",\"kind\":"); string(token.kind.rawValue)
+        raw(",\"start\":"); int(token.scalarOffsets.lowerBound)
+        raw(",\"end\":"); int(token.scalarOffsets.upperBound)
+        raw(",\"utf8Start\":"); int(token.utf8Offsets.lowerBound)
+        raw(",\"utf8End\":"); int(token.utf8Offsets.upperBound)
+        bytes.append(0x7D)
+    }
+}

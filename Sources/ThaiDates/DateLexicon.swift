@@ -1,0 +1,81 @@
+import ThaiSegmentation
+
+/// The words the date scanner knows: month names and abbreviations, weekdays, eras and
+/// relative expressions, each compiled into a trie over UTF-16.
+struct DateLexicon: Sendable {
+    /// Month names, full and abbreviated, with and without dots, in Thai and English → month 1...12.
+    let months: PrefixTrie
+    /// Weekday names after วัน (จันทร์ ... อาทิตย์) → ISO weekday 1...7.
+    let weekdays: PrefixTrie
+    /// Relative expressions → an index into `relatives`.
+    let relativeWords: PrefixTrie
+    let relatives: [Relative]
+
+    /// A relative date expression and its meaning against a reference date.
+    enum Relative: Sendable {
+        case days(Int)
+        case week(Int)
+        case month(Int)
+        case year(Int)
+    }
+
+    static let shared = DateLexicon()
+
+    /// Full names, then the usual abbreviations (with dots as written in the news).
+    static let monthNames: [(full: String, abbreviation: String)] = [
+        ("มกราคม", "ม.ค."), ("กุมภาพันธ์", "ก.พ."), ("มีนาคม", "มี.ค."), ("เมษายน", "เม.ย."),
+        ("พฤษภาคม", "พ.ค."), ("มิถุนายน", "มิ.ย."), ("กรกฎาคม", "ก.ค."), ("สิงหาคม", "ส.ค."),
+        ("กันยายน", "ก.ย."), ("ตุลาคม", "ต.ค."), ("พฤศจิกายน", "พ.ย."), ("ธันวาคม", "ธ.ค."),
+    ]
+
+    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July",
+                                "August", "September", "October", "November", "December"]
+
+    private init() {
+        var months: [(key: String, payload: Int32)] = []
+        for (index, names) in Self.monthNames.enumerated() {
+            let month = Int32(index + 1)
+            months.append((names.full, month))
+            let abbreviation = names.abbreviation
+            let letters = abbreviation.replacingAll(".", with: "")
+            // ม.ค. / ม.ค / มค. — but never bare มค, which is too often part of a word.
+            months.append((abbreviation, month))
+            months.append((String(abbreviation.dropLast()), month))
+            months.append((letters + ".", month))
+            let english = Self.englishMonths[index]
+            months.append((english, month))
+            if english.count > 4 { months.append((String(english.prefix(3)) + ".", month)) }
+        }
+        // A common misspelling in the corpus.
+        months.append(("กรกฏาคม", 7))
+        self.months = PrefixTrie(months)
+
+        let weekdayNames: [(String, Int32)] = [
+            ("จันทร์", 1), ("อังคาร", 2), ("พุธ", 3), ("พฤหัสบดี", 4), ("พฤหัส", 4),
+            ("ศุกร์", 5), ("เสาร์", 6), ("อาทิตย์", 7),
+        ]
+        weekdays = PrefixTrie(weekdayNames.map { (key: $0.0, payload: $0.1) })
+
+        let relativeTable: [(String, Relative)] = [
+            ("วันนี้", .days(0)), ("เมื่อวานนี้", .days(-1)), ("เมื่อวาน", .days(-1)),
+            ("วานนี้", .days(-1)), ("เมื่อวานซืน", .days(-2)), ("วานซืน", .days(-2)),
+            ("พรุ่งนี้", .days(1)), ("วันพรุ่งนี้", .days(1)), ("มะรืนนี้", .days(2)), ("มะรืน", .days(2)),
+            ("สัปดาห์นี้", .week(0)), ("สัปดาห์หน้า", .week(1)), ("สัปดาห์ที่แล้ว", .week(-1)),
+            ("สัปดาห์ที่ผ่านมา", .week(-1)), ("สัปดาห์ก่อน", .week(-1)),
+            ("เดือนนี้", .month(0)), ("เดือนหน้า", .month(1)), ("เดือนที่แล้ว", .month(-1)),
+            ("เดือนที่ผ่านมา", .month(-1)), ("เดือนก่อน", .month(-1)),
+            ("ปีนี้", .year(0)), ("ปีหน้า", .year(1)), ("ปีที่แล้ว", .year(-1)), ("ปีก่อน", .year(-1)),
+            ("ปีที่ผ่านมา", .year(-1)),
+        ]
+        relatives = relativeTable.map(\.1)
+        relativeWords = PrefixTrie(relativeTable.enumerated().map { (key: $0.element.0, payload: Int32($0.offset)) })
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var result = ""
+        for character in self { if character == target { result += replacement } else { result.append(character) } }
+        return result
+    }
+}

@@ -1,0 +1,75 @@
+import ThaiSegmentation
+
+/// A date expression found in a text.
+public struct DateMention: Sendable, Hashable {
+    /// Where the expression is, in UTF-16 code units.
+    public var utf16Range: Range<Int>
+    /// The value, or nil when it cannot be resolved or names a day that does not exist.
+    public var value: DateValue?
+    /// The grain of the value (known from the expression's form even when the value is nil).
+    public var grain: DateGrain
+    /// The Buddhist-era year as written, when the text gave one.
+    public var buddhistEraYear: Int?
+    /// Whether a weekday named before the date (วันพุธที่ ...) disagrees with it.
+    public var weekdayMismatch: Bool
+    /// Whether the expression names a day that does not exist (31 กุมภาพันธ์ 2561).
+    public var isImpossible: Bool
+}
+
+/// Finds Thai date expressions and normalises them to ISO 8601 values: day-month-year dates
+/// with full or abbreviated month names, Buddhist- and common-era years (two-digit years are
+/// Buddhist era), Thai digits, months, years, fiscal years, ranges, year-less dates and relative
+/// dates (resolved against a reference date).
+public struct DateNormalizer: Sendable {
+    private let lexicon = DateLexicon.shared
+
+    /// Creates a normaliser.
+    public init() {}
+
+    /// The date a thaigov document is dated by: its date line (`วันพุธที่ 7 มิถุนายน 2560`), or
+    /// the first full date in its opening lines; nil when there is none.
+    public func documentDate(in text: UTF16Text) -> CalendarDate? {
+        let head = min(text.units.count, 2000)
+        return text.units.withUnsafeBufferPointer { all in
+            let units = UnsafeBufferPointer(rebasing: all[0..<head])
+            var scanner = Scanner(units: units, lexicon: lexicon, reference: nil)
+            var position = 0
+            while position < units.count {
+                if let found = scanner.explicitDate(at: position),
+                   case .point(.day(let date))? = found.value {
+                    return date
+                }
+                position += 1
+            }
+            return nil
+        }
+    }
+
+    /// Every date expression in `text`, in order. Expressions overlapping an `excluding` range
+    /// (the named entities already found, such as the commission ก.พ.ร.) are left out.
+    public func dates(in text: UTF16Text, tokens: [Token], referenceDate: CalendarDate?,
+                      excluding: [Range<Int>] = []) -> [DateMention] {
+        var mentions: [DateMention] = []
+        text.units.withUnsafeBufferPointer { units in
+            var scanner = Scanner(units: units, lexicon: lexicon, reference: referenceDate)
+            var excluded = excluding.makeIterator()
+            var nextExcluded = excluded.next()
+            var covered = 0
+            for token in tokens {
+                let start = token.utf16Offsets.lowerBound
+                guard start >= covered else { continue }
+                switch token.kind {
+                case .number, .thaiWord, .latinWord: break
+                default: continue
+                }
+                while let range = nextExcluded, range.upperBound <= start { nextExcluded = excluded.next() }
+                if let range = nextExcluded, range.contains(start) { continue }
+                guard let mention = scanner.date(at: start) else { continue }
+                if let range = nextExcluded, range.overlaps(mention.utf16Range) { continue }
+                mentions.append(mention)
+                covered = mention.utf16Range.upperBound
+            }
+        }
+        return mentions
+    }
+}

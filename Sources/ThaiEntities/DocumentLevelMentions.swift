@@ -1,0 +1,252 @@
+import ThaiSegmentation
+
+/// What the recogniser learns from a document as a whole: acronyms it defines, and the people
+/// it names in full and then by given name alone.
+extension RecognitionPass {
+    /// An acronym defined in the document: กรมส่งเสริมอุตสาหกรรม (กสอ.).
+    struct Definition {
+        var short: [UInt16]
+        var expansion: String
+        var refersTo: EntityType
+        var link: EntityLink?
+    }
+
+    mutating func addDocumentLevelMentions(to selected: [Candidate]) -> [Candidate] {
+        var kept = selected
+        var definitions: [Definition] = []
+        var extra: [Candidate] = []
+        for candidate in kept {
+            guard [.organization, .ministry, .location].contains(candidate.type) else { continue }
+            if let short = bracketedAcronym(after: candidate.range.upperBound) {
+                definitions.append(Definition(short: Array(units[short]), expansion: string(candidate.range),
+                                              refersTo: candidate.type, link: candidate.link))
+            }
+        }
+        for definition in bracketDefinitions(kept) {
+            extra.append(definition.longForm)
+            definitions.append(definition.definition)
+        }
+        // Gazetteer acronyms take their document definition's expansion.
+        for (index, candidate) in kept.enumerated() where candidate.type == .acronym {
+            if let definition = definitions.first(where: { $0.short.elementsEqual(units[candidate.range]) }) {
+                kept[index].acronym = AcronymExpansion(expansion: definition.expansion, refersTo: definition.refersTo)
+            }
+        }
+        extra += acronymOccurrences(of: definitions)
+        kept = resolve(extra, occupied: kept)
+        kept = resolve(givenNameMentions(in: kept), occupied: kept)
+        linkPeople(&kept)
+        return kept
+    }
+
+    // MARK: Acronyms
+
+    /// `(กสอ.)` or `(EEC)` right after `position`: the acronym's range.
+    private func bracketedAcronym(after position: Int) -> Range<Int>? {
+        let open = skipSpaces(position, limit: 2)
+        guard open < units.count, units[open] == 0x28 else { return nil }
+        let start = skipSpaces(open + 1, limit: 1)
+        var end = start
+        while end < units.count, end - start <= 14, units[end] != 0x29 { end += 1 }
+        guard end < units.count, units[end] == 0x29 else { return nil }
+        var shortEnd = end
+        while shortEnd > start, CharacterClass.isSpace(units[shortEnd - 1]) { shortEnd -= 1 }
+        return isAcronymShaped(start..<shortEnd) ? start..<shortEnd : nil
+    }
+
+    /// Thai: 2-12 units of consonants and dots, starting with a consonant, at least two
+    /// consonants (กสอ., ก.ล.ต.). Latin: 2-10 letters and digits with at least two capitals (SMRJ).
+    func isAcronymShaped(_ range: Range<Int>) -> Bool {
+        guard (2...12).contains(range.count) else { return false }
+        let slice = units[range]
+        if CharacterClass.isThaiConsonant(slice.first!) {
+            var consonants = 0
+            for unit in slice {
+                if CharacterClass.isThaiConsonant(unit) { consonants += 1 } else if unit != 0x2E && unit != 0x0E2F { return false }
+            }
+            return consonants >= 2 && (slice.contains(0x2E) || consonants <= 5)
+        }
+        var capitals = 0
+        for unit in slice {
+            if unit &- 0x41 < 26 { capitals += 1 } else if !(CharacterClass.isLatinLetter(unit) || CharacterClass.isDigit(unit) || unit == 0x26 || unit == 0x2D) {
+                return false
+            }
+        }
+        return capitals >= 2 && range.count <= 10
+    }
+
+    /// Definitions with no recognised long form before the bracket:
+    /// a Thai long form found by the acronym's letters, in the manner of Schwartz and Hearst
+    /// (ส่งเสริมวิสาหกิจขนาดกลางและขนาดย่อม (สสว.)), or a Latin one inside the bracket
+    /// ((Organization for SME and Regional Innovation of Japan - SMRJ)).
+    private func bracketDefinitions(_ kept: [Candidate]) -> [(longForm: Candidate, definition: Definition)] {
+        var found: [(Candidate, Definition)] = []
+        var keptIndex = 0
+        var position = 0
+        while position < units.count {
+            defer { position += 1 }
+            guard units[position] == 0x28 else { continue }
+            var close = position + 1
+            while close < units.count, close - position < 160, units[close] != 0x29, units[close] != 0x0A { close += 1 }
+            guard close < units.count, units[close] == 0x29 else { continue }
+            while keptIndex < kept.count, kept[keptIndex].range.upperBound <= position { keptIndex += 1 }
+            let inside = position + 1..<close
+            if let latin = latinDefinition(inside) {
+                if !kept.contains(where: { $0.range.overlaps(latin.0.range) }) { found.append(latin) }
+                continue
+            }
+            var contentEnd = close
+            while contentEnd > inside.lowerBound, CharacterClass.isSpace(units[contentEnd - 1]) { contentEnd -= 1 }
+            let short = skipSpaces(inside.lowerBound, limit: 1)..<contentEnd
+            guard short.count >= 2, isAcronymShaped(short), CharacterClass.isThaiConsonant(units[short.lowerBound]) else { continue }
+            var longEnd = position
+            while longEnd > 0, CharacterClass.isSpace(units[longEnd - 1]) { longEnd -= 1 }
+            if kept.contains(where: { $0.range.upperBound == longEnd && $0.type != .person && $0.type != .acronym }) { continue }
+            guard let longStart = thaiLongFormStart(for: short, endingAt: longEnd) else { continue }
+            let long = longStart..<longEnd
+            if kept.contains(where: { $0.range.overlaps(long) && $0.range.lowerBound < long.lowerBound }) { continue }
+            let type: EntityType = matches(recognizer.ministryHead, at: longStart) ? .ministry : .organization
+            found.append((Candidate(range: long, type: type),
+                          Definition(short: Array(units[short]), expansion: string(long), refersTo: type, link: nil)))
+        }
+        return found
+    }
+
+    /// The rightmost word start before `end`, in the same run of text, from which the
+    /// acronym's consonants appear in order, the first at the word start.
+    private func thaiLongFormStart(for short: Range<Int>, endingAt end: Int) -> Int? {
+        let letters = units[short].filter(CharacterClass.isThaiConsonant)
+        guard let firstLetter = letters.first else { return nil }
+        var runStart = end
+        while runStart > 0, end - runStart < 80, !CharacterClass.isWhitespace(units[runStart - 1]),
+              !CharacterClass.isPunctuation(units[runStart - 1]) || units[runStart - 1] == 0x0E2F {
+            runStart -= 1
+        }
+        var candidate = end - 1
+        while candidate >= runStart {
+            defer { candidate -= 1 }
+            guard units[candidate] == firstLetter, isTokenBoundary(candidate) else { continue }
+            var next = 1
+            var index = candidate + 1
+            while index < end, next < letters.count {
+                if units[index] == letters[next] { next += 1 }
+                index += 1
+            }
+            if next == letters.count, end - candidate >= letters.count * 2 { return candidate }
+        }
+        return nil
+    }
+
+    /// `LONG - SHORT` or `LONG, SHORT` inside a bracket, Latin, where SHORT's letters appear in
+    /// LONG in order and its first letter starts a word of LONG.
+    private func latinDefinition(_ inside: Range<Int>) -> (Candidate, Definition)? {
+        var separator = inside.upperBound - 1
+        while separator > inside.lowerBound, units[separator] != 0x2D, units[separator] != 0x2C, units[separator] != 0x2013 {
+            separator -= 1
+        }
+        guard separator > inside.lowerBound else { return nil }
+        var shortStart = separator + 1
+        while shortStart < inside.upperBound, CharacterClass.isSpace(units[shortStart]) { shortStart += 1 }
+        var shortEnd = inside.upperBound
+        while shortEnd > shortStart, CharacterClass.isSpace(units[shortEnd - 1]) { shortEnd -= 1 }
+        var longEnd = separator
+        while longEnd > inside.lowerBound, CharacterClass.isSpace(units[longEnd - 1]) { longEnd -= 1 }
+        var longStart = inside.lowerBound
+        while longStart < longEnd, CharacterClass.isSpace(units[longStart]) { longStart += 1 }
+        let short = shortStart..<shortEnd
+        let long = longStart..<longEnd
+        guard short.count >= 2, units[short.lowerBound] &- 0x41 < 26, isAcronymShaped(short), long.count > short.count * 2,
+              units[long].allSatisfy({ CharacterClass.isLatinLetter($0) || $0 == 0x20 || $0 == 0x2D || $0 == 0x26 }),
+              schwartzHearstMatch(short: short, long: long) else { return nil }
+        return (Candidate(range: long, type: .organization),
+                Definition(short: Array(units[short]), expansion: string(long), refersTo: .organization, link: nil))
+    }
+
+    /// Schwartz and Hearst (2003): match the short form's letters right to left in the long
+    /// form; the first must start a word.
+    private func schwartzHearstMatch(short: Range<Int>, long: Range<Int>) -> Bool {
+        func lower(_ unit: UInt16) -> UInt16 { unit &- 0x41 < 26 ? unit | 0x20 : unit }
+        var longIndex = long.upperBound - 1
+        var shortIndex = short.upperBound - 1
+        while shortIndex >= short.lowerBound {
+            let letter = lower(units[shortIndex])
+            guard CharacterClass.isLatinLetter(letter) || CharacterClass.isDigit(letter) else { shortIndex -= 1; continue }
+            while longIndex >= long.lowerBound,
+                  lower(units[longIndex]) != letter
+                    || (shortIndex == short.lowerBound && longIndex > long.lowerBound && units[longIndex - 1] != 0x20) {
+                longIndex -= 1
+            }
+            if longIndex < long.lowerBound { return false }
+            longIndex -= 1
+            shortIndex -= 1
+        }
+        return true
+    }
+
+    /// Every word-bounded occurrence of a defined acronym.
+    private func acronymOccurrences(of definitions: [Definition]) -> [Candidate] {
+        guard !definitions.isEmpty else { return [] }
+        let trie = PrefixTrie(definitions.enumerated().map {
+            (key: String(decoding: $0.element.short, as: UTF16.self), payload: Int32($0.offset))
+        })
+        var found: [Candidate] = []
+        for token in tokens where token.kind != .whitespace {
+            let start = token.utf16Offsets.lowerBound
+            guard let match = trie.longestMatch(in: units, at: start), acceptsWordEnd(start..<match.end) else { continue }
+            let definition = definitions[Int(match.payload)]
+            found.append(Candidate(range: start..<match.end, type: .acronym, link: definition.link,
+                                   acronym: AcronymExpansion(expansion: definition.expansion, refersTo: definition.refersTo)))
+        }
+        return found
+    }
+
+    private func acceptsWordEnd(_ range: Range<Int>) -> Bool {
+        if range.lowerBound > 0, CharacterClass.isLatinLetter(units[range.lowerBound - 1]) { return false }
+        guard range.upperBound < units.count else { return true }
+        let next = units[range.upperBound]
+        if CharacterClass.isLatinLetter(next) || CharacterClass.isDigit(next) || CharacterClass.isThaiCombining(next) { return false }
+        return units[range.upperBound - 1] == 0x2E || !CharacterClass.isThai(next) || isTokenBoundary(range.upperBound)
+    }
+
+    // MARK: People
+
+    /// Later mentions of a person by given name alone (อุตตม after นายอุตตม สาวนายน).
+    private func givenNameMentions(in kept: [Candidate]) -> [Candidate] {
+        let names = kept.filter { $0.type == .person && $0.hasFamilyName }.compactMap(\.givenName)
+            .filter { $0.count >= 3 && CharacterClass.isThai(units[$0.lowerBound]) }
+        guard !names.isEmpty else { return [] }
+        let trie = PrefixTrie(names.map { (key: string($0), payload: 0) })
+        var found: [Candidate] = []
+        for token in tokens where token.kind == .thaiWord {
+            let start = token.utf16Offsets.lowerBound
+            if start > 0, CharacterClass.isThai(units[start - 1]), !isAfterTitle(start) { continue }
+            guard let match = trie.longestMatch(in: units, at: start), isTokenBoundary(match.end) || match.end == units.count
+                    || !CharacterClass.isThai(units[match.end]) || units[match.end] == 0x0E2F else { continue }
+            var end = match.end
+            if end < units.count, units[end] == 0x0E2F { end += 1 }
+            found.append(Candidate(range: start..<end, type: .person, givenName: start..<match.end))
+        }
+        return found
+    }
+
+    private func isAfterTitle(_ start: Int) -> Bool { titleEnding(at: start) != nil }
+
+    /// Gives every mention of one person the same id: the gazetteer's, or a document-local one.
+    private func linkPeople(_ kept: inout [Candidate]) {
+        var idsByGiven: [String: EntityLink] = [:]
+        var next = 1
+        for index in kept.indices where kept[index].type == .person {
+            guard let given = kept[index].givenName.map(string) else {
+                continue
+            }
+            if let link = idsByGiven[given] {
+                if kept[index].link == nil { kept[index].link = link }
+                continue
+            }
+            let link = kept[index].link ?? EntityLink(id: "doc:person:\(next)", canonical: string(kept[index].range))
+            if kept[index].link == nil { next += 1 }
+            kept[index].link = link
+            idsByGiven[given] = link
+        }
+    }
+}

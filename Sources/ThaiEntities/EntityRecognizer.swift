@@ -1,0 +1,74 @@
+import ThaiSegmentation
+
+/// Finds PERSON, MINISTRY, ORGANIZATION, ACRONYM and LOCATION mentions.
+///
+/// One pass of a multi-pattern trie over the text finds every gazetteer name, abbreviation and
+/// title; rules then build people from titles and name lists, organisations from head words
+/// (กรม..., บริษัท ... จำกัด, กระทรวง ... ของญี่ปุ่น), and acronyms from in-document definitions.
+/// Overlaps resolve longest first, then by type priority.
+public struct EntityRecognizer: Sendable {
+    /// A gazetteer surface form.
+    struct Pattern: Sendable {
+        enum Form: Sendable { case name, abbreviation, ministerShortForm }
+        var entry: Int32
+        var form: Form
+    }
+
+    let entries: [GazetteerEntry]
+    let patterns: [Pattern]
+    let names: PrefixTrie
+    let people: PersonLexicon
+    let organizationHeads: PrefixTrie
+    let ministryHead = Array("กระทรวง".utf16)
+    let companyHead = Array("บริษัท".utf16)
+    let notNameStarts = Self.trie(Vocabulary.notNamesAfterTitle)
+    let notNameRuns = Self.trie(Vocabulary.notNameRuns)
+    let notFamilyWords = Self.trie(Vocabulary.notFamilyNames)
+    let organizationStopWords = Self.trie(Vocabulary.organizationStops)
+    let monthAbbreviations = Self.trie(["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."])
+    let nationalityWords = Vocabulary.nationalityPrefixes.map { Array($0.utf16) }
+    let ministerTitles = Vocabulary.ministerPrefixes.map { Array($0.utf16) }
+
+    private static func trie<S: Sequence<String>>(_ words: S) -> PrefixTrie {
+        PrefixTrie(words.map { (key: $0, payload: 0) })
+    }
+
+    /// Compiles the gazetteers; a later gazetteer's form wins over an earlier one's.
+    public init(gazetteers: [Gazetteer]) {
+        var entries: [GazetteerEntry] = []
+        var patterns: [Pattern] = []
+        var keys: [(key: String, payload: Int32)] = []
+        func add(_ surface: String, _ entry: Int32, _ form: Pattern.Form) {
+            guard !surface.isEmpty else { return }
+            keys.append((surface, Int32(patterns.count)))
+            patterns.append(Pattern(entry: entry, form: form))
+        }
+        for gazetteer in gazetteers {
+            for entry in gazetteer.entries {
+                let index = Int32(entries.count)
+                entries.append(entry)
+                add(entry.canonical, index, .name)
+                entry.aliases.forEach { add($0, index, .name) }
+                entry.english.map { add($0, index, .name) }
+                entry.abbreviations.forEach { add($0, index, .abbreviation) }
+                entry.shortForms.forEach { add($0, index, .ministerShortForm) }
+            }
+        }
+        self.entries = entries
+        self.patterns = patterns
+        self.names = PrefixTrie(keys)
+        self.people = .bundled
+        self.organizationHeads = Self.trie(Vocabulary.organizationHeads)
+    }
+
+    /// The number of gazetteer entries loaded.
+    public var entryCount: Int { entries.count }
+
+    /// Every mention in `text`, sorted, non-overlapping.
+    public func mentions(in text: UTF16Text, tokens: [Token]) -> [EntityMention] {
+        text.units.withUnsafeBufferPointer { units in
+            var pass = RecognitionPass(recognizer: self, units: units, tokens: tokens)
+            return pass.run()
+        }
+    }
+}

@@ -1,0 +1,133 @@
+/// One entry of a gazetteer: a named entity with every surface form it goes by.
+public struct GazetteerEntry: Sendable, Hashable {
+    /// Stable id, e.g. "ministry.industry".
+    public var id: String
+    /// PERSON, MINISTRY, ORGANIZATION or LOCATION.
+    public var type: EntityType
+    /// The canonical (official Thai) name.
+    public var canonical: String
+    /// Other full names it is written as.
+    public var aliases: [String]
+    /// Abbreviations and acronyms (อก., SMRJ); found as ACRONYM entities that expand to `canonical`.
+    public var abbreviations: [String]
+    /// For ministries, the form used after a minister's title without กระทรวง (รมว.อุตสาหกรรม).
+    public var shortForms: [String]
+    /// The English name, also matched in text.
+    public var english: String?
+
+    /// Creates an entry.
+    public init(id: String, type: EntityType, canonical: String, aliases: [String] = [],
+                abbreviations: [String] = [], shortForms: [String] = [], english: String? = nil) {
+        self.id = id
+        self.type = type
+        self.canonical = canonical
+        self.aliases = aliases
+        self.abbreviations = abbreviations
+        self.shortForms = shortForms
+        self.english = english
+    }
+}
+
+/// A malformed gazetteer line.
+public struct GazetteerError: Error, Sendable, CustomStringConvertible {
+    /// The gazetteer's name (its file path for files).
+    public var file: String
+    /// The 1-based line number.
+    public var line: Int
+    /// What is wrong.
+    public var message: String
+
+    public var description: String { "\(file):\(line): \(message)" }
+}
+
+/// A list of named entities in the documented TSV format:
+///
+///     # comments start with '#'
+///     id<TAB>type<TAB>canonical<TAB>aliases<TAB>abbreviations<TAB>short<TAB>english
+///     ministry.industry<TAB>MINISTRY<TAB>กระทรวงอุตสาหกรรม<TAB><TAB>อก.<TAB>อุตสาหกรรม<TAB>Ministry of Industry
+///
+/// List fields separate items with `|`; any field but id, type and canonical may be empty.
+public struct Gazetteer: Sendable {
+    /// Where the gazetteer came from (a file path, or "bundled:NAME").
+    public var name: String
+    /// Its entries, in file order.
+    public var entries: [GazetteerEntry]
+
+    /// The header line every gazetteer file starts with.
+    public static let header = "id\ttype\tcanonical\taliases\tabbreviations\tshort\tenglish"
+
+    /// Creates a gazetteer from entries.
+    public init(name: String, entries: [GazetteerEntry]) {
+        self.name = name
+        self.entries = entries
+    }
+
+    /// Parses the TSV format; throws `GazetteerError` naming the line of the first problem.
+    public init(parsing text: String, name: String) throws {
+        self.name = name
+        entries = []
+        var sawHeader = false
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            func fail(_ message: String) -> GazetteerError {
+                GazetteerError(file: name, line: lineNumber, message: message)
+            }
+            guard sawHeader else {
+                guard line == Self.header else {
+                    throw fail("expected the header line \"\(Self.header.replacingTabs())\"")
+                }
+                sawHeader = true
+                continue
+            }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                $0.trimmingSpaces()
+            }
+            guard fields.count == 7 else { throw fail("expected 7 tab-separated fields, found \(fields.count)") }
+            guard !fields[0].isEmpty else { throw fail("empty id") }
+            guard let type = EntityType(rawValue: fields[1]), type != .date, type != .acronym else {
+                throw fail("unknown type \"\(fields[1])\" (expected PERSON, MINISTRY, ORGANIZATION or LOCATION)")
+            }
+            guard !fields[2].isEmpty else { throw fail("empty canonical name") }
+            func list(_ field: String) -> [String] {
+                field.split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            }
+            entries.append(GazetteerEntry(
+                id: fields[0], type: type, canonical: fields[2], aliases: list(fields[3]),
+                abbreviations: list(fields[4]), shortForms: list(fields[5]),
+                english: fields[6].isEmpty ? nil : fields[6]))
+        }
+        guard sawHeader else { throw GazetteerError(file: name, line: max(lineNumber, 1), message: "missing header line") }
+    }
+
+    /// Reads a gazetteer file.
+    public init(contentsOfFile path: String) throws {
+        guard let bytes = FileBytes.read(path) else {
+            throw GazetteerError(file: path, line: 0, message: "cannot read the file")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw GazetteerError(file: path, line: 0, message: "not valid UTF-8")
+        }
+        try self.init(parsing: text, name: path)
+    }
+
+    /// The gazetteers shipped with ThaiAnnotator (Resources/gazetteers/*.tsv), embedded in the binary.
+    public static func bundled() throws -> [Gazetteer] {
+        try BundledResources.files.keys.filter { $0.hasPrefix("gazetteers/") }.sorted().map { key in
+            try Gazetteer(parsing: BundledResources.files[key]!, name: "bundled:\(key)")
+        }
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first == " " { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " { slice = slice.dropLast() }
+        return String(slice)
+    }
+
+    func replacingTabs() -> String { split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "\\t") }
+}

@@ -1,0 +1,38 @@
+import ThaiSegmentation
+
+/// What the PERSON rules know: titles and ranks, and lists of given and family names.
+struct PersonLexicon: Sendable {
+    /// Titles and ranks (นาย, พล.อ., ดร., Mr.) → 1 for a strong title, 0 for a weak one (คุณ,
+    /// พระ) that needs a known given name after it.
+    let titles: PrefixTrie
+    /// Known given names → 0.
+    let givenNames: PrefixTrie
+    /// Known family names → 0.
+    let familyNames: PrefixTrie
+
+    /// Titles that are also the start of ordinary words (คุณภาพ, นางพยาบาล) and so only count
+    /// before a name from the given-name list.
+    static let weakTitles: Set<String> = ["คุณ", "พระ", "แม่", "พ่อ", "หม่อม", "ท่าน"]
+
+    /// The bundled lists (Resources/names/).
+    static let bundled: PersonLexicon = {
+        var titles: [(key: String, payload: Int32)] = []
+        var given: [(key: String, payload: Int32)] = []
+        var family: [(key: String, payload: Int32)] = []
+        for (key, text) in BundledResources.files where key.hasPrefix("names/") {
+            let lines = text.split(separator: "\n").map { $0.trimmingSpaces() }
+                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            if key.hasPrefix("names/titles") {
+                for line in lines.dropFirst() {  // header: title<TAB>kind
+                    guard let title = line.split(separator: "\t").first.map(String.init) else { continue }
+                    titles.append((title, weakTitles.contains(title) ? 0 : 1))
+                }
+            } else if key.hasPrefix("names/given-names") {
+                given += lines.map { ($0, 0) }
+            } else if key.hasPrefix("names/family-names") {
+                family += lines.map { ($0, 0) }
+            }
+        }
+        return PersonLexicon(titles: PrefixTrie(titles), givenNames: PrefixTrie(given), familyNames: PrefixTrie(family))
+    }()
+}

@@ -1,0 +1,408 @@
+import ThaiSegmentation
+
+/// The recogniser's work on one document.
+struct RecognitionPass {
+    let recognizer: EntityRecognizer
+    let units: UnsafeBufferPointer<UInt16>
+    let tokens: [Token]
+    private var tokenStarts: [UInt64]
+
+    /// A possible mention before overlaps are resolved.
+    struct Candidate {
+        var range: Range<Int>
+        var type: EntityType
+        var link: EntityLink?
+        var acronym: AcronymExpansion?
+        /// For PERSON: where the given name is, to link later mentions of it.
+        var givenName: Range<Int>?
+        var hasFamilyName = false
+    }
+
+    init(recognizer: EntityRecognizer, units: UnsafeBufferPointer<UInt16>, tokens: [Token]) {
+        self.recognizer = recognizer
+        self.units = units
+        self.tokens = tokens
+        tokenStarts = [UInt64](repeating: 0, count: units.count / 64 + 1)
+        for token in tokens { let start = token.utf16Offsets.lowerBound; tokenStarts[start >> 6] |= 1 << UInt64(start & 63) }
+    }
+
+    func isTokenBoundary(_ position: Int) -> Bool {
+        position >= units.count || tokenStarts[position >> 6] & (1 << UInt64(position & 63)) != 0
+    }
+
+    mutating func run() -> [EntityMention] {
+        var candidates: [Candidate] = []
+        for (index, token) in tokens.enumerated() where token.kind != .whitespace {
+            collectCandidates(at: token.utf16Offsets.lowerBound, tokenIndex: index, into: &candidates)
+        }
+        var selected = resolve(candidates, occupied: nil)
+        selected = addDocumentLevelMentions(to: selected)
+        return selected.map {
+            EntityMention(type: $0.type, utf16Range: $0.range, link: $0.link, acronym: $0.acronym)
+        }
+    }
+
+    // MARK: Candidates at one position
+
+    func collectCandidates(at start: Int, tokenIndex: Int, into candidates: inout [Candidate]) {
+        if let gazetteerHit = gazetteerMatch(at: start) { candidates.append(gazetteerHit) }
+        if let person = titledPerson(at: start) { candidates.append(person) }
+        if let person = untitledPerson(at: start) { candidates.append(person) }
+        if matches(recognizer.ministryHead, at: start), let ministry = foreignMinistry(at: start) {
+            candidates.append(ministry)
+        }
+        if matches(recognizer.companyHead, at: start), let company = company(at: start) {
+            candidates.append(company)
+        }
+        if let organization = headedOrganization(at: start, tokenIndex: tokenIndex) {
+            candidates.append(organization)
+        }
+    }
+
+    /// The longest gazetteer form at `start` whose boundaries are acceptable.
+    func gazetteerMatch(at start: Int) -> Candidate? {
+        var best: Candidate?
+        recognizer.names.forEachMatch(in: units, at: start) { end, payload in
+            let pattern = recognizer.patterns[Int(payload)]
+            let entry = recognizer.entries[Int(pattern.entry)]
+            guard acceptsBoundaries(start..<end) else { return }
+            let link = EntityLink(id: entry.id, canonical: entry.canonical)
+            switch pattern.form {
+            case .name:
+                if entry.type == .location, followsNationalityWord(start) { return }
+                var candidate = Candidate(range: start..<end, type: entry.type, link: link)
+                if entry.type == .person {
+                    candidate.givenName = start..<min(end, thaiRunEnd(start))
+                    candidate.hasFamilyName = true
+                    if let titleStart = titleEnding(at: start) { candidate.range = titleStart..<end }
+                }
+                best = candidate
+            case .abbreviation:
+                if looksLikeDatePart(start..<end) { return }
+                best = Candidate(range: start..<end, type: .acronym, link: link,
+                                 acronym: AcronymExpansion(expansion: entry.canonical, refersTo: entry.type))
+            case .ministerShortForm:
+                guard followsMinisterTitle(start) else { return }
+                best = Candidate(range: start..<end, type: entry.type, link: link)
+            }
+        }
+        return best
+    }
+
+    /// A match must not cut a syllable or a Latin word, and a short Thai form must end where ICU
+    /// ends a word (so ไทย does not match inside ไทยรัฐ).
+    func acceptsBoundaries(_ range: Range<Int>) -> Bool {
+        let first = units[range.lowerBound]
+        let last = units[range.upperBound - 1]
+        if CharacterClass.isLatinLetter(first) || CharacterClass.isDigit(first), range.lowerBound > 0 {
+            let before = units[range.lowerBound - 1]
+            if CharacterClass.isLatinLetter(before) || CharacterClass.isDigit(before) { return false }
+        }
+        guard range.upperBound < units.count else { return true }
+        let next = units[range.upperBound]
+        if CharacterClass.isThaiCombining(next) { return false }
+        if CharacterClass.isLatinLetter(last) || CharacterClass.isDigit(last) {
+            return !(CharacterClass.isLatinLetter(next) || CharacterClass.isDigit(next))
+        }
+        if CharacterClass.isThai(last), CharacterClass.isThai(next), range.count < 6 {
+            return isTokenBoundary(range.upperBound)
+        }
+        return true
+    }
+
+    // MARK: People
+
+    /// Title (นาย, พล.อ., ดร., Mr. ...; several in a row) + given name [+ family name].
+    func titledPerson(at start: Int) -> Candidate? {
+        var position = start
+        var titleEnd = -1
+        var strong = false
+        var dotted = false
+        for _ in 0..<3 {
+            guard let title = recognizer.people.titles.longestMatch(in: units, at: position) else { break }
+            strong = strong || title.payload == 1
+            dotted = units[title.end - 1] == 0x2E
+            titleEnd = title.end
+            position = skipSpaces(title.end, limit: 2)
+            if recognizer.people.titles.longestMatch(in: units, at: position) == nil { break }
+        }
+        guard titleEnd > 0 else { return nil }
+        let nameStart = skipSpaces(titleEnd, limit: 2)
+        guard nameStart < units.count else { return nil }
+        let first = units[nameStart]
+        if CharacterClass.isLatinLetter(first) {
+            guard let end = latinName(at: nameStart) else { return nil }
+            return Candidate(range: start..<end, type: .person, givenName: nameStart..<latinWordEnd(nameStart))
+        }
+        guard CharacterClass.isThaiConsonant(first) || (0x0E40...0x0E44).contains(first) else { return nil }
+        let givenEnd = thaiRunEnd(nameStart)
+        guard givenEnd - nameStart >= 2, !isNotAName(nameStart..<givenEnd) else { return nil }
+        let knownGiven = recognizer.people.givenNames.payload(exactly: nameStart..<trimmedName(nameStart..<givenEnd), in: units) != nil
+        if !strong && !knownGiven { return nil }
+        if !dotted, nameStart == titleEnd, !isTokenBoundary(titleEnd), !knownGiven { return nil }
+        var candidate = Candidate(range: start..<givenEnd, type: .person, givenName: nameStart..<trimmedName(nameStart..<givenEnd))
+        if let familyEnd = familyName(after: givenEnd, knownGiven: knownGiven) {
+            candidate.range = start..<familyEnd
+            candidate.hasFamilyName = true
+        }
+        return candidate
+    }
+
+    /// Known given name + space + known family name, with no title (ธวัชชัย ไทยเขียว).
+    func untitledPerson(at start: Int) -> Candidate? {
+        guard CharacterClass.isThai(units[start]), start == 0 || !CharacterClass.isThai(units[start - 1]) else { return nil }
+        let givenEnd = thaiRunEnd(start)
+        guard recognizer.people.givenNames.payload(exactly: start..<givenEnd, in: units) != nil else { return nil }
+        let familyStart = skipSpaces(givenEnd, limit: 2)
+        guard familyStart > givenEnd, familyStart < units.count else { return nil }
+        let familyEnd = thaiRunEnd(familyStart)
+        guard familyEnd > familyStart,
+              recognizer.people.familyNames.payload(exactly: familyStart..<familyEnd, in: units) != nil else { return nil }
+        return Candidate(range: start..<familyEnd, type: .person, givenName: start..<givenEnd, hasFamilyName: true)
+    }
+
+    /// The end of a family name after a given name, if one follows.
+    func familyName(after givenEnd: Int, knownGiven: Bool) -> Int? {
+        let familyStart = skipSpaces(givenEnd, limit: 2)
+        guard familyStart > givenEnd, familyStart < units.count else { return nil }
+        let first = units[familyStart]
+        guard CharacterClass.isThaiConsonant(first) || (0x0E40...0x0E44).contains(first) else { return nil }
+        let familyEnd = thaiRunEnd(familyStart)
+        guard familyEnd - familyStart >= 2 else { return nil }
+        if recognizer.people.familyNames.payload(exactly: familyStart..<familyEnd, in: units) != nil { return familyEnd }
+        // Unknown family name: accept unless the next word is a verb, a position or a function word.
+        if startsWithNonName(familyStart) { return nil }
+        if recognizer.people.titles.longestMatch(in: units, at: familyStart) != nil { return nil }
+        if recognizer.names.longestMatch(in: units, at: familyStart) != nil { return nil }
+        return familyEnd
+    }
+
+    /// Title words glued to a noun (นายก, นายอำเภอ, นางพยาบาล, คุณภาพ).
+    func isNotAName(_ run: Range<Int>) -> Bool {
+        if recognizer.notNameRuns.payload(exactly: run, in: units) != nil { return true }
+        guard let match = recognizer.notNameStarts.longestMatch(in: units, at: run.lowerBound) else { return false }
+        return match.end == run.upperBound || isTokenBoundary(match.end)
+    }
+
+    func startsWithNonName(_ position: Int) -> Bool {
+        guard let match = recognizer.notFamilyWords.longestMatch(in: units, at: position) else { return false }
+        return isTokenBoundary(match.end) || !CharacterClass.isThai(units[match.end])
+    }
+
+    /// A title that ends at `position` (directly or before one space), for gazetteer names.
+    func titleEnding(at position: Int) -> Int? {
+        var end = position
+        if end > 0, CharacterClass.isSpace(units[end - 1]) { end -= 1 }
+        for length in stride(from: min(end, 24), through: 2, by: -1) {
+            let start = end - length
+            if recognizer.people.titles.payload(exactly: start..<end, in: units) == 1 { return start }
+        }
+        return nil
+    }
+
+    /// One to four capitalised Latin words: Hiroshi Takada, Shinzo Abe.
+    func latinName(at start: Int) -> Int? {
+        var end = start
+        var words = 0
+        var position = start
+        while words < 4, position < units.count, units[position] &- 0x41 < 26 {
+            let wordEnd = latinWordEnd(position)
+            guard wordEnd - position >= 2 else { break }
+            end = wordEnd
+            words += 1
+            guard wordEnd + 1 < units.count, units[wordEnd] == 0x20 else { break }
+            position = wordEnd + 1
+        }
+        return words > 0 ? end : nil
+    }
+
+    func latinWordEnd(_ start: Int) -> Int {
+        var end = start
+        while end < units.count, CharacterClass.isLatinLetter(units[end]) || units[end] == 0x2D || units[end] == 0x27 {
+            end += 1
+        }
+        return end
+    }
+
+    /// The end of a run of Thai letters (a name in Thai is written without inner spaces); a
+    /// closing ฯ (the abbreviation mark) belongs to the run.
+    func thaiRunEnd(_ start: Int) -> Int {
+        var end = start
+        while end < units.count {
+            let unit = units[end]
+            guard CharacterClass.isThai(unit), !CharacterClass.isDigit(unit), unit != 0x0E2F, unit != 0x0E46 else { break }
+            end += 1
+        }
+        if end < units.count, units[end] == 0x0E2F { end += 1 }
+        return end
+    }
+
+    func trimmedName(_ run: Range<Int>) -> Int {
+        run.upperBound > run.lowerBound && units[run.upperBound - 1] == 0x0E2F ? run.upperBound - 1 : run.upperBound
+    }
+
+    // MARK: Organisations
+
+    /// กระทรวง ... ของ/แห่ง <country>: a foreign ministry (กระทรวงเศรษฐกิจ การค้าและอุตสาหกรรมของญี่ปุ่น).
+    func foreignMinistry(at start: Int) -> Candidate? {
+        var position = start + recognizer.ministryHead.count
+        var spaces = 0
+        let limit = min(units.count, start + 90)
+        while position < limit {
+            let unit = units[position]
+            if unit == 0x0A || unit == 0x0D || CharacterClass.isPunctuation(unit) { return nil }
+            if CharacterClass.isSpace(unit) {
+                spaces += 1
+                if spaces > 2 { return nil }
+            }
+            for linker in ["ของ", "แห่ง"] where matches(linker, at: position) {
+                let placeStart = skipSpaces(position + linker.utf16.count, limit: 1)
+                if let place = recognizer.names.longestMatch(in: units, at: placeStart),
+                   recognizer.entries[Int(recognizer.patterns[Int(place.payload)].entry)].type == .location,
+                   acceptsBoundaries(placeStart..<place.end) {
+                    return Candidate(range: start..<place.end, type: .ministry)
+                }
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// บริษัท ... จำกัด [(มหาชน)].
+    func company(at start: Int) -> Candidate? {
+        let limit = min(units.count, start + 120)
+        var position = start + recognizer.companyHead.count
+        while position < limit {
+            let unit = units[position]
+            if unit == 0x0A || unit == 0x0D { return nil }
+            if matches(recognizer.companyHead, at: position) { return nil }
+            if matches("จำกัด", at: position) {
+                var end = position + 5
+                let bracket = skipSpaces(end, limit: 1)
+                if matches("(มหาชน)", at: bracket) { end = bracket + 7 }
+                return Candidate(range: start..<end, type: .organization)
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// A head word (กรม, สำนักงาน, มหาวิทยาลัย ...) and the words of the name glued to it, up to
+    /// a space, punctuation or a word that cannot be part of a name.
+    func headedOrganization(at start: Int, tokenIndex: Int) -> Candidate? {
+        guard let head = recognizer.organizationHeads.longestMatch(in: units, at: start),
+              head.end < units.count, CharacterClass.isThai(units[head.end]), isTokenBoundary(head.end)
+                || CharacterClass.isThaiConsonant(units[head.end]) else { return nil }
+        var end = head.end
+        var index = tokenIndex + 1
+        while index < tokens.count, tokens[index].utf16Offsets.lowerBound < end { index += 1 }
+        var words = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            let range = token.utf16Offsets
+            guard range.lowerBound == end, token.kind == .thaiWord || token.kind == .latinWord else { break }
+            if recognizer.organizationStopWords.payload(exactly: range, in: units) != nil { break }
+            if recognizer.organizationHeads.longestMatch(in: units, at: range.lowerBound) != nil
+                || matches(recognizer.ministryHead, at: range.lowerBound)
+                || recognizer.people.titles.longestMatch(in: units, at: range.lowerBound).map({ $0.end == range.upperBound }) == true {
+                break
+            }
+            end = range.upperBound
+            words += 1
+            index += 1
+        }
+        guard words > 0, end - head.end >= 2 else { return nil }
+        return Candidate(range: start..<end, type: .organization)
+    }
+
+    // MARK: Context tests
+
+    /// ก.พ. after a day number or before a year is a month, not the commission.
+    func looksLikeDatePart(_ range: Range<Int>) -> Bool {
+        guard recognizer.monthAbbreviations.payload(exactly: range, in: units) != nil else { return false }
+        var before = range.lowerBound
+        while before > 0, CharacterClass.isSpace(units[before - 1]) { before -= 1 }
+        if before > 0, CharacterClass.isDigit(units[before - 1]) { return true }
+        if before >= 5, matches("เดือน", at: before - 5) { return true }
+        let after = skipSpaces(range.upperBound, limit: 2)
+        return after < units.count && CharacterClass.isDigit(units[after])
+    }
+
+    func followsNationalityWord(_ start: Int) -> Bool {
+        recognizer.nationalityWords.contains { word in
+            start >= word.count && matches(word, at: start - word.count)
+        }
+    }
+
+    func followsMinisterTitle(_ start: Int) -> Bool {
+        var position = start
+        while position > 0, CharacterClass.isSpace(units[position - 1]) { position -= 1 }
+        return recognizer.ministerTitles.contains { title in
+            position >= title.count && matches(title, at: position - title.count)
+        }
+    }
+
+    // MARK: Helpers
+
+    func matches(_ word: [UInt16], at position: Int) -> Bool {
+        guard position >= 0, position + word.count <= units.count else { return false }
+        for (offset, unit) in word.enumerated() where units[position + offset] != unit { return false }
+        return true
+    }
+
+    func matches(_ word: String, at position: Int) -> Bool {
+        var index = position
+        for unit in word.utf16 {
+            guard index < units.count, units[index] == unit else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    func skipSpaces(_ position: Int, limit: Int = .max) -> Int {
+        var index = position
+        while index < units.count, index - position < limit, CharacterClass.isSpace(units[index]) { index += 1 }
+        return index
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: units[range]), as: UTF16.self)
+    }
+
+    // MARK: Resolution
+
+    /// Longest first, then type priority, then leftmost; a candidate is kept when it overlaps
+    /// nothing kept before it.
+    func resolve(_ candidates: [Candidate], occupied: [Candidate]?) -> [Candidate] {
+        var taken = [Bool](repeating: false, count: units.count + 1)
+        var kept = occupied ?? []
+        for candidate in kept { for index in candidate.range { taken[index] = true } }
+        let order = candidates.indices.sorted { lhs, rhs in
+            let a = candidates[lhs], b = candidates[rhs]
+            if a.range.count != b.range.count { return a.range.count > b.range.count }
+            if a.type.priority != b.type.priority { return a.type.priority < b.type.priority }
+            return a.range.lowerBound < b.range.lowerBound
+        }
+        for index in order {
+            let candidate = candidates[index]
+            if candidate.range.contains(where: { taken[$0] }) { continue }
+            for position in candidate.range { taken[position] = true }
+            kept.append(candidate)
+        }
+        return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}
+
+extension EntityType {
+    /// Which type wins when two candidates cover the same text.
+    var priority: Int {
+        switch self {
+        case .person: return 0
+        case .ministry: return 1
+        case .organization: return 2
+        case .acronym: return 3
+        case .location: return 4
+        case .date: return 5
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import CICU
+
+/// A text and its UTF-16 code units, converted once and shared by every stage that needs
+/// code-unit access (ICU's break iterator, the gazetteer matcher, the date scanner), with the
+/// conversions from UTF-16 offsets back to String indices and scalar and UTF-8 offsets.
+public struct UTF16Text: Sendable {
+    /// The original text.
+    public let text: String
+    /// The text's UTF-16 code units.
+    public let units: [UInt16]
+    /// Whether the text has characters outside the Basic Multilingual Plane (emoji, for example),
+    /// so that UTF-16 offsets differ from scalar offsets.
+    public let hasSurrogates: Bool
+
+    /// Converts `text` to UTF-16.
+    public init(_ text: String) {
+        var text = text
+        text.makeContiguousUTF8()
+        let units: [UInt16] = text.utf8.withContiguousStorageIfAvailable { bytes in
+            let length = Int32(clamping: bytes.count)
+            return [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                var status: Int32 = 0
+                let converted = bytes.withMemoryRebound(to: CChar.self) { utf8 in
+                    cicu_utf8_to_utf16(utf8.baseAddress, length, buffer.baseAddress, Int32(buffer.count), &status)
+                }
+                // A Swift String always holds valid UTF-8, so ICU cannot fail here.
+                count = max(0, Int(converted))
+            }
+        } ?? Array(text.utf16)
+        self.text = text
+        self.units = units
+        self.hasSurrogates = units.contains { $0 & 0xF800 == 0xD800 }
+    }
+
+    /// Offsets of one position in the four ways a caller may count it.
+    public struct Position: Sendable, Hashable {
+        /// Offset in UTF-16 code units.
+        public var utf16: Int
+        /// Offset in Unicode scalars.
+        public var scalar: Int
+        /// Offset in UTF-8 bytes.
+        public var utf8: Int
+
+        /// Creates a position from its three offsets.
+        public init(utf16: Int, scalar: Int, utf8: Int) {
+            self.utf16 = utf16
+            self.scalar = scalar
+            self.utf8 = utf8
+        }
+    }
+
+    /// Converts UTF-16 offsets to full positions. Walking forward from the last answer is cheap,
+    /// so callers should ask for offsets in increasing order; asking for an earlier offset
+    /// restarts the walk from the beginning.
+    public struct PositionCursor {
+        private let units: [UInt16]
+        private var current = Position(utf16: 0, scalar: 0, utf8: 0)
+
+        /// Creates a cursor at the start of `text`.
+        public init(_ text: UTF16Text) { units = text.units }
+
+        /// The position at UTF-16 offset `utf16` (which must not split a surrogate pair).
+        public mutating func position(at utf16: Int) -> Position {
+            if utf16 < current.utf16 { current = Position(utf16: 0, scalar: 0, utf8: 0) }
+            var scalar = current.scalar
+            var utf8 = current.utf8
+            var index = current.utf16
+            units.withUnsafeBufferPointer { units in
+                while index < utf16 {
+                    let unit = units[index]
+                    if unit < 0x80 {
+                        utf8 &+= 1; scalar &+= 1
+                    } else if unit < 0x800 {
+                        utf8 &+= 2; scalar &+= 1
+                    } else if unit & 0xFC00 == 0xD800 {
+                        utf8 &+= 4; scalar &+= 1
+                    } else if unit & 0xFC00 != 0xDC00 {
+                        utf8 &+= 3; scalar &+= 1
+                    }
+                    index &+= 1
+                }
+            }
+            current = Position(utf16: utf16, scalar: scalar, utf8: utf8)
+            return current
+        }
+    }
+
+    /// The String index at a UTF-8 offset (constant time on native strings).
+    public func index(atUTF8Offset offset: Int) -> String.Index {
+        text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+    }
+}

@@ -1,0 +1,114 @@
+import CICU
+import Synchronization
+
+/// Cuts text into typed tokens with ICU's word break iterator and its Thai dictionary.
+///
+/// One segmenter can be shared by many threads: it keeps a pool of ICU iterators and lends one
+/// to each call, so no iterator is opened per call and no two threads ever share one.
+public final class WordSegmenter: Sendable {
+    private let prototype: Iterator
+    private let pool = Mutex<[Iterator]>([])
+
+    /// An owned ICU break iterator.
+    private final class Iterator: @unchecked Sendable {
+        let handle: OpaquePointer
+        init(handle: OpaquePointer) { self.handle = handle }
+        deinit { cicu_word_iterator_close(handle) }
+    }
+
+    /// Opens ICU's word break iterator for Thai.
+    public init() throws {
+        var status: Int32 = 0
+        guard let handle = cicu_word_iterator_open(&status) else {
+            throw SegmentationError(operation: "open a Thai word break iterator", icuErrorCode: status)
+        }
+        prototype = Iterator(handle: handle)
+    }
+
+    /// The version of the ICU library doing the work, e.g. "72.1".
+    public static var icuVersion: String { String(cString: cicu_version()) }
+
+    /// Cuts `text` into tokens that tile it exactly.
+    public func tokens(in text: String) -> [Token] {
+        tokens(in: UTF16Text(text))
+    }
+
+    /// Cuts an already converted text into tokens that tile it exactly.
+    public func tokens(in text: UTF16Text) -> [Token] {
+        let (boundaries, statuses) = wordBoundaries(text.units)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(boundaries.count)
+        var cursor = UTF16Text.PositionCursor(text)
+        var start = cursor.position(at: 0)
+        var startIndex = text.text.startIndex
+        text.units.withUnsafeBufferPointer { units in
+            for (boundary, status) in zip(boundaries, statuses) {
+                let end = cursor.position(at: Int(boundary))
+                let endIndex = text.index(atUTF8Offset: end.utf8)
+                tokens.append(Token(
+                    kind: Self.kind(of: units[start.utf16..<end.utf16], ruleStatus: status),
+                    range: startIndex..<endIndex,
+                    scalarOffsets: start.scalar..<end.scalar,
+                    utf8Offsets: start.utf8..<end.utf8,
+                    utf16Offsets: start.utf16..<end.utf16))
+                start = end
+                startIndex = endIndex
+            }
+        }
+        return tokens
+    }
+
+    /// Every word boundary after the start of `units`, with ICU's rule status for the segment
+    /// ending there.
+    private func wordBoundaries(_ units: [UInt16]) -> (boundaries: [Int32], statuses: [Int32]) {
+        guard !units.isEmpty else { return ([], []) }
+        let iterator = borrowIterator()
+        defer { pool.withLock { $0.append(iterator) } }
+        // A word is rarely shorter than two code units; grow once if the guess is short.
+        var capacity = units.count / 2 + 16
+        while true {
+            var boundaries = [Int32](repeating: 0, count: capacity)
+            var statuses = [Int32](repeating: 0, count: capacity)
+            var status: Int32 = 0
+            let count = units.withUnsafeBufferPointer { text in
+                cicu_word_boundaries(iterator.handle, text.baseAddress, Int32(text.count),
+                                     &boundaries, &statuses, Int32(capacity), &status)
+            }
+            // ICU cannot fail on valid UTF-16 with an open iterator; treat the text as one token if it does.
+            if count < 0 { return ([Int32(units.count)], [0]) }
+            if Int(count) <= capacity {
+                boundaries.removeLast(capacity - Int(count))
+                statuses.removeLast(capacity - Int(count))
+                return (boundaries, statuses)
+            }
+            capacity = Int(count)
+        }
+    }
+
+    private func borrowIterator() -> Iterator {
+        if let pooled = pool.withLock({ $0.popLast() }) { return pooled }
+        var status: Int32 = 0
+        // Cloning an open iterator cannot fail short of memory exhaustion.
+        let handle = cicu_word_iterator_clone(prototype.handle, &status)!
+        return Iterator(handle: handle)
+    }
+
+    /// ICU's rule status ranges (UWordBreak): none 0..<100, number 100..<200, letter 200..<300,
+    /// kana 300..<400, ideographic 400..<500.
+    private static func kind(of units: Slice<UnsafeBufferPointer<UInt16>>, ruleStatus: Int32) -> TokenKind {
+        guard let first = units.first else { return .other }
+        switch ruleStatus {
+        case 100..<200:
+            return .number
+        case 200..<300:
+            if CharacterClass.isThai(first) { return .thaiWord }
+            return CharacterClass.isLatinLetter(first) ? .latinWord : .other
+        case 300..<500:
+            return .other
+        default:
+            if units.allSatisfy(CharacterClass.isWhitespace) { return .whitespace }
+            if CharacterClass.isPunctuation(first) { return .punctuation }
+            return .other
+        }
+    }
+}

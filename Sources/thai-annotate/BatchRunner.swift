@@ -1,0 +1,94 @@
+import Dispatch
+import ThaiAnnotator
+#if canImport(Glibc)
+import Glibc
+#endif
+import ThaiAnnotator
+
+/// Runs `--input jsonl` batches: reads records in bounded chunks, processes each chunk on
+/// `threads` threads, and writes one output line per input record, in input order.
+struct BatchRunner {
+    let threads: Int
+
+    /// Returns whether any record failed.
+    func run(inputs: [InputFile], process: @escaping @Sendable (JSONLRecord) -> Result<[UInt8], JSONLRecord.Failure>) -> (failed: Bool, unreadable: Bool) {
+        var failed = false
+        var unreadable = false
+        for input in inputs {
+            guard let file = input.open() else {
+                printError("thai-annotate: cannot open \(input.displayName)")
+                unreadable = true
+                continue
+            }
+            defer { fclose(file) }
+            var reader = LineReader(file: file)
+            while true {
+                let lines = reader.nextChunk(maxLines: 4096, maxBytes: 8 << 20).filter { line in
+                    line.contains { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }
+                }
+                if lines.isEmpty { break }
+                let outputs = OutputSlots(count: lines.count)
+                let next = Counter()
+                DispatchQueue.concurrentPerform(iterations: min(threads, lines.count)) { _ in
+                    while let index = next.take(below: lines.count) {
+                        let output: [UInt8]
+                        var error = false
+                        switch JSONLRecord.parse(lines[index]).flatMap(process) {
+                        case .success(let bytes): output = bytes
+                        case .failure(let failure):
+                            var writer = JSONWriter()
+                            writer.raw("{\"id\":\(failure.rawID),\"error\":")
+                            writer.string(failure.message)
+                            writer.raw("}\n")
+                            output = writer.bytes
+                            error = true
+                        }
+                        outputs.set(index, output, failed: error)
+                    }
+                }
+                for index in 0..<lines.count {
+                    writeStdout(outputs.bytes(index))
+                    failed = failed || outputs.failed(index)
+                }
+            }
+            if reader.failed {
+                printError("thai-annotate: error reading \(input.displayName)")
+                unreadable = true
+            }
+        }
+        return (failed, unreadable)
+    }
+}
+
+/// A shared work counter.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = DispatchSemaphore(value: 1)
+
+    func take(below limit: Int) -> Int? {
+        lock.wait()
+        defer { lock.signal() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}
+
+/// One output slot per record of a chunk; each slot is written by exactly one worker.
+final class OutputSlots: @unchecked Sendable {
+    private var outputs: [[UInt8]]
+    private var failures: [Bool]
+
+    init(count: Int) {
+        outputs = Array(repeating: [], count: count)
+        failures = Array(repeating: false, count: count)
+    }
+
+    func set(_ index: Int, _ bytes: [UInt8], failed: Bool) {
+        outputs.withUnsafeMutableBufferPointer { $0[index] = bytes }
+        failures.withUnsafeMutableBufferPointer { $0[index] = failed }
+    }
+
+    func bytes(_ index: Int) -> [UInt8] { outputs[index] }
+    func failed(_ index: Int) -> Bool { failures[index] }
+}
