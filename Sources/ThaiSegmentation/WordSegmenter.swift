@@ -28,6 +28,21 @@ public final class WordSegmenter: Sendable {
     /// The version of the ICU library doing the work, e.g. "72.1".
     public static var icuVersion: String { String(cString: cicu_version()) }
 
+    /// The benchmark baseline: ICU's own UTF-8 → UTF-16 conversion and a bare `ubrk_next` loop
+    /// in C over the same text, counting boundaries and producing nothing else.
+    public func bareICUBoundaryCount(utf8 text: String) -> Int {
+        var text = text
+        text.makeContiguousUTF8()
+        let iterator = borrowIterator()
+        defer { pool.withLock { $0.append(iterator) } }
+        var status: Int32 = 0
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.withMemoryRebound(to: CChar.self) {
+                Int(cicu_bare_word_loop(iterator.handle, $0.baseAddress, Int32(clamping: $0.count), &status))
+            }
+        } ?? 0
+    }
+
     /// Cuts `text` into tokens that tile it exactly.
     public func tokens(in text: String) -> [Token] {
         tokens(in: UTF16Text(text))
