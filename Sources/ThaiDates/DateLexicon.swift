@@ -5,6 +5,8 @@ import ThaiSegmentation
 struct DateLexicon: Sendable {
     /// Month names, full and abbreviated, with and without dots, in Thai and English → month 1...12.
     let months: PrefixTrie
+    /// The same, plus abbreviations written without any dot (มิย, กค), accepted only right after a day.
+    let monthsAfterDay: PrefixTrie
     /// Weekday names after วัน (จันทร์ ... อาทิตย์) → ISO weekday 1...7.
     let weekdays: PrefixTrie
     /// Relative expressions → an index into `relatives`.
@@ -20,6 +22,9 @@ struct DateLexicon: Sendable {
     }
 
     static let shared = DateLexicon()
+
+    /// Relative years that may follow a month or a day and month (มิถุนายนปีนี้, 1 มกราคม ปีหน้า).
+    static let yearWords: [(String, Int)] = [("ปีนี้", 0), ("ปีหน้า", 1), ("ปีที่แล้ว", -1), ("ปีก่อน", -1), ("ปีที่ผ่านมา", -1)]
 
     /// Full names, then the usual abbreviations (with dots as written in the news).
     static let monthNames: [(full: String, abbreviation: String)] = [
@@ -49,6 +54,10 @@ struct DateLexicon: Sendable {
         // A common misspelling in the corpus.
         months.append(("กรกฏาคม", 7))
         self.months = PrefixTrie(months)
+        let dotless = Self.monthNames.enumerated().map {
+            (key: $0.element.abbreviation.replacingAll(".", with: ""), payload: Int32($0.offset + 1))
+        }
+        monthsAfterDay = PrefixTrie(months + dotless)
 
         let weekdayNames: [(String, Int32)] = [
             ("จันทร์", 1), ("อังคาร", 2), ("พุธ", 3), ("พฤหัสบดี", 4), ("พฤหัส", 4),
@@ -59,7 +68,8 @@ struct DateLexicon: Sendable {
         let relativeTable: [(String, Relative)] = [
             ("วันนี้", .days(0)), ("เมื่อวานนี้", .days(-1)), ("เมื่อวาน", .days(-1)),
             ("วานนี้", .days(-1)), ("เมื่อวานซืน", .days(-2)), ("วานซืน", .days(-2)),
-            ("พรุ่งนี้", .days(1)), ("วันพรุ่งนี้", .days(1)), ("มะรืนนี้", .days(2)), ("มะรืน", .days(2)),
+            ("พรุ่งนี้", .days(1)), ("วันพรุ่งนี้", .days(1)), ("มะรืนนี้", .days(2)), ("วันมะรืนนี้", .days(2)),
+            ("มะรืน", .days(2)),
             ("สัปดาห์นี้", .week(0)), ("สัปดาห์หน้า", .week(1)), ("สัปดาห์ที่แล้ว", .week(-1)),
             ("สัปดาห์ที่ผ่านมา", .week(-1)), ("สัปดาห์ก่อน", .week(-1)),
             ("เดือนนี้", .month(0)), ("เดือนหน้า", .month(1)), ("เดือนที่แล้ว", .month(-1)),

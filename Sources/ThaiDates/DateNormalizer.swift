@@ -55,19 +55,25 @@ public struct DateNormalizer: Sendable {
             var excluded = excluding.makeIterator()
             var nextExcluded = excluded.next()
             var covered = 0
-            for token in tokens {
-                let start = token.utf16Offsets.lowerBound
-                guard start >= covered else { continue }
-                switch token.kind {
-                case .number, .thaiWord, .latinWord: break
-                default: continue
-                }
+            func scan(at start: Int) {
+                guard start >= covered, start < units.count else { return }
                 while let range = nextExcluded, range.upperBound <= start { nextExcluded = excluded.next() }
-                if let range = nextExcluded, range.contains(start) { continue }
-                guard let mention = scanner.date(at: start) else { continue }
-                if let range = nextExcluded, range.overlaps(mention.utf16Range) { continue }
+                if let range = nextExcluded, range.contains(start) { return }
+                guard let mention = scanner.date(at: start), mention.utf16Range.lowerBound >= covered else { return }
+                if let range = nextExcluded, range.overlaps(mention.utf16Range) { return }
                 mentions.append(mention)
                 covered = mention.utf16Range.upperBound
+            }
+            for token in tokens {
+                switch token.kind {
+                case .number, .thaiWord, .latinWord:
+                    scan(at: token.utf16Offsets.lowerBound)
+                case .punctuation where units[token.utf16Offsets.lowerBound] == 0x2E:
+                    // ICU can glue a word to the dot before it (ครม.สัปดาห์หน้า).
+                    scan(at: token.utf16Offsets.upperBound)
+                default:
+                    continue
+                }
             }
         }
         return mentions

@@ -13,6 +13,8 @@ struct Scanner {
         /// Common-era year.
         var year: Int?
         var buddhistEraYear: Int?
+        /// ปีนี้ / ปีหน้า after the month: the year relative to the reference date.
+        var relativeYear: Int?
         var end: Int
     }
 
@@ -24,6 +26,15 @@ struct Scanner {
         if let fiscal = fiscalYear(at: start) { return fiscal }
         if let era = eraYear(at: start) { return era }
         if let year = yearAfterPi(at: start) { return year }
+        if start < units.count, CharacterClass.isDigit(units[start]) {
+            // A year glued to ปี or พ.ศ. that ICU did not cut apart (การเมืองปี 53, ปีพ.ศ. 2562).
+            if let marker = eraBefore(start), let year = yearOrYearRange(at: start, era: marker.era, spanStart: marker.start) {
+                return year
+            }
+            if follows("ปี", before: start), let year = yearOrYearRange(at: start, era: .unspecified, spanStart: start, allowShort: true) {
+                return year
+            }
+        }
         if let counted = countedDays(at: start) { return counted }
         return explicitDate(at: start)
     }
@@ -33,12 +44,19 @@ struct Scanner {
     func explicitDate(at start: Int) -> DateMention? {
         guard start < units.count else { return nil }
         let monthLed = !CharacterClass.isDigit(units[start])
+        var abbreviatedLead = false
         if monthLed {
-            // A bare abbreviation (ก.พ.) is a month only after เดือน; a full name anywhere.
-            guard let (_, _, abbreviated) = monthName(at: start),
-                  !abbreviated || follows("เดือน", before: start) else { return nil }
+            guard let (_, _, abbreviated) = monthName(at: start, afterDay: false) else { return nil }
+            abbreviatedLead = abbreviated
+        } else if follows("ที่", before: start), !follows("วันที่", before: start), weekdayBefore(start) == nil {
+            return nil  // an ordinal: รัชกาลที่ 9, ครั้งที่ 2
         }
         guard var first = part(at: start, dayRequired: !monthLed) else { return nil }
+        // A bare abbreviation (ก.พ.) is a month only after เดือน or before a year; a full name anywhere.
+        if abbreviatedLead, first.year == nil, !follows("เดือน", before: start) {
+            guard let separator = rangeSeparator(at: first.end), let other = part(at: separator, dayRequired: false),
+                  other.year != nil else { return nil }
+        }
         var end = first.end
         var second: Part?
         if let afterSeparator = rangeSeparator(at: first.end),
@@ -49,7 +67,7 @@ struct Scanner {
                 first.year = other.year
                 first.buddhistEraYear = other.buddhistEraYear
             }
-            if other.month == nil { other.month = first.month }
+            if other.month == nil, first.day == nil { other.month = first.month }
             if other.month != nil, (first.day == nil) == (other.day == nil) {
                 second = other
                 end = other.end
@@ -57,6 +75,7 @@ struct Scanner {
         }
         guard first.month != nil else { return nil }
         var mention = resolve(first, second, range: start..<end)
+        if isRecurring(after: end) { mention.value = nil }
         if let weekday = weekdayBefore(start), case .point(.day(let date))? = mention.value {
             mention.weekdayMismatch = date.weekday != weekday
         }
@@ -74,7 +93,7 @@ struct Scanner {
         if case .days = relative {
             var position = skipSpaces(match.end)
             if position < units.count, units[position] == 0x28 /* ( */ {
-                position = skipSpaces(position + 1)
+                position = skipWeekdayPrefix(skipSpaces(position + 1))
                 if let inner = explicitDate(at: position) {
                     let close = skipSpaces(inner.utf16Range.upperBound)
                     if close < units.count, units[close] == 0x29 /* ) */ {
@@ -93,6 +112,7 @@ struct Scanner {
         var position = start
         var sign = -1
         if matches("อีก", at: position) {
+            if follows("เพิ่ม", before: start) || follows("ขยาย", before: start) { return nil }  // a duration
             sign = 1
             position = skipSpaces(position + 3)
         }
@@ -114,14 +134,14 @@ struct Scanner {
 
     /// ปีงบประมาณ 2561 / ปีงบประมาณ พ.ศ. 2561: the Thai fiscal year, 1 October to 30 September.
     private func fiscalYear(at start: Int) -> DateMention? {
-        guard matches("ปีงบประมาณ", at: start) else { return nil }
-        var position = skipSpaces(start + 10)
+        guard let prefix = ["ปีงบประมาณ", "ปีงบฯ", "ปีงบ"].first(where: { matches($0, at: start) }) else { return nil }
+        var position = skipSpaces(start + prefix.utf16.count)
         var era = Era.unspecified
         if let (found, after) = eraMarker(at: position) {
             era = found
             position = skipSpaces(after)
         }
-        guard let (year, buddhist, end) = fullYear(at: position, era: era) else { return nil }
+        guard let (year, buddhist, end) = fullYear(at: position, era: era) ?? shortYear(at: position) else { return nil }
         let startDate = CalendarDate(year: year - 1, month: 10, day: 1)!
         let endDate = CalendarDate(year: year, month: 9, day: 30)!
         return DateMention(utf16Range: start..<end, value: .interval(.day(startDate), .day(endDate), grain: .interval),
@@ -141,11 +161,12 @@ struct Scanner {
         if let (era, afterEra) = eraMarker(at: position) {
             return yearOrYearRange(at: skipSpaces(afterEra), era: era, spanStart: position)
         }
-        return yearOrYearRange(at: position, era: .unspecified, spanStart: position)
+        return yearOrYearRange(at: position, era: .unspecified, spanStart: position, allowShort: true)
     }
 
-    private func yearOrYearRange(at position: Int, era: Era, spanStart: Int) -> DateMention? {
-        guard let (year, buddhist, end) = fullYear(at: position, era: era) else { return nil }
+    private func yearOrYearRange(at position: Int, era: Era, spanStart: Int, allowShort: Bool = false) -> DateMention? {
+        guard let (year, buddhist, end) = fullYear(at: position, era: era)
+                ?? (allowShort && era == .unspecified ? shortYear(at: position) : nil) else { return nil }
         if let afterSeparator = rangeSeparator(at: end),
            let (endYear, _, rangeEnd) = fullYear(at: skipEra(afterSeparator), era: era), endYear > year {
             return DateMention(utf16Range: spanStart..<rangeEnd,
@@ -169,7 +190,7 @@ struct Scanner {
         } else if dayRequired {
             return nil
         }
-        guard let (month, afterMonth, abbreviated) = monthName(at: position) else {
+        guard let (month, afterMonth, abbreviated) = monthName(at: position, afterDay: part.day != nil) else {
             // A bare day is only a range's first side (25-30 กรกฎาคม).
             return part.day != nil ? part : nil
         }
@@ -185,11 +206,16 @@ struct Scanner {
             part.year = year
             part.buddhistEraYear = buddhist
             part.end = end
-        } else if abbreviated || yearStart == afterMonth || era != .unspecified,
-                  let (short, end) = number(at: yearStart, maxDigits: 2), endsNumber(end) {
+        } else if let (short, end) = number(at: yearStart, maxDigits: 2), endsNumber(end),
+                  abbreviated || yearStart == afterMonth || era != .unspecified || closesBracket(end) {
             // มิ.ย.60, ม.ค. 61: two-digit Buddhist-era years follow abbreviations.
             part.buddhistEraYear = 2500 + short
             part.year = 2500 + short - 543
+            part.end = end
+        } else if matches("นี้", at: afterMonth) {
+            part.end = afterMonth + 3  // 10 ม.ค.นี้, 14 กุมภาพันธ์นี้
+        } else if let (offset, end) = relativeYear(at: skipSpaces(afterMonth)) {
+            part.relativeYear = offset
             part.end = end
         }
         return part
@@ -254,10 +280,11 @@ struct Scanner {
     }
 
     /// A month name at `position`: (month, end, whether it was an abbreviation).
-    private func monthName(at position: Int) -> (Int, Int, Bool)? {
-        guard let match = lexicon.months.longestMatch(in: units, at: position) else { return nil }
+    private func monthName(at position: Int, afterDay: Bool) -> (Int, Int, Bool)? {
+        let trie = afterDay ? lexicon.monthsAfterDay : lexicon.months
+        guard let match = trie.longestMatch(in: units, at: position) else { return nil }
         let abbreviated = match.end - position <= 5
-        if match.end < units.count {
+        if match.end < units.count, !matches("นี้", at: match.end) {
             let next = units[match.end]
             // ก.พ.ร., ก.ค.ศ., ส.ค.ส. are commissions and cards, not months.
             if abbreviated, CharacterClass.isThaiConsonant(next) || next == 0x2E { return nil }
@@ -271,15 +298,68 @@ struct Scanner {
     private func rangeSeparator(at position: Int) -> Int? {
         let start = skipSpaces(position)
         guard start < units.count else { return nil }
+        var after: Int
         switch units[start] {
         case 0x2D, 0x2013, 0x2014:
-            return skipSpaces(start + 1)
+            after = skipSpaces(start + 1)
         default:
-            for word in ["จนถึงวันที่", "ถึงวันที่", "จนถึง", "ถึง"] where matches(word, at: start) {
-                return skipSpaces(start + word.utf16.count)
-            }
-            return nil
+            guard let word = ["จนถึง", "ถึง"].first(where: { matches($0, at: start) }) else { return nil }
+            after = skipSpaces(start + word.utf16.count)
         }
+        // ... ถึงวันที่ 30, ... ถึงสิ้นเดือนพฤษภาคม, ... – วันเสาร์ที่ 8
+        for word in ["วันที่", "สิ้นเดือน", "เดือน"] where matches(word, at: after) {
+            return skipSpaces(after + word.utf16.count)
+        }
+        return skipWeekdayPrefix(after)
+    }
+
+    /// Skips วัน<weekday>ที่ (and the short forms จ. อ. พ. พฤ. ศ. ส. อา.) with its spaces.
+    private func skipWeekdayPrefix(_ position: Int) -> Int {
+        if matches("วัน", at: position), let weekday = lexicon.weekdays.longestMatch(in: units, at: position + 3) {
+            var end = weekday.end
+            if matches("ที่", at: end) { end += 3 }
+            return skipSpaces(end)
+        }
+        for short in ["พฤ.", "อา.", "จ.", "อ.", "พ.", "ศ.", "ส."] where matches(short, at: position) {
+            let end = position + short.utf16.count
+            if end < units.count, CharacterClass.isDigit(units[end]) || CharacterClass.isSpace(units[end]) { return skipSpaces(end) }
+        }
+        return position
+    }
+
+    /// ปีนี้, ปีหน้า, ปีที่แล้ว ... at `position`: (offset in years, end).
+    private func relativeYear(at position: Int) -> (Int, Int)? {
+        for (word, offset) in DateLexicon.yearWords where matches(word, at: position) {
+            return (offset, position + word.utf16.count)
+        }
+        return nil
+    }
+
+    /// A two-digit Buddhist-era year (60 is 2560, so 2017), not part of a longer number.
+    private func shortYear(at position: Int) -> (Int, Int?, Int)? {
+        guard let (short, end) = number(at: position, maxDigits: 2), end - position == 2, endsNumber(end) else { return nil }
+        return (2500 + short - 543, 2500 + short, end)
+    }
+
+    /// An era marker just before `start` (พ.ศ. 2562 where ICU did not cut at พ).
+    private func eraBefore(_ start: Int) -> (era: Era, start: Int)? {
+        var position = start
+        while position > 0, CharacterClass.isSpace(units[position - 1]) { position -= 1 }
+        for length in [4, 3] where position >= length {
+            if let (era, end) = eraMarker(at: position - length), end == position { return (era, position - length) }
+        }
+        return nil
+    }
+
+    /// `)` or the end of the text right after `position`.
+    private func closesBracket(_ position: Int) -> Bool {
+        position >= units.count || units[position] == 0x29
+    }
+
+    /// ของทุกปี / ทุกปี after a date: a yearly recurring day, with no single value.
+    private func isRecurring(after end: Int) -> Bool {
+        let position = skipSpaces(end)
+        return matches("ของทุกปี", at: position) || matches("ทุกปี", at: position)
     }
 
     /// The weekday named just before `start` (วันพุธที่ 7 ...), as ISO 1...7.
@@ -312,9 +392,10 @@ struct Scanner {
         return true
     }
 
+    /// Skips spaces, no-break spaces and zero-width spaces.
     private func skipSpaces(_ position: Int) -> Int {
         var index = position
-        while index < units.count, CharacterClass.isSpace(units[index]) { index += 1 }
+        while index < units.count, CharacterClass.isSpace(units[index]) || units[index] == 0x200B { index += 1 }
         return index
     }
 
@@ -360,7 +441,11 @@ struct Scanner {
             var year = part.year
             if year == nil {
                 guard let reference else { return nil }
-                year = nearestYear(day: part.day ?? 15, month: month, reference: reference)
+                if let offset = part.relativeYear {
+                    year = reference.year + offset
+                } else {
+                    year = nearestYear(day: part.day ?? 15, month: month, reference: reference)
+                }
             }
             guard let year else { return nil }
             guard let day = part.day else { return .month(year: year, month: month) }
@@ -373,10 +458,12 @@ struct Scanner {
         let grain: DateGrain = second == nil ? (first.day == nil ? .month : .day) : .interval
         var value: DateValue?
         if let second {
-            if let start = point(first), var end = point(second) {
-                // 30 ธ.ค. - 2 ม.ค. without years: the end is in the following year.
-                if second.year == nil, first.year == nil, key(end) < key(start) { end = bumpYear(end) }
-                value = .interval(start, end, grain: .interval)
+            if var start = point(first), let end = point(second) {
+                // Without years, the end takes the year nearest the reference and the start
+                // comes before it (30 ธ.ค. - 2 ม.ค.; 1 มกราคม ถึง 25 ธันวาคม).
+                if first.year == nil, key(end) < key(start) { start = bumpYear(start, by: -1) }
+                // A range that runs backwards is a typo in the source; it has no value.
+                value = key(end) < key(start) ? nil : .interval(start, end, grain: .interval)
             }
         } else if let start = point(first) {
             value = .point(start)
@@ -407,11 +494,11 @@ struct Scanner {
         }
     }
 
-    private func bumpYear(_ point: CalendarPoint) -> CalendarPoint {
+    private func bumpYear(_ point: CalendarPoint, by years: Int) -> CalendarPoint {
         switch point {
-        case .day(let date): return CalendarDate(year: date.year + 1, month: date.month, day: date.day).map { .day($0) } ?? point
-        case .month(let year, let month): return .month(year: year + 1, month: month)
-        case .year(let year): return .year(year + 1)
+        case .day(let date): return CalendarDate(year: date.year + years, month: date.month, day: date.day).map { .day($0) } ?? point
+        case .month(let year, let month): return .month(year: year + years, month: month)
+        case .year(let year): return .year(year + years)
         }
     }
 }

@@ -58,8 +58,8 @@ struct DateTests {
         #expect(Double(cases.count - failures.count) / Double(cases.count) >= DateTests.constructedFloor)
     }
 
-    static let thaigovFloor = 0.82
-    static let constructedFloor = 0.94
+    static let thaigovFloor = 0.97
+    static let constructedFloor = 0.96
 
     @Test func seedDocumentDates() throws {
         let document = Self.annotator.annotate(try Corpus.text(of: "seed"))
