@@ -10,6 +10,8 @@ public final class Annotator: Sendable {
         public var useBundledGazetteers = true
         /// Further gazetteers, loaded after (and taking precedence over) the bundled ones.
         public var gazetteers: [Gazetteer] = []
+        /// Whose span conventions to follow where they differ.
+        public var spanConvention = SpanConvention.guidelines
 
         /// The default configuration: the bundled gazetteers only.
         public init() {}
@@ -28,7 +30,7 @@ public final class Annotator: Sendable {
         var gazetteers = configuration.useBundledGazetteers ? try Gazetteer.bundled() : []
         gazetteers += configuration.gazetteers
         recognizer = EntityRecognizer(gazetteers: gazetteers)
-        dateNormalizer = DateNormalizer()
+        dateNormalizer = DateNormalizer(joinsRelativeWithBracketedDate: configuration.spanConvention == .guidelines)
     }
 
     /// Annotates one text. Relative and year-less dates resolve against `referenceDate`, or,
@@ -42,6 +44,15 @@ public final class Annotator: Sendable {
                                          excluding: named.map(\.utf16Range))
         return DocumentAssembler(text: utf16, tokens: tokens).document(named: named, dates: dates)
     }
+}
+
+/// Span conventions. They agree but for one case: a relative date followed by the date it
+/// stands for in brackets.
+public enum SpanConvention: String, Sendable, CaseIterable {
+    /// corpus/GUIDELINES.md: `วันนี้ (25 พฤษภาคม 2561)` is one DATE, valued from the bracket.
+    case guidelines
+    /// ThaiNER 1.5: `วันนี้` and `25 พฤษภาคม 2561` are two DATEs.
+    case thaiNER = "thainer"
 }
 
 /// Turns the stages' UTF-16 mentions into a Document: merges them in order, converts offsets

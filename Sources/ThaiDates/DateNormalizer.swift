@@ -22,9 +22,13 @@ public struct DateMention: Sendable, Hashable {
 /// dates (resolved against a reference date).
 public struct DateNormalizer: Sendable {
     private let lexicon = DateLexicon.shared
+    /// Whether `วันนี้ (25 พฤษภาคม 2561)` is one DATE (the corpus guidelines) or two (ThaiNER).
+    public let joinsRelativeWithBracketedDate: Bool
 
-    /// Creates a normaliser.
-    public init() {}
+    /// Creates a normaliser; pass `joinsRelativeWithBracketedDate: false` for ThaiNER's spans.
+    public init(joinsRelativeWithBracketedDate: Bool = true) {
+        self.joinsRelativeWithBracketedDate = joinsRelativeWithBracketedDate
+    }
 
     /// The date a thaigov document is dated by: its date line (`วันพุธที่ 7 มิถุนายน 2560`), or
     /// the first full date in its opening lines; nil when there is none.
@@ -32,7 +36,7 @@ public struct DateNormalizer: Sendable {
         let head = min(text.units.count, 2000)
         return text.units.withUnsafeBufferPointer { all in
             let units = UnsafeBufferPointer(rebasing: all[0..<head])
-            var scanner = Scanner(units: units, lexicon: lexicon, reference: nil)
+            var scanner = Scanner(units: units, lexicon: lexicon, reference: nil, joinsBracketedDate: true)
             var position = 0
             while position < units.count {
                 if let found = scanner.explicitDate(at: position),
@@ -51,7 +55,8 @@ public struct DateNormalizer: Sendable {
                       excluding: [Range<Int>] = []) -> [DateMention] {
         var mentions: [DateMention] = []
         text.units.withUnsafeBufferPointer { units in
-            var scanner = Scanner(units: units, lexicon: lexicon, reference: referenceDate)
+            var scanner = Scanner(units: units, lexicon: lexicon, reference: referenceDate,
+                                  joinsBracketedDate: joinsRelativeWithBracketedDate)
             var excluded = excluding.makeIterator()
             var nextExcluded = excluded.next()
             var covered = 0

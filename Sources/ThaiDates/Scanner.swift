@@ -5,6 +5,7 @@ struct Scanner {
     let units: UnsafeBufferPointer<UInt16>
     let lexicon: DateLexicon
     let reference: CalendarDate?
+    let joinsBracketedDate: Bool
 
     /// One side of a date or range as written: any of day, month and year.
     private struct Part {
@@ -90,7 +91,7 @@ struct Scanner {
               endsWord(match.end) else { return nil }
         let relative = lexicon.relatives[Int(match.payload)]
         // วันนี้ (3 ก.ย.) — the explicit date in brackets gives the value.
-        if case .days = relative {
+        if case .days = relative, joinsBracketedDate {
             var position = skipSpaces(match.end)
             if position < units.count, units[position] == 0x28 /* ( */ {
                 position = skipWeekdayPrefix(skipSpaces(position + 1))

@@ -116,6 +116,7 @@ public final class WordSegmenter: Sendable {
         case 100..<200:
             return .number
         case 200..<300:
+            if CharacterClass.isDigit(first) { return .number }  // ICU keeps 31สิงหาคม together
             if CharacterClass.isThai(first) { return .thaiWord }
             return CharacterClass.isLatinLetter(first) ? .latinWord : .other
         case 300..<500:

@@ -24,6 +24,9 @@ struct Annotate: ParsableCommand {
     @Flag(name: .customLong("no-bundled-gazetteers"), help: "Do not load the gazetteers shipped with ThaiAnnotator.")
     var noBundledGazetteers = false
 
+    @Option(name: .customLong("span-convention"), help: "guidelines (corpus/GUIDELINES.md) or thainer: whether วันนี้ (25 พฤษภาคม 2561) is one DATE or two.")
+    var spanConvention: SpanConvention = .guidelines
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl }
 
     func validate() throws {
@@ -38,6 +41,7 @@ struct Annotate: ParsableCommand {
     func run() throws {
         var configuration = Annotator.Configuration()
         configuration.useBundledGazetteers = !noBundledGazetteers
+        configuration.spanConvention = spanConvention
         do {
             configuration.gazetteers = try gazetteers.map { try Gazetteer(contentsOfFile: $0) }
         } catch let error as GazetteerError {
@@ -148,3 +152,5 @@ struct InlineRenderer {
         }
     }
 }
+
+extension SpanConvention: ExpressibleByArgument {}

@@ -23,7 +23,10 @@ struct Eval: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func run() throws {
-        let annotator = try Annotator()
+        var configuration = Annotator.Configuration()
+        // ThaiNER gold is scored under ThaiNER's own span conventions.
+        if goldFormat == .thainer { configuration.spanConvention = .thaiNER }
+        let annotator = try Annotator(configuration: configuration)
         var evaluation = Evaluation()
         switch goldFormat {
         case .corpus: try evaluateCorpus(annotator, &evaluation)
