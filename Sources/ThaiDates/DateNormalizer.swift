@@ -73,6 +73,11 @@ public struct DateNormalizer: Sendable {
                 switch token.kind {
                 case .number, .thaiWord, .latinWord:
                     scan(at: token.utf16Offsets.lowerBound)
+                    // ICU can glue a day to the word before it (ที่31สิงหาคม).
+                    if token.kind == .thaiWord,
+                       let digit = token.utf16Offsets.first(where: { CharacterClass.isDigit(units[$0]) }) {
+                        scan(at: digit)
+                    }
                 case .punctuation where units[token.utf16Offsets.lowerBound] == 0x2E:
                     // ICU can glue a word to the dot before it (ครม.สัปดาห์หน้า).
                     scan(at: token.utf16Offsets.upperBound)
