@@ -39,7 +39,9 @@ public struct DateNormalizer: Sendable {
             var scanner = Scanner(units: units, lexicon: lexicon, reference: nil, joinsBracketedDate: true)
             var position = 0
             while position < units.count {
-                if let found = scanner.explicitDate(at: position),
+                let startsNumber = CharacterClass.isDigit(units[position])
+                    && (position == 0 || !CharacterClass.isDigit(units[position - 1]))
+                if startsNumber, let found = scanner.explicitDate(at: position),
                    case .point(.day(let date))? = found.value {
                     return date
                 }

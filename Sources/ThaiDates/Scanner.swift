@@ -21,8 +21,32 @@ struct Scanner {
 
     // MARK: Entry points
 
+    /// Thai letters a date expression can start with: ว (วันนี้), เ (เมื่อวาน, เดือน..., เมษายน),
+    /// พ (พรุ่งนี้, พ.ศ., พฤษภาคม), ม (มะรืน, มกราคม), ส (สัปดาห์, สิงหาคม), ป (ปี), อ (อีก),
+    /// ค (ค.ศ.), ก (กุมภาพันธ์), ต (ตุลาคม), ธ (ธันวาคม), as bits of (unit - 0x0E00).
+    private static let thaiStarts: (UInt64, UInt64) = {
+        var mask: (UInt64, UInt64) = (0, 0)
+        for letter in "วเพมสปอคกตธ".unicodeScalars {
+            let bit = Int(letter.value) - 0x0E00
+            if bit < 64 { mask.0 |= 1 << UInt64(bit) } else { mask.1 |= 1 << UInt64(bit - 64) }
+        }
+        return mask
+    }()
+
+    /// Whether a date expression may start with `unit`: a digit, one of the Thai letters
+    /// above, or the capital of an English month name.
+    private static func mayStartDate(_ unit: UInt16) -> Bool {
+        if CharacterClass.isDigit(unit) { return true }
+        if CharacterClass.isThai(unit) {
+            let bit = Int(unit) - 0x0E00
+            return bit < 64 ? thaiStarts.0 & (1 << UInt64(bit)) != 0 : thaiStarts.1 & (1 << UInt64(bit - 64)) != 0
+        }
+        return "JFMASOND".utf16.contains(unit)
+    }
+
     /// A date expression starting exactly at `start`.
     mutating func date(at start: Int) -> DateMention? {
+        guard start < units.count, Self.mayStartDate(units[start]) else { return nil }
         if let relative = relativeDate(at: start) { return relative }
         if let fiscal = fiscalYear(at: start) { return fiscal }
         if let era = eraYear(at: start) { return era }
