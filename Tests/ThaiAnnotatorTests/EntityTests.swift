@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import ThaiAnnotator
+
+/// The entity recogniser: gazetteers, rules and in-document acronyms.
+struct EntityTests {
+    static let annotator = try! Annotator()
+
+    static func entities(_ document: Document) -> [(EntityType, String)] {
+        document.entities.map { ($0.type, $0.text) }
+    }
+
+    @Test func seedDocumentOrganisationsMinistriesAndAcronyms() throws {
+        let document = Self.annotator.annotate(try Corpus.text(of: "seed"))
+        func find(_ type: EntityType, _ text: String) -> Entity? {
+            document.entities.first { $0.type == type && $0.text == text }
+        }
+        #expect(find(.ministry, "กระทรวงอุตสาหกรรม")?.link?.id == "ministry.industry")
+        #expect(find(.ministry, "กระทรวงเศรษฐกิจ การค้าและอุตสาหกรรมของญี่ปุ่น") != nil)
+        #expect(find(.organization, "กรมส่งเสริมอุตสาหกรรม") != nil)
+        #expect(find(.organization, "สมาพันธ์ธุรกิจญี่ปุ่น") != nil)
+        #expect(find(.organization, "Keidanren")?.link?.canonical == "สมาพันธ์ธุรกิจญี่ปุ่น")
+        #expect(find(.acronym, "กสอ.")?.acronym?.expansion == "กรมส่งเสริมอุตสาหกรรม")
+        #expect(find(.acronym, "อก.")?.acronym?.refersTo == .ministry)
+        // Every mention of SMRJ carries the expansion the document defines for it.
+        let smrj = document.entities.filter { $0.type == .acronym && $0.text == "SMRJ" }
+        #expect(smrj.count >= 5)
+        #expect(smrj.allSatisfy { $0.acronym?.expansion != nil && $0.acronym?.refersTo == .organization })
+    }
+
+    @Test func inDocumentDefinitionsInBothScripts() {
+        let document = Self.annotator.annotate(
+            "สำนักงานพัฒนาเทคโนโลยีอวกาศ (สทอภ.) ร่วมกับ Thailand Professional Qualification Institute (TPQI) และต่อมา สทอภ. กับ TPQI ได้ลงนาม")
+        let acronyms = document.entities(ofType: .acronym)
+        #expect(acronyms.filter { $0.text == "สทอภ." }.count == 2)
+        #expect(acronyms.first { $0.text == "สทอภ." }?.acronym?.expansion == "สำนักงานพัฒนาเทคโนโลยีอวกาศ")
+        #expect(acronyms.filter { $0.text == "TPQI" }.count == 2)
+        #expect(acronyms.first { $0.text == "TPQI" }?.acronym?.expansion == "Thailand Professional Qualification Institute")
+    }
+
+    @Test func monthLikeCommissionAcronymsAreNotDates() {
+        let document = Self.annotator.annotate("สำนักงาน ก.พ.ร. และ ก.ค.ศ. ประชุมเมื่อ 10 ก.พ. 61", referenceDate: CalendarDate(year: 2018, month: 2, day: 20))
+        let dates = document.entities(ofType: .date)
+        #expect(dates.map(\.text) == ["10 ก.พ. 61"])
+        #expect(dates.first?.date?.value?.iso == "2018-02-10")
+        #expect(document.entities.contains { $0.text.contains("ก.พ.ร.") && $0.type != .date })
+        #expect(document.entities.contains { $0.text == "ก.ค.ศ." && $0.type == .acronym })
+    }
+
+    @Test func userGazetteersAddEntriesAndBundledOnesCanBeSwitchedOff() throws {
+        let gazetteer = try Gazetteer(parsing: """
+            # a user's list
+            id\ttype\tcanonical\taliases\tabbreviations\tshort\tenglish
+            org.example\tORGANIZATION\tสมาคมตัวอย่างแห่งประเทศไทย\tสมาคมตัวอย่าง\tสตท.\t\tExample Association
+            """, name: "user.tsv")
+        var configuration = Annotator.Configuration()
+        configuration.useBundledGazetteers = false
+        configuration.gazetteers = [gazetteer]
+        let annotator = try Annotator(configuration: configuration)
+        let document = annotator.annotate("สมาคมตัวอย่าง (สตท.) พบกระทรวงอุตสาหกรรม")
+        #expect(document.entities.first?.link?.id == "org.example")
+        // The document's own definition gives the expansion; the link gives the official name.
+        let acronym = document.entities.first { $0.text == "สตท." }
+        #expect(acronym?.acronym?.expansion == "สมาคมตัวอย่าง")
+        #expect(acronym?.link?.canonical == "สมาคมตัวอย่างแห่งประเทศไทย")
+        #expect(!document.entities.contains { $0.type == .ministry })
+    }
+
+    @Test func malformedGazetteerLinesNameTheLine() {
+        let text = "id\ttype\tcanonical\taliases\tabbreviations\tshort\tenglish\nx\tORGANIZATION\tชื่อ\t\t\t\t\ny\tPLANET\tดาว\t\t\t\t\n"
+        #expect(throws: GazetteerError.self) { try Gazetteer(parsing: text, name: "bad.tsv") }
+        do {
+            _ = try Gazetteer(parsing: text, name: "bad.tsv")
+        } catch let error as GazetteerError {
+            #expect(error.line == 3)
+            #expect(error.description.hasPrefix("bad.tsv:3:"))
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+        #expect(throws: GazetteerError.self) { try Gazetteer(parsing: "x\tORGANIZATION\n", name: "no-header.tsv") }
+    }
+
+    @Test func bundledGazetteersLoad() throws {
+        let gazetteers = try Gazetteer.bundled()
+        #expect(gazetteers.reduce(0) { $0 + $1.entries.count } > 1000)
+    }
+
+    @Test func entityOffsetsRoundTripOnEveryCorpusDocument() throws {
+        for name in Corpus.names {
+            let text = try Corpus.text(of: name)
+            let document = Self.annotator.annotate(text)
+            let scalars = Array(text.unicodeScalars)
+            var previousEnd = 0
+            for entity in document.entities {
+                #expect(String(text[entity.range]) == entity.text)
+                #expect(String(String.UnicodeScalarView(scalars[entity.scalarOffsets])) == entity.text)
+                #expect(entity.scalarOffsets.lowerBound >= previousEnd)
+                previousEnd = entity.scalarOffsets.upperBound
+            }
+            // Tokens still tile the text after splitting at entity boundaries.
+            #expect(document.tokens.first?.range.lowerBound ?? text.startIndex == text.startIndex)
+            for (previous, next) in zip(document.tokens, document.tokens.dropFirst()) {
+                #expect(previous.range.upperBound == next.range.lowerBound)
+            }
+            #expect(document.tokens.last?.range.upperBound ?? text.endIndex == text.endIndex)
+        }
+    }
+
+    @Test func gazetteerFileOptionOnTheCommandLine() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gaz-\(UUID()).tsv")
+        try "id\ttype\tcanonical\taliases\tabbreviations\tshort\tenglish\nbad line\n".write(to: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: path) }
+        let result = try CLITests.run(["--gazetteer", path.path], stdin: Data("ทดสอบ".utf8))
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("\(path.path):2:"))
+    }
+}
