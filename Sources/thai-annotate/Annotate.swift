@@ -12,7 +12,7 @@ struct Annotate: ParsableCommand {
 
     @OptionGroup var inputOptions: InputOptions
 
-    @Option(help: "Output format: text (inline marks), json (one object per document) or jsonl (one line per document). --input jsonl always writes jsonl.")
+    @Option(help: "Output format: text (inline marks), json (one object per document), jsonl (one line per document), thainer (inline [TYPE]...[/TYPE] tags), conll (IOB, a token a line), brat (.ann standoff) or html (a page highlighting entities). --input jsonl always writes jsonl.")
     var format: OutputFormat?
 
     @Option(name: .customLong("reference-date"), help: "The date that relative and year-less dates resolve against (YYYY-MM-DD); default: each document's own date line.")
@@ -27,7 +27,7 @@ struct Annotate: ParsableCommand {
     @Option(name: .customLong("span-convention"), help: "guidelines (corpus/GUIDELINES.md) or thainer: whether วันนี้ (25 พฤษภาคม 2561) is one DATE or two.")
     var spanConvention: SpanConvention = .guidelines
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl }
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, thainer, conll, brat, html }
 
     func validate() throws {
         if let referenceDate, CalendarDate(iso: referenceDate) == nil {
@@ -86,11 +86,20 @@ struct Annotate: ParsableCommand {
                 writer.raw(",\"entities\":"); writer.entities(document.entities)
                 writer.raw("}\n")
                 writeStdout(writer.bytes)
-            case .json:
+            case .thainer:
+                writeStdout(Array(OutputFormats.inlineTags(document).utf8))
+            case .conll:
+                writeStdout(Array(OutputFormats.conll(document).utf8))
+            case .brat:
+                writeStdout(Array(OutputFormats.brat(document).utf8))
+            case .json, .html:
                 documents.append((input, document))
             }
-        } 
+        }
         if format == .json { writeJSON(documents) }
+        if format == .html {
+            writeStdout(Array(OutputFormats.html(documents.map { ($0.0.displayName, $0.1) }).utf8))
+        }
     }
 
     /// One object for one document; an array of objects for several.
