@@ -52,6 +52,10 @@ public struct EntityRecognizer: Sendable {
                 entry.english.map { add($0, index, .name) }
                 entry.abbreviations.forEach { add($0, index, .abbreviation) }
                 entry.shortForms.forEach { add($0, index, .ministerShortForm) }
+                // A ministry's name without กระทรวง is always a short form (รมว.เกษตรและสหกรณ์).
+                if entry.type == .ministry, entry.canonical.hasPrefix("กระทรวง") {
+                    add(String(entry.canonical.dropFirst(7)), index, .ministerShortForm)
+                }
             }
         }
         self.entries = entries

@@ -33,7 +33,14 @@ struct RecognitionPass {
     mutating func run() -> [EntityMention] {
         var candidates: [Candidate] = []
         for (index, token) in tokens.enumerated() where token.kind != .whitespace {
-            collectCandidates(at: token.utf16Offsets.lowerBound, tokenIndex: index, into: &candidates)
+            let range = token.utf16Offsets
+            collectCandidates(at: range.lowerBound, tokenIndex: index, into: &candidates)
+            // ICU keeps dotted abbreviations glued to the next word (รมว.สาธารณสุข): start after each dot too.
+            var position = range.lowerBound + 1
+            while position < range.upperBound - 1 {
+                if units[position] == 0x2E { collectCandidates(at: position + 1, tokenIndex: index, into: &candidates) }
+                position += 1
+            }
         }
         var selected = resolve(candidates, occupied: nil)
         selected = addDocumentLevelMentions(to: selected)
