@@ -151,3 +151,44 @@ public enum DateValue: Sendable, Hashable {
         }
     }
 }
+
+extension CalendarPoint {
+    /// Parses YYYY-MM-DD, YYYY-MM or YYYY.
+    public init?(iso text: some StringProtocol) {
+        let parts = text.split(separator: "-")
+        guard parts.first?.count == 4, let year = Int(parts[0]) else { return nil }
+        switch parts.count {
+        case 1: self = .year(year)
+        case 2:
+            guard let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+            self = .month(year: year, month: month)
+        case 3:
+            guard let date = CalendarDate(iso: String(text)) else { return nil }
+            self = .day(date)
+        default: return nil
+        }
+    }
+}
+
+extension DateValue {
+    /// Parses the ISO forms `iso` writes; an interval's grain is `.interval`, or `.week` for a
+    /// Monday-to-Sunday span of days.
+    public init?(iso text: String) {
+        let sides = text.split(separator: "/")
+        switch sides.count {
+        case 1:
+            guard let point = CalendarPoint(iso: sides[0]) else { return nil }
+            self = .point(point)
+        case 2:
+            guard let start = CalendarPoint(iso: sides[0]), let end = CalendarPoint(iso: sides[1]) else { return nil }
+            var grain = DateGrain.interval
+            if case .day(let first) = start, case .day(let last) = end, first.weekday == 1,
+               last.dayNumber - first.dayNumber == 6 {
+                grain = .week
+            }
+            self = .interval(start, end, grain: grain)
+        default:
+            return nil
+        }
+    }
+}

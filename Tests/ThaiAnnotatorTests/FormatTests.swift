@@ -76,3 +76,18 @@ struct FormatTests {
         #expect(output.contains("title=\"DATE · value=2017-06-07 grain=day\""))
     }
 }
+
+/// Documents survive a JSON round trip through `Codable`.
+struct CodableTests {
+    @Test func documentRoundTripsThroughJSON() throws {
+        let document = EntityTests.annotator.annotate(try Corpus.text(of: "seed"))
+        let data = try JSONEncoder().encode(document)
+        let decoded = try JSONDecoder().decode(Document.self, from: data)
+        #expect(decoded.text == document.text)
+        #expect(decoded.tokens == document.tokens)
+        #expect(decoded.entities.map(\.scalarOffsets) == document.entities.map(\.scalarOffsets))
+        #expect(decoded.entities.map(\.text) == document.entities.map(\.text))
+        #expect(decoded.entities.map { $0.date?.value } == document.entities.map { $0.date?.value })
+        #expect(decoded.entities.map { $0.acronym } == document.entities.map { $0.acronym })
+    }
+}

@@ -1,0 +1,79 @@
+/// `Document` encodes as `{"text": ..., "tokens": [...], "entities": [...]}`: entities in the
+/// JSON contract (see `JSONContract.swift`), tokens as `{"kind", "start", "end", "utf8Start",
+/// "utf8End"}`. Decoding rebuilds every String range from the text and the scalar offsets, and
+/// rejects offsets that are out of range or disagree with an entity's text.
+extension Document: Codable {
+    private enum Key: String, CodingKey { case text, tokens, entities }
+    private enum TokenKey: String, CodingKey { case kind, start, end, utf8Start, utf8End }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(text, forKey: .text)
+        var tokenList = container.nestedUnkeyedContainer(forKey: .tokens)
+        for token in tokens {
+            var object = tokenList.nestedContainer(keyedBy: TokenKey.self)
+            try object.encode(token.kind, forKey: .kind)
+            try object.encode(token.scalarOffsets.lowerBound, forKey: .start)
+            try object.encode(token.scalarOffsets.upperBound, forKey: .end)
+            try object.encode(token.utf8Offsets.lowerBound, forKey: .utf8Start)
+            try object.encode(token.utf8Offsets.upperBound, forKey: .utf8End)
+        }
+        try container.encode(entities, forKey: .entities)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        let text = try container.decode(String.self, forKey: .text)
+        let scalarIndices = Array(text.unicodeScalars.indices) + [text.endIndex]
+        func range(_ scalars: Range<Int>, _ path: [any CodingKey]) throws -> Range<String.Index> {
+            guard scalars.lowerBound >= 0, scalars.upperBound < scalarIndices.count, !scalars.isEmpty else {
+                throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "offsets \(scalars) outside the text"))
+            }
+            return scalarIndices[scalars.lowerBound]..<scalarIndices[scalars.upperBound]
+        }
+        var tokens: [Token] = []
+        var tokenList = try container.nestedUnkeyedContainer(forKey: .tokens)
+        while !tokenList.isAtEnd {
+            let object = try tokenList.nestedContainer(keyedBy: TokenKey.self)
+            let scalars = try object.decode(Int.self, forKey: .start)..<object.decode(Int.self, forKey: .end)
+            let utf8 = try object.decode(Int.self, forKey: .utf8Start)..<object.decode(Int.self, forKey: .utf8End)
+            let tokenRange = try range(scalars, object.codingPath)
+            let utf16 = text.utf16.distance(from: text.startIndex, to: tokenRange.lowerBound)
+            tokens.append(Token(kind: try object.decode(TokenKind.self, forKey: .kind), range: tokenRange,
+                                scalarOffsets: scalars, utf8Offsets: utf8,
+                                utf16Offsets: utf16..<(utf16 + text.utf16.distance(from: tokenRange.lowerBound, to: tokenRange.upperBound))))
+        }
+        let contract = try container.decode([ContractEntity].self, forKey: .entities)
+        let entities = try contract.map { entity -> Entity in
+            let entityRange = try range(entity.start..<entity.end, container.codingPath)
+            guard String(text[entityRange]) == entity.text else {
+                throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath,
+                                                        debugDescription: "entity text \(entity.text) does not match its offsets"))
+            }
+            return Entity(type: entity.type, range: entityRange, scalarOffsets: entity.start..<entity.end, text: entity.text,
+                          link: entity.id.map { EntityLink(id: $0, canonical: entity.canonical ?? "") },
+                          acronym: entity.type == .acronym ? AcronymExpansion(expansion: entity.expansion, refersTo: entity.refersTo) : nil,
+                          date: entity.grain.map {
+                              DateAnnotation(value: entity.value.flatMap(DateValue.init(iso:)), grain: $0,
+                                             weekdayMismatch: entity.weekdayMismatch ?? false, isImpossible: entity.impossible ?? false)
+                          })
+        }
+        self.init(text: text, tokens: tokens, entities: entities)
+    }
+
+    /// One entity as the JSON contract writes it.
+    private struct ContractEntity: Decodable {
+        var type: EntityType
+        var start: Int
+        var end: Int
+        var text: String
+        var id: String?
+        var canonical: String?
+        var expansion: String?
+        var refersTo: EntityType?
+        var value: String?
+        var grain: DateGrain?
+        var weekdayMismatch: Bool?
+        var impossible: Bool?
+    }
+}
