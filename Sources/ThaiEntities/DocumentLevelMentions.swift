@@ -219,9 +219,9 @@ extension RecognitionPass {
         var found: [Candidate] = []
         for token in tokens where token.kind == .thaiWord {
             let start = token.utf16Offsets.lowerBound
-            if start > 0, CharacterClass.isThai(units[start - 1]), !isAfterTitle(start) { continue }
             guard let match = trie.longestMatch(in: units, at: start), isTokenBoundary(match.end) || match.end == units.count
                     || !CharacterClass.isThai(units[match.end]) || units[match.end] == 0x0E2F else { continue }
+            if start > 0, CharacterClass.isThai(units[start - 1]), !isAfterTitle(start) { continue }
             var end = match.end
             if end < units.count, units[end] == 0x0E2F { end += 1 }
             found.append(Candidate(range: start..<end, type: .person, givenName: start..<match.end))
