@@ -68,8 +68,9 @@ public struct Gazetteer: Sendable {
         entries = []
         var sawHeader = false
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for bytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
+            let rawLine = Substring(String(decoding: bytes, as: UTF8.self))
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.isEmpty || line.hasPrefix("#") { continue }
             func fail(_ message: String) -> GazetteerError {

@@ -20,8 +20,11 @@ struct PersonLexicon: Sendable {
         var given: [(key: String, payload: Int32)] = []
         var family: [(key: String, payload: Int32)] = []
         for (key, text) in BundledResources.files where key.hasPrefix("names/") {
-            let lines = text.split(separator: "\n").map { $0.trimmingSpaces() }
-                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            // Split on bytes: Character-based splitting of 25,000 names costs tens of milliseconds.
+            let lines = text.utf8.split(separator: 0x0A).compactMap { line -> String? in
+                let name = String(decoding: line, as: UTF8.self).trimmingSpaces()
+                return name.isEmpty || name.hasPrefix("#") ? nil : name
+            }
             if key.hasPrefix("names/titles") {
                 for line in lines.dropFirst() {  // header: title<TAB>kind
                     guard let title = line.split(separator: "\t").first.map(String.init) else { continue }
