@@ -121,13 +121,16 @@ struct RecognitionPass {
 
     /// Title (นาย, พล.อ., ดร., Mr. ...; several in a row) + given name [+ family name].
     func titledPerson(at start: Int) -> Candidate? {
+        // A title does not start right after a dot: ศ. inside ก.ค.ศ. is not a professor.
+        if start > 0, units[start - 1] == 0x2E { return nil }
         var position = start
         var titleEnd = -1
         var strong = false
         var dotted = false
         for _ in 0..<3 {
             guard let title = recognizer.people.titles.longestMatch(in: units, at: position) else { break }
-            strong = strong || title.payload == 1
+            // A one-letter abbreviation (ศ.) is too ambiguous to stand for a title on its own.
+            strong = strong || (title.payload == 1 && title.end - position > 2)
             dotted = units[title.end - 1] == 0x2E
             titleEnd = title.end
             position = skipSpaces(title.end, limit: 2)
