@@ -212,7 +212,7 @@ extension RecognitionPass {
 
     /// Later mentions of a person by given name alone (อุตตม after นายอุตตม สาวนายน).
     private func givenNameMentions(in kept: [Candidate]) -> [Candidate] {
-        let names = kept.filter { $0.type == .person && $0.hasFamilyName }.compactMap(\.givenName)
+        let names = kept.filter { $0.type == .person }.compactMap(\.givenName)
             .filter { $0.count >= 3 && CharacterClass.isThai(units[$0.lowerBound]) }
         guard !names.isEmpty else { return [] }
         let trie = PrefixTrie(names.map { (key: string($0), payload: 0) })

@@ -145,7 +145,7 @@ struct RecognitionPass {
             return Candidate(range: start..<end, type: .person, givenName: nameStart..<latinWordEnd(nameStart))
         }
         guard CharacterClass.isThaiConsonant(first) || (0x0E40...0x0E44).contains(first) else { return nil }
-        let givenEnd = thaiRunEnd(nameStart)
+        let givenEnd = givenNameEnd(nameStart)
         guard givenEnd - nameStart >= 2, !isNotAName(nameStart..<givenEnd) else { return nil }
         let knownGiven = recognizer.people.givenNames.payload(exactly: nameStart..<trimmedName(nameStart..<givenEnd), in: units) != nil
         if !strong && !knownGiven { return nil }
@@ -185,6 +185,18 @@ struct RecognitionPass {
         if recognizer.people.titles.longestMatch(in: units, at: familyStart) != nil { return nil }
         if recognizer.names.longestMatch(in: units, at: familyStart) != nil { return nil }
         return familyEnd
+    }
+
+    /// The end of a given name: the Thai run, cut before a verb or function word glued to it
+    /// (นายเนวินกล่าวว่า → นายเนวิน), where ICU cuts a word.
+    func givenNameEnd(_ start: Int) -> Int {
+        let runEnd = thaiRunEnd(start)
+        var position = start + 2
+        while position < runEnd {
+            if isTokenBoundary(position), startsWithNonName(position) { return position }
+            position += 1
+        }
+        return runEnd
     }
 
     /// Title words glued to a noun (นายก, นายอำเภอ, นางพยาบาล, คุณภาพ).
