@@ -177,13 +177,21 @@ struct RecognitionPass {
         guard familyStart > givenEnd, familyStart < units.count else { return nil }
         let first = units[familyStart]
         guard CharacterClass.isThaiConsonant(first) || (0x0E40...0x0E44).contains(first) else { return nil }
-        let familyEnd = thaiRunEnd(familyStart)
+        let familyEnd = givenNameEnd(familyStart)
         guard familyEnd - familyStart >= 2 else { return nil }
-        if recognizer.people.familyNames.payload(exactly: familyStart..<familyEnd, in: units) != nil { return familyEnd }
-        // Unknown family name: accept unless the next word is a verb, a position or a function word.
-        if startsWithNonName(familyStart) { return nil }
-        if recognizer.people.titles.longestMatch(in: units, at: familyStart) != nil { return nil }
-        if recognizer.names.longestMatch(in: units, at: familyStart) != nil { return nil }
+        if recognizer.people.familyNames.payload(exactly: familyStart..<familyEnd, in: units) == nil {
+            // Unknown family name: accept unless the next word is a verb, a position or a function word.
+            if startsWithNonName(familyStart) { return nil }
+            if recognizer.people.titles.longestMatch(in: units, at: familyStart) != nil { return nil }
+            if recognizer.names.longestMatch(in: units, at: familyStart) != nil { return nil }
+        }
+        // Royal-lineage family names go on with ณ and a place: อิศรางกูร ณ อยุธยา.
+        let lineage = skipSpaces(familyEnd, limit: 1)
+        if lineage > familyEnd, matches("ณ", at: lineage), lineage + 1 < units.count, CharacterClass.isSpace(units[lineage + 1]) {
+            let placeStart = skipSpaces(lineage + 1, limit: 1)
+            let placeEnd = thaiRunEnd(placeStart)
+            if placeEnd - placeStart >= 3, !startsWithNonName(placeStart) { return placeEnd }
+        }
         return familyEnd
     }
 
