@@ -36,7 +36,11 @@ enum Vocabulary {
     ]
 
     /// Words after which a country name means nationality or language, not the place.
-    static let nationalityPrefixes: [String] = ["คน", "ชาว", "ภาษา", "อาหาร", "สัญชาติ", "นักท่องเที่ยว"]
+    static let nationalityPrefixes: [String] = [
+        "คน", "ชาว", "ภาษา", "อาหาร", "สัญชาติ", "นักท่องเที่ยว", "ผู้ประกอบการ", "นักลงทุน", "นักธุรกิจ",
+        "เศรษฐกิจ", "สินค้า", "แรงงาน", "ภาคเอกชน", "อุตสาหกรรม", "ภูมิปัญญา", "วัฒนธรรม", "ผลไม้", "ข้าว",
+        "นักศึกษา", "เยาวชน", "นักเรียน", "ศิลปะ", "SMEs ", "ผู้ประกอบการ ",
+    ]
 
     /// Words that open the name of an organisation; the rule extends them over the following
     /// words of the name.
