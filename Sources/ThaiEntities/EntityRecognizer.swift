@@ -27,6 +27,8 @@ public struct EntityRecognizer: Sendable {
     let organizationStopWords = Self.trie(Vocabulary.organizationStops)
     let monthAbbreviations = Self.trie(["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."])
     let nationalityWords = Vocabulary.nationalityPrefixes.map { Array($0.utf16) }
+    let ambiguousPlaces = Self.trie(Vocabulary.ambiguousPlaceNames)
+    let districtHeads = Self.trie(Vocabulary.districtHeads)
     let ministerTitles = Vocabulary.ministerPrefixes.map { Array($0.utf16) }
 
     private static func trie<S: Sequence<String>>(_ words: S) -> PrefixTrie {

@@ -64,6 +64,7 @@ struct RecognitionPass {
         if let organization = headedOrganization(at: start, tokenIndex: tokenIndex) {
             candidates.append(organization)
         }
+        if let district = district(at: start) { candidates.append(district) }
     }
 
     /// The longest gazetteer form at `start` whose boundaries are acceptable.
@@ -77,6 +78,7 @@ struct RecognitionPass {
             switch pattern.form {
             case .name:
                 if entry.type == .location, followsNationalityWord(start) { return }
+                if recognizer.ambiguousPlaces.payload(exactly: start..<end, in: units) != nil { return }
                 var candidate = Candidate(range: start..<end, type: entry.type, link: link)
                 if entry.type == .person {
                     candidate.givenName = start..<min(end, thaiRunEnd(start))
@@ -343,6 +345,22 @@ struct RecognitionPass {
         }
         guard words > 0, end - head.end >= 2 else { return nil }
         return Candidate(range: start..<end, type: .organization)
+    }
+
+    /// อำเภอเมือง, อ.แม่สาย, ตำบลบางจัก, เขตจตุจักร: a district head and the name glued to it
+    /// (or after one space), up to a space or punctuation.
+    func district(at start: Int) -> Candidate? {
+        guard start == 0 || !CharacterClass.isThai(units[start - 1]) || isTokenBoundary(start),
+              let head = recognizer.districtHeads.longestMatch(in: units, at: start) else { return nil }
+        let dotted = units[head.end - 1] == 0x2E
+        let nameStart = dotted ? skipSpaces(head.end, limit: 1) : head.end
+        guard nameStart < units.count, CharacterClass.isThaiConsonant(units[nameStart]) || (0x0E40...0x0E44).contains(units[nameStart]) else {
+            return nil
+        }
+        if !dotted, !isTokenBoundary(head.end) { return nil }
+        let end = givenNameEnd(nameStart)
+        guard end - nameStart >= 3, !startsWithNonName(nameStart) else { return nil }
+        return Candidate(range: start..<end, type: .location)
     }
 
     // MARK: Context tests

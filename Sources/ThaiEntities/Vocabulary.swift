@@ -61,4 +61,11 @@ enum Vocabulary {
         "ฯลฯ", "ของ", "เกี่ยวกับ", "สำหรับ", "ระหว่าง", "ภายใน", "ภายใต้", "จำนวน", "รวม", "ประจำปี",
         "ครั้ง", "เรื่อง", "โครงการ", "หน่วยงาน", "ต่อ", "ทั่วประเทศ", "ทั่ว", "เมื่อ", "หาก", "ถ้า", "แต่", "จึง", "ตั้งแต่", "ช่วย",
     ]
+
+    /// Province names that are also everyday words (แพร่ "spread", เลย "at all", ตาก "to dry"): found
+    /// only with จังหวัด or จ. before them.
+    static let ambiguousPlaceNames: [String] = ["แพร่", "เลย", "ตาก"]
+
+    /// Words that open the name of a district or sub-district; the rule takes the name after them.
+    static let districtHeads: [String] = ["อำเภอ", "อ.", "ตำบล", "ต.", "เขต"]
 }
