@@ -8,6 +8,10 @@ public struct PrefixTrie: Sendable {
     private var edgeTarget: [Int32] = []
     // The payload of the key ending at node n, or -1.
     private var payload: [Int32] = []
+    // The root's children indexed directly by code unit below 0x1000 (ASCII, Latin, Thai), or -1:
+    // every walk starts at the root, so this saves one binary search per text position.
+    private var rootChild: [Int32] = []
+    private static let rootTableSize = 0x1000
 
     /// Builds a trie. When a key occurs more than once, the last payload given wins.
     public init<S: Sequence>(_ entries: S) where S.Element == (key: String, payload: Int32) {
@@ -42,6 +46,10 @@ public struct PrefixTrie: Sendable {
         }
         edgeStart.append(Int32(edgeLabel.count))
         if payload.isEmpty { payload = [-1]; edgeStart = [0, 0] }
+        rootChild = [Int32](repeating: -1, count: Self.rootTableSize)
+        for edge in Int(edgeStart[0])..<Int(edgeStart[1]) where Int(edgeLabel[edge]) < Self.rootTableSize {
+            rootChild[Int(edgeLabel[edge])] = edgeTarget[edge]
+        }
     }
 
     /// Whether the trie has no keys.
@@ -49,6 +57,10 @@ public struct PrefixTrie: Sendable {
 
     @inline(__always)
     private func child(of node: Int, _ label: UInt16) -> Int? {
+        if node == 0, Int(label) < Self.rootTableSize {
+            let target = rootChild[Int(label)]
+            return target < 0 ? nil : Int(target)
+        }
         var low = Int(edgeStart[node])
         var high = Int(edgeStart[node + 1])
         while low < high {
