@@ -106,6 +106,14 @@ public struct JSONWriter {
         bytes.append(0x5D)
     }
 
+    /// Appends one `--input jsonl` output line: `{"id": <rawID>, "entities": [...]}` and a newline;
+    /// `rawID` is JSON text, echoed as given.
+    public mutating func annotationRecord(rawID: String, entities: [Entity]) {
+        raw("{\"id\":\(rawID),\"entities\":")
+        self.entities(entities)
+        raw("}\n")
+    }
+
     /// Appends one token object: text, kind, scalar and UTF-8 offsets.
     public mutating func token(_ token: Token, in text: String) {
         raw("{\"text\":"); string(text[token.range])

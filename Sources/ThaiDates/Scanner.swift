@@ -408,14 +408,7 @@ struct Scanner {
         return position >= length && matches(word, at: position - length)
     }
 
-    private func matches(_ word: String, at position: Int) -> Bool {
-        var index = position
-        for unit in word.utf16 {
-            guard index < units.count, units[index] == unit else { return false }
-            index += 1
-        }
-        return true
-    }
+    private func matches(_ word: String, at position: Int) -> Bool { units.hasWord(word, at: position) }
 
     /// Skips spaces, no-break spaces and zero-width spaces.
     private func skipSpaces(_ position: Int) -> Int {

@@ -392,20 +392,9 @@ struct RecognitionPass {
 
     // MARK: Helpers
 
-    func matches(_ word: [UInt16], at position: Int) -> Bool {
-        guard position >= 0, position + word.count <= units.count else { return false }
-        for (offset, unit) in word.enumerated() where units[position + offset] != unit { return false }
-        return true
-    }
+    func matches(_ word: [UInt16], at position: Int) -> Bool { units.hasWord(word, at: position) }
 
-    func matches(_ word: String, at position: Int) -> Bool {
-        var index = position
-        for unit in word.utf16 {
-            guard index < units.count, units[index] == unit else { return false }
-            index += 1
-        }
-        return true
-    }
+    func matches(_ word: String, at position: Int) -> Bool { units.hasWord(word, at: position) }
 
     func skipSpaces(_ position: Int, limit: Int = .max) -> Int {
         var index = position

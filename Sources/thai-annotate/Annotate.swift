@@ -62,9 +62,7 @@ struct Annotate: ParsableCommand {
                 }
                 let document = annotator.annotate(record.text, referenceDate: date)
                 var writer = JSONWriter()
-                writer.raw("{\"id\":\(record.rawID),\"entities\":")
-                writer.entities(document.entities)
-                writer.raw("}\n")
+                writer.annotationRecord(rawID: record.rawID, entities: document.entities)
                 return .success(writer.bytes)
             }
             if result.unreadable { throw Exit.noInput }

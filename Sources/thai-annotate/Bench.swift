@@ -89,9 +89,7 @@ struct Bench: ParsableCommand {
 
     private func jsonl(_ document: Document) -> [UInt8] {
         var writer = JSONWriter()
-        writer.raw("{\"id\":0,\"entities\":")
-        writer.entities(document.entities)
-        writer.raw("}\n")
+        writer.annotationRecord(rawID: "0", entities: document.entities)
         return writer.bytes
     }
 

@@ -15,6 +15,17 @@ struct ScoredSpan: Hashable {
 struct Evaluation {
     struct Counts {
         var gold = 0, predicted = 0, exact = 0, overlapGold = 0, overlapPredicted = 0
+
+        /// Exact-match precision, recall and F1.
+        var exactScores: (Double, Double, Double) { Evaluation.prf(exact, gold, predicted) }
+
+        /// Overlap-match precision (predictions overlapping a gold span of their type), recall
+        /// (gold spans overlapped by a prediction of their type) and F1.
+        var overlapScores: (Double, Double, Double) {
+            let precision = predicted == 0 ? 0 : Double(overlapPredicted) / Double(predicted)
+            let recall = gold == 0 ? 0 : Double(overlapGold) / Double(gold)
+            return (precision, recall, precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall))
+        }
     }
 
     var byType: [String: Counts] = [:]
@@ -87,13 +98,10 @@ struct Evaluation {
         var lines = ["type            gold  pred   exact P / R / F1          overlap P / R / F1"]
         let types = byType.keys.sorted()
         for (name, counts) in types.map({ ($0, byType[$0]!) }) + [("micro", micro)] {
-            let exact = Self.prf(counts.exact, counts.gold, counts.predicted)
-            let overlapP = counts.predicted == 0 ? 0 : Double(counts.overlapPredicted) / Double(counts.predicted)
-            let overlapR = counts.gold == 0 ? 0 : Double(counts.overlapGold) / Double(counts.gold)
-            let overlapF = overlapP + overlapR == 0 ? 0 : 2 * overlapP * overlapR / (overlapP + overlapR)
+            let exact = counts.exactScores, overlap = counts.overlapScores
             lines.append(pad(name, 14) + pad(String(counts.gold), 6, right: true) + pad(String(counts.predicted), 6, right: true)
                          + "   " + fmt(exact.0) + " " + fmt(exact.1) + " " + fmt(exact.2)
-                         + "      " + fmt(overlapP) + " " + fmt(overlapR) + " " + fmt(overlapF))
+                         + "      " + fmt(overlap.0) + " " + fmt(overlap.1) + " " + fmt(overlap.2))
         }
         if dateExact > 0 {
             lines.append("date values correct on exact DATE matches: \(dateValueCorrect)/\(dateExact) = "
@@ -108,13 +116,10 @@ struct Evaluation {
         writer.raw("{\"types\":{")
         for (index, (name, counts)) in (byType.sorted { $0.key < $1.key } + [("micro", micro)]).enumerated() {
             if index > 0 { writer.raw(",") }
-            let exact = Self.prf(counts.exact, counts.gold, counts.predicted)
+            let exact = counts.exactScores, overlap = counts.overlapScores
             writer.string(name)
             writer.raw(":{\"gold\":\(counts.gold),\"predicted\":\(counts.predicted),\"exact\":{\"precision\":\(exact.0),\"recall\":\(exact.1),\"f1\":\(exact.2)},")
-            let overlapP = counts.predicted == 0 ? 0 : Double(counts.overlapPredicted) / Double(counts.predicted)
-            let overlapR = counts.gold == 0 ? 0 : Double(counts.overlapGold) / Double(counts.gold)
-            let overlapF = overlapP + overlapR == 0 ? 0 : 2 * overlapP * overlapR / (overlapP + overlapR)
-            writer.raw("\"overlap\":{\"precision\":\(overlapP),\"recall\":\(overlapR),\"f1\":\(overlapF)}}")
+            writer.raw("\"overlap\":{\"precision\":\(overlap.0),\"recall\":\(overlap.1),\"f1\":\(overlap.2)}}")
         }
         writer.raw("},\"dateValueAccuracy\":\(dateExact == 0 ? 0 : Double(dateValueCorrect) / Double(dateExact)),")
         writer.raw("\"errors\":{\"boundary\":\(boundaryErrors),\"type\":\(typeErrors),\"missed\":\(misses),\"spurious\":\(spurious)}}\n")
