@@ -16,7 +16,10 @@ extension RecognitionPass {
         var definitions: [Definition] = []
         var extra: [Candidate] = []
         for candidate in kept {
-            guard [.organization, .ministry, .location].contains(candidate.type) else { continue }
+            switch candidate.type {
+            case .organization, .ministry, .location: break
+            default: continue
+            }
             if let short = bracketedAcronym(after: candidate.range.upperBound) {
                 definitions.append(Definition(short: Array(units[short]), expansion: string(candidate.range),
                                               refersTo: candidate.type, link: candidate.link))

@@ -14,9 +14,25 @@ public struct EntityRecognizer: Sendable {
         var form: Form
     }
 
+    /// What a key of the lexicon is; one key can play several parts (a title that is also a
+    /// gazetteer alias, say).
+    struct KeyRoles: Sendable {
+        /// The gazetteer form's index in `patterns`, or -1.
+        var pattern: Int32 = -1
+        /// 1 for a strong title, 0 for a weak one, -1 for none (see `PersonLexicon.titles`).
+        var title: Int8 = -1
+        var isOrganizationHead = false
+        var isDistrictHead = false
+    }
+
     let entries: [GazetteerEntry]
+    /// `entries`' types, apart, for the per-position checks.
+    let entryTypes: [EntityType]
     let patterns: [Pattern]
-    let names: PrefixTrie
+    /// Every gazetteer form, title and organisation and district head word, in one trie, so that
+    /// one walk per text position finds them all. Payload: an index in `keyRoles`.
+    let lexicon: PrefixTrie
+    let keyRoles: [KeyRoles]
     let people: PersonLexicon
     let organizationHeads: PrefixTrie
     let ministryHead = Array("กระทรวง".utf16)
@@ -28,7 +44,6 @@ public struct EntityRecognizer: Sendable {
     let monthAbbreviations = Self.trie(["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."])
     let nationalityWords = Vocabulary.nationalityPrefixes.map { Array($0.utf16) }
     let ambiguousPlaces = Self.trie(Vocabulary.ambiguousPlaceNames)
-    let districtHeads = Self.trie(Vocabulary.districtHeads)
     let ministerTitles = Vocabulary.ministerPrefixes.map { Array($0.utf16) }
 
     private static func trie<S: Sequence<String>>(_ words: S) -> PrefixTrie {
@@ -39,10 +54,19 @@ public struct EntityRecognizer: Sendable {
     public init(gazetteers: [Gazetteer]) {
         var entries: [GazetteerEntry] = []
         var patterns: [Pattern] = []
-        var keys: [(key: String, payload: Int32)] = []
+        var roleIndex: [String: Int] = [:]
+        var keyRoles: [KeyRoles] = []
+        func roles(_ key: String, _ change: (inout KeyRoles) -> Void) {
+            let index = roleIndex[key] ?? keyRoles.count
+            if index == keyRoles.count {
+                roleIndex[key] = index
+                keyRoles.append(KeyRoles())
+            }
+            change(&keyRoles[index])
+        }
         func add(_ surface: String, _ entry: Int32, _ form: Pattern.Form) {
             guard !surface.isEmpty else { return }
-            keys.append((surface, Int32(patterns.count)))
+            roles(surface) { $0.pattern = Int32(patterns.count) }
             patterns.append(Pattern(entry: entry, form: form))
         }
         for gazetteer in gazetteers {
@@ -60,10 +84,16 @@ public struct EntityRecognizer: Sendable {
                 }
             }
         }
+        let people = PersonLexicon.bundled
+        for (title, strength) in people.titleStrengths { roles(title) { $0.title = strength } }
+        Vocabulary.organizationHeads.forEach { roles($0) { $0.isOrganizationHead = true } }
+        Vocabulary.districtHeads.forEach { roles($0) { $0.isDistrictHead = true } }
         self.entries = entries
+        self.entryTypes = entries.map(\.type)
         self.patterns = patterns
-        self.names = PrefixTrie(keys)
-        self.people = .bundled
+        self.keyRoles = keyRoles
+        self.lexicon = PrefixTrie(roleIndex.map { (key: $0.key, payload: Int32($0.value)) })
+        self.people = people
         self.organizationHeads = Self.trie(Vocabulary.organizationHeads)
     }
 

@@ -5,6 +5,8 @@ struct PersonLexicon: Sendable {
     /// Titles and ranks (นาย, พล.อ., ดร., Mr.) → 1 for a strong title, 0 for a weak one (คุณ,
     /// พระ) that needs a known given name after it.
     let titles: PrefixTrie
+    /// The same titles and strengths, for the recogniser's combined lexicon.
+    let titleStrengths: [(title: String, strength: Int8)]
     /// Known given names → 0.
     let givenNames: PrefixTrie
     /// Known family names → 0.
@@ -36,6 +38,7 @@ struct PersonLexicon: Sendable {
                 family += lines.map { ($0, 0) }
             }
         }
-        return PersonLexicon(titles: PrefixTrie(titles), givenNames: PrefixTrie(given), familyNames: PrefixTrie(family))
+        return PersonLexicon(titles: PrefixTrie(titles), titleStrengths: titles.map { ($0.key, Int8($0.payload)) },
+                             givenNames: PrefixTrie(given), familyNames: PrefixTrie(family))
     }()
 }

@@ -51,9 +51,22 @@ struct RecognitionPass {
 
     // MARK: Candidates at one position
 
+    /// A title found in the lexicon: where it ends, and whether it is strong (see `PersonLexicon`).
+    typealias TitleMatch = (end: Int, strong: Bool)
+
+    /// What the lexicon holds at one position: the longest acceptable gazetteer form, and the
+    /// longest title, organisation head word and district head word.
+    struct LexiconHits {
+        var gazetteer: Candidate?
+        var title: TitleMatch?
+        var organizationHeadEnd: Int?
+        var districtHeadEnd: Int?
+    }
+
     func collectCandidates(at start: Int, tokenIndex: Int, into candidates: inout [Candidate]) {
-        if let gazetteerHit = gazetteerMatch(at: start) { candidates.append(gazetteerHit) }
-        if let person = titledPerson(at: start) { candidates.append(person) }
+        let hits = lexiconHits(at: start)
+        if let gazetteerHit = hits.gazetteer { candidates.append(gazetteerHit) }
+        if let title = hits.title, let person = titledPerson(at: start, title: title) { candidates.append(person) }
         if let person = untitledPerson(at: start) { candidates.append(person) }
         if matches(recognizer.ministryHead, at: start), let ministry = foreignMinistry(at: start) {
             candidates.append(ministry)
@@ -61,41 +74,78 @@ struct RecognitionPass {
         if matches(recognizer.companyHead, at: start), let company = company(at: start) {
             candidates.append(company)
         }
-        if let organization = headedOrganization(at: start, tokenIndex: tokenIndex) {
+        if let headEnd = hits.organizationHeadEnd,
+           let organization = headedOrganization(at: start, headEnd: headEnd, tokenIndex: tokenIndex) {
             candidates.append(organization)
         }
-        if let district = district(at: start) { candidates.append(district) }
+        if let headEnd = hits.districtHeadEnd, let district = district(at: start, headEnd: headEnd) {
+            candidates.append(district)
+        }
     }
 
-    /// The longest gazetteer form at `start` whose boundaries are acceptable.
-    func gazetteerMatch(at start: Int) -> Candidate? {
-        var best: Candidate?
-        recognizer.names.forEachMatch(in: units, at: start) { end, payload in
-            let pattern = recognizer.patterns[Int(payload)]
-            let entry = recognizer.entries[Int(pattern.entry)]
-            guard acceptsBoundaries(start..<end) else { return }
-            let link = EntityLink(id: entry.id, canonical: entry.canonical)
-            switch pattern.form {
-            case .name:
-                if entry.type == .location, followsNationalityWord(start) { return }
-                if recognizer.ambiguousPlaces.payload(exactly: start..<end, in: units) != nil { return }
-                var candidate = Candidate(range: start..<end, type: entry.type, link: link)
-                if entry.type == .person {
-                    candidate.givenName = start..<min(end, thaiRunEnd(start))
-                    candidate.hasFamilyName = true
-                    if let titleStart = titleEnding(at: start) { candidate.range = titleStart..<end }
-                }
-                best = candidate
-            case .abbreviation:
-                if looksLikeDatePart(start..<end) { return }
-                best = Candidate(range: start..<end, type: .acronym, link: link,
-                                 acronym: AcronymExpansion(expansion: entry.canonical, refersTo: entry.type))
-            case .ministerShortForm:
-                guard followsMinisterTitle(start) else { return }
-                best = Candidate(range: start..<end, type: entry.type, link: link)
+    /// One walk of the lexicon at `start`.
+    func lexiconHits(at start: Int) -> LexiconHits {
+        var hits = LexiconHits()
+        var gazetteerEnd = -1
+        var gazetteerPattern = -1
+        recognizer.lexicon.forEachMatch(in: units, at: start) { end, payload in
+            let roles = recognizer.keyRoles[Int(payload)]
+            if roles.title >= 0 { hits.title = (end, roles.title == 1) }
+            if roles.isOrganizationHead { hits.organizationHeadEnd = end }
+            if roles.isDistrictHead { hits.districtHeadEnd = end }
+            if roles.pattern >= 0, accepts(start..<end, pattern: recognizer.patterns[Int(roles.pattern)]) {
+                gazetteerEnd = end
+                gazetteerPattern = Int(roles.pattern)
             }
         }
-        return best
+        if gazetteerEnd >= 0 { hits.gazetteer = gazetteerCandidate(start..<gazetteerEnd, pattern: gazetteerPattern) }
+        return hits
+    }
+
+    /// Whether the boundaries and the context accept a gazetteer form at `range`.
+    func accepts(_ range: Range<Int>, pattern: EntityRecognizer.Pattern) -> Bool {
+        guard acceptsBoundaries(range) else { return false }
+        switch pattern.form {
+        case .name:
+            if recognizer.entryTypes[Int(pattern.entry)] == .location, followsNationalityWord(range.lowerBound) { return false }
+            return recognizer.ambiguousPlaces.payload(exactly: range, in: units) == nil
+        case .abbreviation:
+            return !looksLikeDatePart(range)
+        case .ministerShortForm:
+            return followsMinisterTitle(range.lowerBound)
+        }
+    }
+
+    /// The candidate for an accepted gazetteer form.
+    func gazetteerCandidate(_ range: Range<Int>, pattern index: Int) -> Candidate {
+        let pattern = recognizer.patterns[index]
+        let entry = recognizer.entries[Int(pattern.entry)]
+        let link = EntityLink(id: entry.id, canonical: entry.canonical)
+        switch pattern.form {
+        case .name:
+            var candidate = Candidate(range: range, type: entry.type, link: link)
+            if entry.type == .person {
+                candidate.givenName = range.lowerBound..<min(range.upperBound, thaiRunEnd(range.lowerBound))
+                candidate.hasFamilyName = true
+                if let titleStart = titleEnding(at: range.lowerBound) { candidate.range = titleStart..<range.upperBound }
+            }
+            return candidate
+        case .abbreviation:
+            return Candidate(range: range, type: .acronym, link: link,
+                             acronym: AcronymExpansion(expansion: entry.canonical, refersTo: entry.type))
+        case .ministerShortForm:
+            return Candidate(range: range, type: entry.type, link: link)
+        }
+    }
+
+    /// The longest gazetteer form (of any type) at `start`, ignoring context.
+    func longestGazetteerForm(at start: Int) -> (end: Int, type: EntityType)? {
+        var found: (end: Int, type: EntityType)?
+        recognizer.lexicon.forEachMatch(in: units, at: start) { end, payload in
+            let pattern = recognizer.keyRoles[Int(payload)].pattern
+            if pattern >= 0 { found = (end, recognizer.entryTypes[Int(recognizer.patterns[Int(pattern)].entry)]) }
+        }
+        return found
     }
 
     /// A match must not cut a syllable or a Latin word, and a short Thai form must end where ICU
@@ -122,23 +172,23 @@ struct RecognitionPass {
     // MARK: People
 
     /// Title (นาย, พล.อ., ดร., Mr. ...; several in a row) + given name [+ family name].
-    func titledPerson(at start: Int) -> Candidate? {
+    func titledPerson(at start: Int, title first: TitleMatch) -> Candidate? {
         // A title does not start right after a dot: ศ. inside ก.ค.ศ. is not a professor.
         if start > 0, units[start - 1] == 0x2E { return nil }
+        var title = first
         var position = start
         var titleEnd = -1
         var strong = false
         var dotted = false
         for _ in 0..<3 {
-            guard let title = recognizer.people.titles.longestMatch(in: units, at: position) else { break }
             // A one-letter abbreviation (ศ.) is too ambiguous to stand for a title on its own.
-            strong = strong || (title.payload == 1 && title.end - position > 2)
+            strong = strong || (title.strong && title.end - position > 2)
             dotted = units[title.end - 1] == 0x2E
             titleEnd = title.end
             position = skipSpaces(title.end, limit: 2)
-            if recognizer.people.titles.longestMatch(in: units, at: position) == nil { break }
+            guard let next = recognizer.people.titles.longestMatch(in: units, at: position) else { break }
+            title = (next.end, next.payload == 1)
         }
-        guard titleEnd > 0 else { return nil }
         let nameStart = skipSpaces(titleEnd, limit: 2)
         guard nameStart < units.count else { return nil }
         let first = units[nameStart]
@@ -164,11 +214,11 @@ struct RecognitionPass {
     func untitledPerson(at start: Int) -> Candidate? {
         guard CharacterClass.isThai(units[start]), start == 0 || !CharacterClass.isThai(units[start - 1]) else { return nil }
         let givenEnd = thaiRunEnd(start)
-        guard recognizer.people.givenNames.payload(exactly: start..<givenEnd, in: units) != nil else { return nil }
         let familyStart = skipSpaces(givenEnd, limit: 2)
         guard familyStart > givenEnd, familyStart < units.count else { return nil }
         let familyEnd = thaiRunEnd(familyStart)
         guard familyEnd > familyStart,
+              recognizer.people.givenNames.payload(exactly: start..<givenEnd, in: units) != nil,
               recognizer.people.familyNames.payload(exactly: familyStart..<familyEnd, in: units) != nil else { return nil }
         return Candidate(range: start..<familyEnd, type: .person, givenName: start..<givenEnd, hasFamilyName: true)
     }
@@ -185,11 +235,11 @@ struct RecognitionPass {
             // Unknown family name: accept unless the next word is a verb, a position or a function word.
             if startsWithNonName(familyStart) { return nil }
             if recognizer.people.titles.longestMatch(in: units, at: familyStart) != nil { return nil }
-            if recognizer.names.longestMatch(in: units, at: familyStart) != nil { return nil }
+            if longestGazetteerForm(at: familyStart) != nil { return nil }
         }
         // Royal-lineage family names go on with ณ and a place: อิศรางกูร ณ อยุธยา.
         let lineage = skipSpaces(familyEnd, limit: 1)
-        if lineage > familyEnd, matches("ณ", at: lineage), lineage + 1 < units.count, CharacterClass.isSpace(units[lineage + 1]) {
+        if lineage > familyEnd, matches(Words.lineageMark, at: lineage), lineage + 1 < units.count, CharacterClass.isSpace(units[lineage + 1]) {
             let placeStart = skipSpaces(lineage + 1, limit: 1)
             let placeEnd = thaiRunEnd(placeStart)
             if placeEnd - placeStart >= 3, !startsWithNonName(placeStart) { return placeEnd }
@@ -287,10 +337,9 @@ struct RecognitionPass {
                 spaces += 1
                 if spaces > 2 { return nil }
             }
-            for linker in ["ของ", "แห่ง"] where matches(linker, at: position) {
-                let placeStart = skipSpaces(position + linker.utf16.count, limit: 1)
-                if let place = recognizer.names.longestMatch(in: units, at: placeStart),
-                   recognizer.entries[Int(recognizer.patterns[Int(place.payload)].entry)].type == .location,
+            for linker in Words.countryLinkers where matches(linker, at: position) {
+                let placeStart = skipSpaces(position + linker.count, limit: 1)
+                if let place = longestGazetteerForm(at: placeStart), place.type == .location,
                    acceptsBoundaries(placeStart..<place.end) {
                     return Candidate(range: start..<place.end, type: .ministry)
                 }
@@ -308,10 +357,10 @@ struct RecognitionPass {
             let unit = units[position]
             if unit == 0x0A || unit == 0x0D { return nil }
             if matches(recognizer.companyHead, at: position) { return nil }
-            if matches("จำกัด", at: position) {
+            if matches(Words.limited, at: position) {
                 var end = position + 5
                 let bracket = skipSpaces(end, limit: 1)
-                if matches("(มหาชน)", at: bracket) { end = bracket + 7 }
+                if matches(Words.publicCompany, at: bracket) { end = bracket + 7 }
                 return Candidate(range: start..<end, type: .organization)
             }
             position += 1
@@ -321,11 +370,10 @@ struct RecognitionPass {
 
     /// A head word (กรม, สำนักงาน, มหาวิทยาลัย ...) and the words of the name glued to it, up to
     /// a space, punctuation or a word that cannot be part of a name.
-    func headedOrganization(at start: Int, tokenIndex: Int) -> Candidate? {
-        guard let head = recognizer.organizationHeads.longestMatch(in: units, at: start),
-              head.end < units.count, CharacterClass.isThai(units[head.end]), isTokenBoundary(head.end)
-                || CharacterClass.isThaiConsonant(units[head.end]) else { return nil }
-        var end = head.end
+    func headedOrganization(at start: Int, headEnd: Int, tokenIndex: Int) -> Candidate? {
+        guard headEnd < units.count, CharacterClass.isThai(units[headEnd]), isTokenBoundary(headEnd)
+                || CharacterClass.isThaiConsonant(units[headEnd]) else { return nil }
+        var end = headEnd
         var index = tokenIndex + 1
         while index < tokens.count, tokens[index].utf16Offsets.lowerBound < end { index += 1 }
         var words = 0
@@ -343,21 +391,20 @@ struct RecognitionPass {
             words += 1
             index += 1
         }
-        guard words > 0, end - head.end >= 2 else { return nil }
+        guard words > 0, end - headEnd >= 2 else { return nil }
         return Candidate(range: start..<end, type: .organization)
     }
 
     /// อำเภอเมือง, อ.แม่สาย, ตำบลบางจัก, เขตจตุจักร: a district head and the name glued to it
     /// (or after one space), up to a space or punctuation.
-    func district(at start: Int) -> Candidate? {
-        guard start == 0 || !CharacterClass.isThai(units[start - 1]) || isTokenBoundary(start),
-              let head = recognizer.districtHeads.longestMatch(in: units, at: start) else { return nil }
-        let dotted = units[head.end - 1] == 0x2E
-        let nameStart = dotted ? skipSpaces(head.end, limit: 1) : head.end
+    func district(at start: Int, headEnd: Int) -> Candidate? {
+        guard start == 0 || !CharacterClass.isThai(units[start - 1]) || isTokenBoundary(start) else { return nil }
+        let dotted = units[headEnd - 1] == 0x2E
+        let nameStart = dotted ? skipSpaces(headEnd, limit: 1) : headEnd
         guard nameStart < units.count, CharacterClass.isThaiConsonant(units[nameStart]) || (0x0E40...0x0E44).contains(units[nameStart]) else {
             return nil
         }
-        if !dotted, !isTokenBoundary(head.end) { return nil }
+        if !dotted, !isTokenBoundary(headEnd) { return nil }
         let end = givenNameEnd(nameStart)
         guard end - nameStart >= 3, !startsWithNonName(nameStart) else { return nil }
         return Candidate(range: start..<end, type: .location)
@@ -371,7 +418,7 @@ struct RecognitionPass {
         var before = range.lowerBound
         while before > 0, CharacterClass.isSpace(units[before - 1]) { before -= 1 }
         if before > 0, CharacterClass.isDigit(units[before - 1]) { return true }
-        if before >= 5, matches("เดือน", at: before - 5) { return true }
+        if before >= 5, matches(Words.month, at: before - 5) { return true }
         let after = skipSpaces(range.upperBound, limit: 2)
         return after < units.count && CharacterClass.isDigit(units[after])
     }
@@ -393,8 +440,6 @@ struct RecognitionPass {
     // MARK: Helpers
 
     func matches(_ word: [UInt16], at position: Int) -> Bool { units.hasWord(word, at: position) }
-
-    func matches(_ word: String, at position: Int) -> Bool { units.hasWord(word, at: position) }
 
     func skipSpaces(_ position: Int, limit: Int = .max) -> Int {
         var index = position
@@ -428,6 +473,15 @@ struct RecognitionPass {
         }
         return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
+}
+
+/// Words the rules look for, as UTF-16 once and for all.
+private enum Words {
+    static let lineageMark = Array("ณ".utf16)
+    static let limited = Array("จำกัด".utf16)
+    static let publicCompany = Array("(มหาชน)".utf16)
+    static let month = Array("เดือน".utf16)
+    static let countryLinkers = [Array("ของ".utf16), Array("แห่ง".utf16)]
 }
 
 extension EntityType {

@@ -1,15 +1,24 @@
 extension UnsafeBufferPointer where Element == UInt16 {
     /// Whether `word`'s UTF-16 code units stand at `position` (false when they run past the end).
-    public func hasWord(_ word: some Collection<UInt16>, at position: Int) -> Bool {
+    @inlinable
+    public func hasWord(_ word: [UInt16], at position: Int) -> Bool {
         guard position >= 0, position + word.count <= count else { return false }
+        return word.withUnsafeBufferPointer { word in
+            for offset in 0..<word.count where self[position + offset] != word[offset] { return false }
+            return true
+        }
+    }
+
+    /// Whether `word` stands at `position`. It transcodes `word` as it goes and stops at the first
+    /// difference; hot paths keep their words as `[UInt16]` instead.
+    @inlinable
+    public func hasWord(_ word: String, at position: Int) -> Bool {
+        guard position >= 0 else { return false }
         var index = position
-        for unit in word {
-            if self[index] != unit { return false }
+        for unit in word.utf16 {
+            guard index < count, self[index] == unit else { return false }
             index += 1
         }
         return true
     }
-
-    /// Whether `word` stands at `position`.
-    public func hasWord(_ word: String, at position: Int) -> Bool { hasWord(word.utf16, at: position) }
 }

@@ -43,12 +43,19 @@ struct Bench: ParsableCommand {
         let segmenter = annotator.segmenter
 
         func measure(_ body: () -> Void) -> Double { let start = now(); body(); return now() - start }
-        var bare: [Double] = [], segment: [Double] = [], annotate1: [Double] = [], annotate2: [Double] = []
+        var bare: [Double] = [], segment: [Double] = [], entities: [Double] = []
+        var annotate1: [Double] = [], annotate2: [Double] = []
         var dateShare: [Double] = []
         var sink = 0
         for _ in 0..<rounds {
             bare.append(measure { for text in texts { sink &+= segmenter.bareICUBoundaryCount(utf8: text) } })
             segment.append(measure { for text in texts { sink &+= segmenter.tokens(in: text).count } })
+            entities.append(measure {
+                for text in texts {
+                    let utf16 = UTF16Text(text)
+                    sink &+= annotator.recognizer.mentions(in: utf16, tokens: segmenter.tokens(in: utf16)).count
+                }
+            })
             annotate1.append(measure { for text in texts { sink &+= jsonl(annotator.annotate(text)).count } })
             annotate2.append(measure {
                 let next = Counter()
@@ -76,6 +83,7 @@ struct Bench: ParsableCommand {
         print("documents: \(texts.count), UTF-8 input: \(format(megabytes)) MB, rounds: \(rounds), ICU \(WordSegmenter.icuVersion)")
         print(pad("bare C loop over ICU's break iterator", 44) + pad(format(megabytes / bareMedian) + " MB/s", 14))
         print(row("segment (typed tokens with offsets)", segment))
+        print(row("segment + entities", entities))
         print(row("annotate, 1 thread (JSONL output)", annotate1))
         print(row("annotate, 2 threads (JSONL output)", annotate2))
         print("2 threads / 1 thread: " + format(median(zip(annotate1, annotate2).map { $0 / $1 })) + "x")
