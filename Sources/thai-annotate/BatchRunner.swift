@@ -3,7 +3,6 @@ import ThaiAnnotator
 #if canImport(Glibc)
 import Glibc
 #endif
-import ThaiAnnotator
 
 /// Runs `--input jsonl` batches: reads records in bounded chunks, processes each chunk on
 /// `threads` threads, and writes one output line per input record, in input order.
@@ -14,6 +13,11 @@ struct BatchRunner {
     func run(inputs: [InputFile], process: @escaping @Sendable (JSONLRecord) -> Result<[UInt8], JSONLRecord.Failure>) -> (failed: Bool, unreadable: Bool) {
         var failed = false
         var unreadable = false
+        let sizes = inputs.map(\.size)
+        var progress = ProgressDisplay(totalBytes: sizes.contains(nil) ? nil : sizes.reduce(0) { $0 + $1! })
+        var documents = 0
+        var bytesBefore = 0
+        defer { progress.finish() }
         for input in inputs {
             guard let file = input.open() else {
                 printError("thai-annotate: cannot open \(input.displayName)")
@@ -23,7 +27,7 @@ struct BatchRunner {
             defer { fclose(file) }
             var reader = LineReader(file: file)
             while true {
-                let lines = reader.nextChunk(maxLines: 4096, maxBytes: 8 << 20).filter { line in
+                let lines = reader.nextChunk(maxLines: 1024, maxBytes: 4 << 20).filter { line in
                     line.contains { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }
                 }
                 if lines.isEmpty { break }
@@ -50,7 +54,10 @@ struct BatchRunner {
                     writeStdout(outputs.bytes(index))
                     failed = failed || outputs.failed(index)
                 }
+                documents += lines.count
+                progress.update(documents: documents, bytes: bytesBefore + reader.bytesConsumed)
             }
+            bytesBefore += reader.bytesConsumed
             if reader.failed {
                 printError("thai-annotate: error reading \(input.displayName)")
                 unreadable = true

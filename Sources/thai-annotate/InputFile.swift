@@ -17,6 +17,14 @@ struct InputFile {
         path == "-" ? fdopen(STDIN_FILENO, "rb") : fopen(path, "rb")
     }
 
+    /// The size of a regular file, or nil (standard input, a pipe, a missing file).
+    var size: Int? {
+        guard path != "-" else { return nil }
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(status.st_size)
+    }
+
     /// The whole input, or nil when it cannot be read.
     func readAll() -> [UInt8]? {
         guard let file = open() else { return nil }
@@ -52,6 +60,9 @@ struct LineReader {
     private var atEnd = false
     /// Whether a read failed.
     private(set) var failed = false
+    /// Bytes handed out so far, newlines included.
+    private(set) var bytesConsumed = 0
+    private static let blockSize = 1 << 20
 
     init(file: UnsafeMutablePointer<FILE>) { self.file = file }
 
@@ -60,31 +71,38 @@ struct LineReader {
         var lines: [ArraySlice<UInt8>] = []
         var size = 0
         var consumed = 0
+        // Where the search for the next newline resumes, so a long line is scanned once.
+        var searchFrom = 0
         while lines.count < maxLines, size < maxBytes {
-            if let newline = buffer[consumed...].firstIndex(of: 0x0A) {
+            if let newline = buffer[searchFrom...].firstIndex(of: 0x0A) {
                 var line = buffer[consumed..<newline]
                 if line.last == 0x0D { line = line.dropLast() }
                 lines.append(ArraySlice(line))
                 size += line.count
                 consumed = newline + 1
+                searchFrom = consumed
                 continue
             }
+            searchFrom = buffer.count
             if atEnd {
                 if consumed < buffer.count { lines.append(ArraySlice(buffer[consumed...])) }
                 consumed = buffer.count
                 break
             }
             buffer.removeFirst(consumed)
+            searchFrom -= consumed
             consumed = 0
-            var block = [UInt8](repeating: 0, count: 1 << 20)
-            let count = fread(&block, 1, block.count, file)
-            buffer.append(contentsOf: block[0..<count])
-            if count < block.count {
+            let oldCount = buffer.count
+            buffer.append(contentsOf: repeatElement(0, count: Self.blockSize))
+            let count = buffer.withUnsafeMutableBufferPointer { fread($0.baseAddress! + oldCount, 1, Self.blockSize, file) }
+            buffer.removeLast(Self.blockSize - count)
+            if count < Self.blockSize {
                 atEnd = true
                 failed = ferror(file) != 0
             }
         }
         buffer.removeFirst(consumed)
+        bytesConsumed += consumed
         return lines
     }
 }
@@ -93,7 +111,9 @@ struct LineReader {
 func writeStdout(_ bytes: [UInt8]) { writeAll(bytes, to: STDOUT_FILENO) }
 
 /// Writes a line to standard error.
-func printError(_ message: String) { writeAll(Array((message + "\n").utf8), to: STDERR_FILENO) }
+func printError(_ message: String, terminator: String = "\n") {
+    writeAll(Array((message + terminator).utf8), to: STDERR_FILENO)
+}
 
 private func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
     bytes.withUnsafeBufferPointer { buffer in
