@@ -90,6 +90,7 @@ struct LineReader {
                 break
             }
             buffer.removeFirst(consumed)
+            bytesConsumed += consumed
             searchFrom -= consumed
             consumed = 0
             let oldCount = buffer.count
