@@ -62,34 +62,35 @@ struct DocumentAssembler {
     let tokens: [Token]
 
     func document(named: [EntityMention], dates: [DateMention]) -> Document {
-        var spans: [(range: Range<Int>, make: (Range<String.Index>, Range<Int>, String) -> Entity)] = []
-        spans.reserveCapacity(named.count + dates.count)
-        for mention in named {
-            spans.append((mention.utf16Range, { range, scalars, surface in
-                Entity(type: mention.type, range: range, scalarOffsets: scalars, text: surface,
-                       link: mention.link, acronym: mention.acronym)
-            }))
-        }
-        for mention in dates {
-            spans.append((mention.utf16Range, { range, scalars, surface in
-                Entity(type: .date, range: range, scalarOffsets: scalars, text: surface,
-                       date: DateAnnotation(value: mention.value, grain: mention.grain,
-                                            buddhistEraYear: mention.buddhistEraYear,
-                                            weekdayMismatch: mention.weekdayMismatch,
-                                            isImpossible: mention.isImpossible))
-            }))
-        }
-        spans.sort { $0.range.lowerBound < $1.range.lowerBound }
-
-        var cursor = UTF16Text.PositionCursor(text)
+        // Both lists are sorted and do not overlap each other: merge them by start.
         var entities: [Entity] = []
-        entities.reserveCapacity(spans.count)
+        entities.reserveCapacity(named.count + dates.count)
         var boundaries: [UTF16Text.Position] = []
-        for span in spans {
-            let start = cursor.position(at: span.range.lowerBound)
-            let end = cursor.position(at: span.range.upperBound)
+        boundaries.reserveCapacity(2 * (named.count + dates.count))
+        var cursor = UTF16Text.PositionCursor(text)
+        var nextNamed = 0, nextDate = 0
+        while nextNamed < named.count || nextDate < dates.count {
+            let takeNamed = nextDate == dates.count
+                || (nextNamed < named.count && named[nextNamed].utf16Range.lowerBound < dates[nextDate].utf16Range.lowerBound)
+            let span = takeNamed ? named[nextNamed].utf16Range : dates[nextDate].utf16Range
+            let start = cursor.position(at: span.lowerBound)
+            let end = cursor.position(at: span.upperBound)
             let range = text.index(atUTF8Offset: start.utf8)..<text.index(atUTF8Offset: end.utf8)
-            entities.append(span.make(range, start.scalar..<end.scalar, String(text.text[range])))
+            let surface = String(text.text[range])
+            if takeNamed {
+                let mention = named[nextNamed]
+                entities.append(Entity(type: mention.type, range: range, scalarOffsets: start.scalar..<end.scalar,
+                                       text: surface, link: mention.link, acronym: mention.acronym))
+                nextNamed += 1
+            } else {
+                let mention = dates[nextDate]
+                entities.append(Entity(type: .date, range: range, scalarOffsets: start.scalar..<end.scalar, text: surface,
+                                       date: DateAnnotation(value: mention.value, grain: mention.grain,
+                                                            buddhistEraYear: mention.buddhistEraYear,
+                                                            weekdayMismatch: mention.weekdayMismatch,
+                                                            isImpossible: mention.isImpossible)))
+                nextDate += 1
+            }
             boundaries.append(start)
             boundaries.append(end)
         }

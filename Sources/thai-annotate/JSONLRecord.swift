@@ -129,7 +129,12 @@ struct JSONLRecord {
                 case 0..<0x20:
                     throw Problem(message: "control character in string")
                 default:
+                    // Copy the run up to the next quote, backslash or control character at once.
+                    var end = index
+                    while end < bytes.endIndex, bytes[end] != 0x22, bytes[end] != 0x5C, bytes[end] >= 0x20 { end += 1 }
                     utf8.append(byte)
+                    utf8.append(contentsOf: bytes[index..<end])
+                    index = end
                 }
             }
         }
