@@ -54,9 +54,11 @@ public struct EntityRecognizer: Sendable {
     public init(gazetteers: [Gazetteer]) {
         var entries: [GazetteerEntry] = []
         var patterns: [Pattern] = []
-        var roleIndex: [String: Int] = [:]
+        // Keyed by UTF-16 code units: hashing a String normalises it, which is slow for Thai.
+        var roleIndex: [[UInt16]: Int] = [:]
         var keyRoles: [KeyRoles] = []
-        func roles(_ key: String, _ change: (inout KeyRoles) -> Void) {
+        func roles(_ surface: String, _ change: (inout KeyRoles) -> Void) {
+            let key = Array(surface.utf16)
             let index = roleIndex[key] ?? keyRoles.count
             if index == keyRoles.count {
                 roleIndex[key] = index
@@ -92,7 +94,7 @@ public struct EntityRecognizer: Sendable {
         self.entryTypes = entries.map(\.type)
         self.patterns = patterns
         self.keyRoles = keyRoles
-        self.lexicon = PrefixTrie(roleIndex.map { (key: $0.key, payload: Int32($0.value)) })
+        self.lexicon = PrefixTrie(utf16Keys: roleIndex.map { (key: $0.key, payload: Int32($0.value)) })
         self.people = people
         self.organizationHeads = Self.trie(Vocabulary.organizationHeads)
     }

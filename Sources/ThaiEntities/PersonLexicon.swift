@@ -24,12 +24,12 @@ struct PersonLexicon: Sendable {
         for (key, text) in BundledResources.files where key.hasPrefix("names/") {
             // Split on bytes: Character-based splitting of 25,000 names costs tens of milliseconds.
             let lines = text.utf8.split(separator: 0x0A).compactMap { line -> String? in
-                let name = String(decoding: line, as: UTF8.self).trimmingSpaces()
+                let name = Gazetteer.trimmedString(line.last == 0x0D ? line.dropLast() : line)
                 return name.isEmpty || name.hasPrefix("#") ? nil : name
             }
             if key.hasPrefix("names/titles") {
                 for line in lines.dropFirst() {  // header: title<TAB>kind
-                    guard let title = line.split(separator: "\t").first.map(String.init) else { continue }
+                    guard let title = line.utf8.split(separator: 0x09).first.map(Gazetteer.trimmedString) else { continue }
                     titles.append((title, weakTitles.contains(title) ? 0 : 1))
                 }
             } else if key.hasPrefix("names/given-names") {

@@ -29,11 +29,16 @@ public struct PrefixTrie: Sendable {
 
     /// Builds a trie. When a key occurs more than once, the last payload given wins.
     public init<S: Sequence>(_ entries: S) where S.Element == (key: String, payload: Int32) {
-        var keys: [([UInt16], Int32)] = entries.map { (Array($0.key.utf16), $0.payload) }
-        keys = keys.enumerated().sorted { lhs, rhs in
+        self.init(utf16Keys: entries.map { (Array($0.key.utf16), $0.payload) })
+    }
+
+    /// Builds a trie from keys already in UTF-16. When a key occurs more than once, the last
+    /// payload given wins.
+    public init(utf16Keys: [(key: [UInt16], payload: Int32)]) {
+        let keys = utf16Keys.enumerated().sorted { lhs, rhs in
             lhs.element.0.lexicographicallyPrecedes(rhs.element.0)
                 || (lhs.element.0 == rhs.element.0 && lhs.offset < rhs.offset)
-        }.map(\.element)
+        }.map { ($0.element.key, $0.element.payload) }
         // Breadth-first over sorted key ranges.
         var queue: [(range: Range<Int>, depth: Int)] = [(0..<keys.count, 0)]
         var head = 0
