@@ -79,7 +79,9 @@ public struct EntityRecognizer: Sendable {
                 entry.aliases.forEach { add($0, index, .name) }
                 entry.english.map { add($0, index, .name) }
                 entry.abbreviations.forEach { add($0, index, .abbreviation) }
-                entry.shortForms.forEach { add($0, index, .ministerShortForm) }
+                // A person's short form is the name the press uses alone (ทักษิณ, ทรัมป์); any
+                // other entry's is its form after a minister's title (รมว.อุตสาหกรรม).
+                entry.shortForms.forEach { add($0, index, entry.type == .person ? .name : .ministerShortForm) }
                 // A ministry's name without กระทรวง is always a short form (รมว.เกษตรและสหกรณ์).
                 if entry.type == .ministry, entry.canonical.hasPrefix("กระทรวง") {
                     add(String(entry.canonical.dropFirst(7)), index, .ministerShortForm)

@@ -139,6 +139,9 @@ struct Evaluation {
 
 /// Reads ThaiNER's inline format: `[PERSON]นายจุรินทร์ ลักษณวิศิษฏ์[/PERSON]`; returns the plain
 /// text and the tagged spans (in Unicode-scalar offsets). Unmatched tags stay in the text.
+/// A span's edges are trimmed of spaces and invisible characters: ThaiNER often closes a tag
+/// after a stray U+FEFF or U+200B (`[PERSON]นายสมัคร\u{FEFF}[/PERSON]`), which is no part of the
+/// name and which no annotator could be asked to reproduce.
 func parseThaiNERLine(_ line: Substring) -> (text: [Unicode.Scalar], spans: [ScoredSpan]) {
     var text: [Unicode.Scalar] = []
     var spans: [ScoredSpan] = []
@@ -152,7 +155,10 @@ func parseThaiNERLine(_ line: Substring) -> (text: [Unicode.Scalar], spans: [Sco
             let name = isClosing ? String(inner.dropFirst()) : inner
             if !name.isEmpty, name.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || $0 == "_" }) {
                 if isClosing, let current = open, current.type == name {
-                    spans.append(ScoredSpan(type: name, start: current.start, end: text.count))
+                    var start = current.start, end = text.count
+                    while start < end, isBlankOrInvisible(text[start]) { start += 1 }
+                    while end > start, isBlankOrInvisible(text[end - 1]) { end -= 1 }
+                    if start < end { spans.append(ScoredSpan(type: name, start: start, end: end)) }
                     open = nil
                     index = close + 1
                     continue
@@ -168,4 +174,12 @@ func parseThaiNERLine(_ line: Substring) -> (text: [Unicode.Scalar], spans: [Sco
         index += 1
     }
     return (text, spans)
+}
+
+/// Spaces, and the zero-width characters ThaiNER leaves at span edges.
+private func isBlankOrInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x20, 0x09, 0xA0, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: return true
+    default: return false
+    }
 }
