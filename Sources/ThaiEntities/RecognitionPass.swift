@@ -42,6 +42,7 @@ struct RecognitionPass {
                 position += 1
             }
         }
+        collectGluedAbbreviations(into: &candidates)
         var selected = resolve(candidates, occupied: nil)
         selected = addDocumentLevelMentions(to: selected)
         return selected.map {
@@ -74,12 +75,35 @@ struct RecognitionPass {
         if matches(recognizer.companyHead, at: start), let company = company(at: start) {
             candidates.append(company)
         }
-        if let headEnd = hits.organizationHeadEnd,
+        if matches(Words.faculty, at: start), let faculty = faculty(at: start) { candidates.append(faculty) }
+        // A name the gazetteer knows is not extended by the head-word rule (องค์การอนามัยโลกกังวล...).
+        if hits.gazetteer == nil, let headEnd = hits.organizationHeadEnd,
            let organization = headedOrganization(at: start, headEnd: headEnd, tokenIndex: tokenIndex) {
             candidates.append(organization)
         }
         if let headEnd = hits.districtHeadEnd, let district = district(at: start, headEnd: headEnd) {
             candidates.append(district)
+        }
+    }
+
+    /// Dotted abbreviations that ICU glued to the word before them (ของกกต. → ขอ|งกกต.): for
+    /// every dot after a Thai consonant, the gazetteer abbreviations of three letters or more that
+    /// start inside the token before it and reach the dot. (Shorter ones are word endings too:
+    /// ทร. in โทร.)
+    func collectGluedAbbreviations(into candidates: inout [Candidate]) {
+        for dot in 3..<max(3, units.count) where units[dot] == 0x2E && CharacterClass.isThaiConsonant(units[dot - 1]) {
+            for start in stride(from: max(1, dot - 8), through: dot - 3, by: 1) where !isTokenBoundary(start) && CharacterClass.isThaiConsonant(units[start])
+                && CharacterClass.isThai(units[start - 1]) && units[start - 1] != 0x2E
+                && !(0x0E40...0x0E44).contains(units[start - 1]) {
+                var found: (end: Int, pattern: Int)?
+                recognizer.lexicon.forEachMatch(in: units, at: start) { end, payload in
+                    let pattern = Int(recognizer.keyRoles[Int(payload)].pattern)
+                    guard end > dot, pattern >= 0, recognizer.patterns[pattern].form == .abbreviation,
+                          accepts(start..<end, pattern: recognizer.patterns[pattern]) else { return }
+                    found = (end, pattern)
+                }
+                if let found { candidates.append(gazetteerCandidate(start..<found.end, pattern: found.pattern)) }
+            }
         }
     }
 
@@ -110,6 +134,11 @@ struct RecognitionPass {
             if recognizer.entryTypes[Int(pattern.entry)] == .location, followsNationalityWord(range.lowerBound) { return false }
             return recognizer.ambiguousPlaces.payload(exactly: range, in: units) == nil
         case .abbreviation:
+            // ตร. inside ตร.ม. (square metres): a dotted form goes on with another letter and dot.
+            if units[range.upperBound - 1] == 0x2E, range.upperBound + 1 < units.count,
+               CharacterClass.isThaiConsonant(units[range.upperBound]), units[range.upperBound + 1] == 0x2E {
+                return false
+            }
             return !looksLikeDatePart(range)
         case .ministerShortForm:
             return followsMinisterTitle(range.lowerBound)
@@ -368,6 +397,19 @@ struct RecognitionPass {
         return nil
     }
 
+    /// คณะ + a discipline in ศาสตร์, glued (คณะวิทยาศาสตร์ประยุกต์และวิศวกรรมศาสตร์): a faculty.
+    /// Other คณะ (a delegation, a working group) are not organisations by themselves.
+    func faculty(at start: Int) -> Candidate? {
+        let runEnd = thaiRunEnd(start)
+        var end = -1
+        var position = start + Words.faculty.count
+        while position + Words.science.count <= runEnd {
+            if matches(Words.science, at: position) { end = position + Words.science.count }
+            position += 1
+        }
+        return end > 0 ? Candidate(range: start..<end, type: .organization) : nil
+    }
+
     /// A head word (กรม, สำนักงาน, มหาวิทยาลัย ...) and the words of the name glued to it, up to
     /// a space, punctuation or a word that cannot be part of a name.
     func headedOrganization(at start: Int, headEnd: Int, tokenIndex: Int) -> Candidate? {
@@ -481,6 +523,8 @@ private enum Words {
     static let limited = Array("จำกัด".utf16)
     static let publicCompany = Array("(มหาชน)".utf16)
     static let month = Array("เดือน".utf16)
+    static let faculty = Array("คณะ".utf16)
+    static let science = Array("ศาสตร์".utf16)
     static let countryLinkers = [Array("ของ".utf16), Array("แห่ง".utf16)]
 }
 
