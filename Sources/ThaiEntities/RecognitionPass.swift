@@ -35,10 +35,16 @@ struct RecognitionPass {
         for (index, token) in tokens.enumerated() where token.kind != .whitespace {
             let range = token.utf16Offsets
             collectCandidates(at: range.lowerBound, tokenIndex: index, into: &candidates)
-            // ICU keeps dotted abbreviations glued to the next word (รมว.สาธารณสุข): start after each dot too.
+            // ICU keeps dotted abbreviations glued to the next word (รมว.สาธารณสุข, กสอ.และSMRJ): start
+            // after each dot, and where the script changes from Thai to Latin or back, too.
             var position = range.lowerBound + 1
-            while position < range.upperBound - 1 {
-                if units[position] == 0x2E { collectCandidates(at: position + 1, tokenIndex: index, into: &candidates) }
+            while position < range.upperBound {
+                let unit = units[position], before = units[position - 1]
+                if before == 0x2E && position < range.upperBound - 1
+                    || CharacterClass.isLatinLetter(unit) && CharacterClass.isThai(before)
+                    || CharacterClass.isThai(unit) && CharacterClass.isLatinLetter(before) {
+                    collectCandidates(at: position, tokenIndex: index, into: &candidates)
+                }
                 position += 1
             }
         }
@@ -434,6 +440,8 @@ struct RecognitionPass {
             index += 1
         }
         guard words > 0, end - headEnd >= 2 else { return nil }
+        // สำนักงานอุตสาหกรรมจังหวัด with no province after it is every such office: no one body.
+        if end >= Words.province.count, matches(Words.province, at: end - Words.province.count) { return nil }
         return Candidate(range: start..<end, type: .organization)
     }
 
@@ -524,6 +532,7 @@ private enum Words {
     static let publicCompany = Array("(มหาชน)".utf16)
     static let month = Array("เดือน".utf16)
     static let faculty = Array("คณะ".utf16)
+    static let province = Array("จังหวัด".utf16)
     static let science = Array("ศาสตร์".utf16)
     static let countryLinkers = [Array("ของ".utf16), Array("แห่ง".utf16)]
 }

@@ -28,6 +28,45 @@ struct EntityTests {
         #expect(smrj.allSatisfy { $0.acronym?.expansion != nil && $0.acronym?.refersTo == .organization })
     }
 
+    /// Every PERSON, MINISTRY, ORGANIZATION and ACRONYM mention in corpus/gold/seed.json (written by
+    /// reading the seed under corpus/GUIDELINES.md) is found with its exact boundaries.
+    @Test func seedDocumentEveryNamedMentionIsFound() throws {
+        let document = Self.annotator.annotate(try Corpus.text(of: "seed"))
+        let predicted = Set(document.entities.map { "\($0.type.rawValue) \($0.scalarOffsets) \($0.text)" })
+        let named: Set<String> = ["PERSON", "MINISTRY", "ORGANIZATION", "ACRONYM"]
+        let gold = try Corpus.goldEntities(of: "seed").filter { named.contains($0.type) }
+        #expect(gold.count == 40)
+        for mention in gold {
+            #expect(predicted.contains("\(mention.type) \(mention.start)..<\(mention.end) \(mention.text)"))
+        }
+        // The list, by name: the two Thai officials and the SMRJ chief, and the bodies.
+        let people = Set(document.entities(ofType: .person).map(\.text))
+        #expect(people == ["นายอุตตม สาวนายน", "นายพสุ โลหารชุน", "Mr.Hiroshi Takada"])
+        let acronyms = document.entities(ofType: .acronym)
+        #expect(Set(acronyms.map(\.text)) == ["กสอ.", "อก.", "SMRJ", "EEC"])
+        #expect(acronyms.filter { $0.text == "EEC" }.allSatisfy { $0.acronym?.expansion == "เขตระเบียงเศรษฐกิจพิเศษภาคตะวันออก" })
+        // SMRJ is in the gazetteer: every mention links to it and expands to its Thai name.
+        let smrj = acronyms.filter { $0.text == "SMRJ" }
+        #expect(smrj.count == 7)
+        #expect(smrj.allSatisfy { $0.link?.id == "org.jp.smrj" && $0.acronym?.expansion == "องค์การสนับสนุน SMEs แห่งประเทศญี่ปุ่น" })
+    }
+
+    @Test func mentionsGluedInsideOneICUTokenAreFound() {
+        // ICU makes one token of กสอ.และSMRJ, and cuts ของกกต. as ขอ|งกกต.
+        let document = Self.annotator.annotate("กสอ.และSMRJ ร่วมกับการเลือกตั้งของกกต.ครั้งนี้ ไม่ใช่โทร.02")
+        let acronyms = document.entities(ofType: .acronym).map(\.text)
+        #expect(acronyms == ["กสอ.", "SMRJ", "กกต."])
+        #expect(document.entities(ofType: .acronym).last?.link?.id != nil)
+    }
+
+    @Test func facultiesAndPeopleKnownByOneName() {
+        let document = Self.annotator.annotate("คณะวิทยาศาสตร์ประยุกต์และวิศวกรรมศาสตร์จัดงาน ส่วนคณะทำงานชุดใหม่ยังไม่มา ทักษิณกล่าวว่า")
+        #expect(document.entities(ofType: .organization).map(\.text) == ["คณะวิทยาศาสตร์ประยุกต์และวิศวกรรมศาสตร์"])
+        let person = document.entities(ofType: .person).first
+        #expect(person?.text == "ทักษิณ")
+        #expect(person?.link?.canonical == "ทักษิณ ชินวัตร")
+    }
+
     @Test func inDocumentDefinitionsInBothScripts() {
         let document = Self.annotator.annotate(
             "สำนักงานพัฒนาเทคโนโลยีอวกาศ (สทอภ.) ร่วมกับ Thailand Professional Qualification Institute (TPQI) และต่อมา สทอภ. กับ TPQI ได้ลงนาม")

@@ -33,6 +33,16 @@ struct EvalTests {
         #expect((types["ORGANIZATION"]?["exact"] as? [String: Double])?["f1"] == 1.0)
     }
 
+    @Test func thaiNERSpanEdgesAreTrimmedOfInvisibleCharacters() throws {
+        // ThaiNER sometimes closes a tag after a stray U+FEFF; the name is the visible text.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("thainer-\(UUID()).txt")
+        try "[PERSON]นายอุตตม สาวนายน\u{FEFF}[/PERSON] กล่าว\n".write(to: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: path) }
+        let result = try CLITests.run(["eval", path.path, "--gold-format", "thainer", "--format", "json"])
+        let types = CLITests.json(result.stdout)["types"] as? [String: [String: Any]] ?? [:]
+        #expect((types["PERSON"]?["exact"] as? [String: Double])?["f1"] == 1.0)
+    }
+
     @Test func segmentationGoldGivesWordLevelScores() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("seg-\(UUID()).txt")
         try "กระทรวง|อุตสาหกรรม| |จับ|มือ\nกระทรวงอุตสาหกรรม\n".write(to: path, atomically: true, encoding: .utf8)

@@ -107,4 +107,18 @@ enum Corpus {
     static func text(of name: String) throws -> String {
         try String(contentsOf: root.appendingPathComponent("documents/\(name).txt"), encoding: .utf8)
     }
+
+    /// A gold mention as corpus/gold/NAME.json has it.
+    struct GoldMention { var type: String; var start: Int; var end: Int; var text: String }
+
+    static func goldEntities(of name: String) throws -> [GoldMention] {
+        let data = try Data(contentsOf: root.appendingPathComponent("gold/\(name).json"))
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let entities = object?["entities"] as? [[String: Any]] ?? []
+        return entities.compactMap { entity in
+            guard let type = entity["type"] as? String, let start = entity["start"] as? Int,
+                  let end = entity["end"] as? Int, let text = entity["text"] as? String else { return nil }
+            return GoldMention(type: type, start: start, end: end, text: text)
+        }
+    }
 }
