@@ -21,12 +21,16 @@ struct Bench: ParsableCommand {
     @Option(help: "Measured rounds (medians are reported).")
     var rounds: Int = 5
 
+    @Option(name: .customLong("stream-megabytes"), help: "Megabytes of JSONL to stream through a child `thai-annotate --input jsonl -` to measure its peak memory (0: skip).")
+    var streamMegabytes: Int = 200
+
     func run() throws {
         let clockStart = now()
         let annotator = try Annotator()
         let startup = now() - clockStart
 
         var loaded: [String] = []
+        var rawRecords: [[UInt8]] = []
         guard let file = InputFile(path: input).open() else {
             printError("thai-annotate: cannot open \(input)")
             throw Exit.noInput
@@ -35,7 +39,11 @@ struct Bench: ParsableCommand {
         while loaded.count < limit {
             let lines = reader.nextChunk(maxLines: limit - loaded.count, maxBytes: 64 << 20)
             if lines.isEmpty { break }
-            for line in lines { if case .success(let record) = JSONLRecord.parse(line) { loaded.append(record.text) } }
+            for line in lines {
+                guard case .success(let record) = JSONLRecord.parse(line) else { continue }
+                loaded.append(record.text)
+                rawRecords.append(Array(line) + [0x0A])
+            }
         }
         fclose(file)
         let texts = loaded
@@ -92,6 +100,16 @@ struct Bench: ParsableCommand {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         print("peak RSS: " + format(Double(usage.ru_maxrss) / 1024) + " MB")
+        if streamMegabytes > 0 {
+            let probe = StreamProbe(records: rawRecords, megabytes: streamMegabytes, threads: 2)
+            if let result = probe.run() {
+                print("streaming \(format(result.megabytesIn)) MB through stdin (--input jsonl --threads 2): "
+                      + "peak RSS \(format(result.peakRSSMegabytes)) MB, \(format(result.megabytesIn / result.seconds)) MB/s, "
+                      + "exit status \(result.exitStatus)")
+            } else {
+                print("streaming through stdin: could not start the child process")
+            }
+        }
         if sink == 42 { print("") }
     }
 
