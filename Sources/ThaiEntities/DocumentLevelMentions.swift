@@ -189,9 +189,7 @@ extension RecognitionPass {
     /// Every word-bounded occurrence of a defined acronym.
     private func acronymOccurrences(of definitions: [Definition]) -> [Candidate] {
         guard !definitions.isEmpty else { return [] }
-        let trie = PrefixTrie(definitions.enumerated().map {
-            (key: String(decoding: $0.element.short, as: UTF16.self), payload: Int32($0.offset))
-        })
+        let trie = PrefixTrie(utf16Keys: definitions.enumerated().map { (key: $0.element.short, payload: Int32($0.offset)) })
         var found: [Candidate] = []
         for token in tokens where token.kind != .whitespace {
             let start = token.utf16Offsets.lowerBound
@@ -218,7 +216,7 @@ extension RecognitionPass {
         let names = kept.filter { $0.type == .person }.compactMap(\.givenName)
             .filter { $0.count >= 3 && CharacterClass.isThai(units[$0.lowerBound]) }
         guard !names.isEmpty else { return [] }
-        let trie = PrefixTrie(names.map { (key: string($0), payload: 0) })
+        let trie = PrefixTrie(utf16Keys: names.map { (key: Array(units[$0]), payload: 0) })
         var found: [Candidate] = []
         for token in tokens where token.kind == .thaiWord {
             let start = token.utf16Offsets.lowerBound
@@ -236,12 +234,11 @@ extension RecognitionPass {
 
     /// Gives every mention of one person the same id: the gazetteer's, or a document-local one.
     private func linkPeople(_ kept: inout [Candidate]) {
-        var idsByGiven: [String: EntityLink] = [:]
+        // Keyed by UTF-16 code units: hashing a String normalises it, which is slow for Thai.
+        var idsByGiven: [[UInt16]: EntityLink] = [:]
         var next = 1
         for index in kept.indices where kept[index].type == .person {
-            guard let given = kept[index].givenName.map(string) else {
-                continue
-            }
+            guard let given = kept[index].givenName.map({ Array(units[$0]) }) else { continue }
             if let link = idsByGiven[given] {
                 if kept[index].link == nil { kept[index].link = link }
                 continue
