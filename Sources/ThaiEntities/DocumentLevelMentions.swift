@@ -100,7 +100,9 @@ extension RecognitionPass {
             }
             var contentEnd = close
             while contentEnd > inside.lowerBound, CharacterClass.isSpace(units[contentEnd - 1]) { contentEnd -= 1 }
-            let short = skipSpaces(inside.lowerBound, limit: 1)..<contentEnd
+            let shortStart = skipSpaces(inside.lowerBound, limit: 1)
+            guard shortStart < contentEnd else { continue }
+            let short = shortStart..<contentEnd
             guard short.count >= 2, isAcronymShaped(short), CharacterClass.isThaiConsonant(units[short.lowerBound]) else { continue }
             var longEnd = position
             while longEnd > 0, CharacterClass.isSpace(units[longEnd - 1]) { longEnd -= 1 }

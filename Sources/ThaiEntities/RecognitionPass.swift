@@ -428,7 +428,8 @@ struct RecognitionPass {
         while index < tokens.count {
             let token = tokens[index]
             let range = token.utf16Offsets
-            guard range.lowerBound == end, token.kind == .thaiWord || token.kind == .latinWord else { break }
+            guard range.lowerBound == end, token.kind == .thaiWord || token.kind == .latinWord,
+                  !units[range].contains(0x2E) else { break }  // พ.ศ. in ธนาคารพ.ศ.2562 is no part of the name
             if recognizer.organizationStopWords.payload(exactly: range, in: units) != nil { break }
             if recognizer.organizationHeads.longestMatch(in: units, at: range.lowerBound) != nil
                 || matches(recognizer.ministryHead, at: range.lowerBound)
