@@ -64,7 +64,8 @@ struct RecognitionPass {
     /// What the lexicon holds at one position: the longest acceptable gazetteer form, and the
     /// longest title, organisation head word and district head word.
     struct LexiconHits {
-        var gazetteer: Candidate?
+        /// The longest acceptable gazetteer form: its end and its index in `patterns`.
+        var gazetteer: (end: Int, pattern: Int)?
         var title: TitleMatch?
         var organizationHeadEnd: Int?
         var districtHeadEnd: Int?
@@ -72,7 +73,7 @@ struct RecognitionPass {
 
     func collectCandidates(at start: Int, tokenIndex: Int, into candidates: inout [Candidate]) {
         let hits = lexiconHits(at: start)
-        if let gazetteerHit = hits.gazetteer { candidates.append(gazetteerHit) }
+        if let form = hits.gazetteer { candidates.append(gazetteerCandidate(start..<form.end, pattern: form.pattern)) }
         if let title = hits.title, let person = titledPerson(at: start, title: title) { candidates.append(person) }
         if let person = untitledPerson(at: start) { candidates.append(person) }
         if matches(recognizer.ministryHead, at: start), let ministry = foreignMinistry(at: start) {
@@ -116,19 +117,15 @@ struct RecognitionPass {
     /// One walk of the lexicon at `start`.
     func lexiconHits(at start: Int) -> LexiconHits {
         var hits = LexiconHits()
-        var gazetteerEnd = -1
-        var gazetteerPattern = -1
         recognizer.lexicon.forEachMatch(in: units, at: start) { end, payload in
             let roles = recognizer.keyRoles[Int(payload)]
             if roles.title >= 0 { hits.title = (end, roles.title == 1) }
             if roles.isOrganizationHead { hits.organizationHeadEnd = end }
             if roles.isDistrictHead { hits.districtHeadEnd = end }
             if roles.pattern >= 0, accepts(start..<end, pattern: recognizer.patterns[Int(roles.pattern)]) {
-                gazetteerEnd = end
-                gazetteerPattern = Int(roles.pattern)
+                hits.gazetteer = (end, Int(roles.pattern))
             }
         }
-        if gazetteerEnd >= 0 { hits.gazetteer = gazetteerCandidate(start..<gazetteerEnd, pattern: gazetteerPattern) }
         return hits
     }
 
@@ -137,8 +134,8 @@ struct RecognitionPass {
         guard acceptsBoundaries(range) else { return false }
         switch pattern.form {
         case .name:
-            if recognizer.entryTypes[Int(pattern.entry)] == .location, followsNationalityWord(range.lowerBound) { return false }
-            return recognizer.ambiguousPlaces.payload(exactly: range, in: units) == nil
+            guard recognizer.entryTypes[Int(pattern.entry)] == .location else { return true }
+            return !followsNationalityWord(range.lowerBound) && recognizer.ambiguousPlaces.payload(exactly: range, in: units) == nil
         case .abbreviation:
             // ตร. inside ตร.ม. (square metres): a dotted form goes on with another letter and dot.
             if units[range.upperBound - 1] == 0x2E, range.upperBound + 1 < units.count,
