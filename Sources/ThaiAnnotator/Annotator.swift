@@ -30,7 +30,7 @@ public final class Annotator: Sendable {
         var gazetteers = configuration.useBundledGazetteers ? try Gazetteer.bundled() : []
         gazetteers += configuration.gazetteers
         recognizer = EntityRecognizer(gazetteers: gazetteers)
-        dateNormalizer = DateNormalizer(joinsRelativeWithBracketedDate: configuration.spanConvention == .guidelines)
+        dateNormalizer = DateNormalizer(convention: configuration.spanConvention)
     }
 
     /// Annotates one text. Relative and year-less dates resolve against `referenceDate`, or,
@@ -54,15 +54,6 @@ public final class Annotator: Sendable {
             return next == named.count || !named[next].utf16Range.overlaps(date.utf16Range)
         }
     }
-}
-
-/// Span conventions. They agree but for one case: a relative date followed by the date it
-/// stands for in brackets.
-public enum SpanConvention: String, Sendable, CaseIterable {
-    /// corpus/GUIDELINES.md: `วันนี้ (25 พฤษภาคม 2561)` is one DATE, valued from the bracket.
-    case guidelines
-    /// ThaiNER 1.5: `วันนี้` and `25 พฤษภาคม 2561` are two DATEs.
-    case thaiNER = "thainer"
 }
 
 /// Turns the stages' UTF-16 mentions into a Document: merges them in order, converts offsets

@@ -12,6 +12,10 @@ struct DateLexicon: Sendable {
     /// Relative expressions → an index into `relatives`.
     let relativeWords: PrefixTrie
     let relatives: [Relative]
+    /// The first two UTF-16 units of every Thai word a date expression can start with (month
+    /// names, relative words, era markers, ปี, ไตรมาส, อีก), as bits of a 128 × 128 table over the
+    /// Thai block; a dot as the second unit takes column 127 (ม.ค.).
+    private let thaiStartPairs: [UInt64]
 
     /// A relative date expression and its meaning against a reference date.
     enum Relative: Sendable {
@@ -24,7 +28,15 @@ struct DateLexicon: Sendable {
     static let shared = DateLexicon()
 
     /// Relative years that may follow a month or a day and month (มิถุนายนปีนี้, 1 มกราคม ปีหน้า).
-    static let yearWords: [(String, Int)] = [("ปีนี้", 0), ("ปีหน้า", 1), ("ปีที่แล้ว", -1), ("ปีก่อน", -1), ("ปีที่ผ่านมา", -1)]
+    static let yearWords: [(word: [UInt16], offset: Int)] = [
+        ("ปีนี้", 0), ("ปีหน้า", 1), ("ปีที่แล้ว", -1), ("ปีก่อน", -1), ("ปีที่ผ่านมา", -1),
+    ].map { (Array($0.0.utf16), $0.1) }
+
+    /// Weekday names (without วัน) → ISO weekday 1...7, longest first.
+    static let weekdayNames: [(name: [UInt16], weekday: Int)] = [
+        ("พฤหัสบดี", 4), ("อาทิตย์", 7), ("จันทร์", 1), ("อังคาร", 2), ("พฤหัส", 4),
+        ("ศุกร์", 5), ("เสาร์", 6), ("พุธ", 3),
+    ].map { (Array($0.0.utf16), $0.1) }
 
     /// Full names, then the usual abbreviations (with dots as written in the news).
     static let monthNames: [(full: String, abbreviation: String)] = [
@@ -59,11 +71,7 @@ struct DateLexicon: Sendable {
         }
         monthsAfterDay = PrefixTrie(months + dotless)
 
-        let weekdayNames: [(String, Int32)] = [
-            ("จันทร์", 1), ("อังคาร", 2), ("พุธ", 3), ("พฤหัสบดี", 4), ("พฤหัส", 4),
-            ("ศุกร์", 5), ("เสาร์", 6), ("อาทิตย์", 7),
-        ]
-        weekdays = PrefixTrie(weekdayNames.map { (key: $0.0, payload: $0.1) })
+        weekdays = PrefixTrie(Self.weekdayNames.map { (key: String(decoding: $0.name, as: UTF16.self), payload: Int32($0.weekday)) })
 
         let relativeTable: [(String, Relative)] = [
             ("วันนี้", .days(0)), ("เมื่อวานนี้", .days(-1)), ("เมื่อวาน", .days(-1)),
@@ -79,6 +87,45 @@ struct DateLexicon: Sendable {
         ]
         relatives = relativeTable.map(\.1)
         relativeWords = PrefixTrie(relativeTable.enumerated().map { (key: $0.element.0, payload: Int32($0.offset)) })
+
+        var pairs = [UInt64](repeating: 0, count: 128 * 128 / 64)
+        let starts = months.map { Array($0.key.utf16) } + relativeTable.map { Array($0.0.utf16) }
+            + Scanner.eraMarkers.map(\.marker) + Words.otherStarts
+        for word in starts where word.count >= 2 {
+            if let bit = Self.pairIndex(word[0], word[1]) { pairs[bit >> 6] |= 1 << UInt64(bit & 63) }
+        }
+        thaiStartPairs = pairs
+    }
+
+    /// The bit of a Thai letter followed by a Thai letter or a dot, nil for any other pair.
+    @inline(__always)
+    private static func pairIndex(_ first: UInt16, _ second: UInt16) -> Int? {
+        guard CharacterClass.isThai(first) else { return nil }
+        let column: Int
+        if second == 0x2E {
+            column = 127
+        } else if CharacterClass.isThai(second), second - 0x0E00 < 127 {
+            column = Int(second - 0x0E00)
+        } else {
+            return nil
+        }
+        return Int(first - 0x0E00) * 128 + column
+    }
+
+    /// The capitals English month names start with (JFMASOND), as bits of (unit - 0x40).
+    private static let latinStarts: UInt64 = "JFMASOND".utf16.reduce(0) { $0 | 1 << UInt64($1 - 0x40) }
+
+    /// Whether a date expression may start at `position`: a digit, the capital of an English
+    /// month name, or the first two letters of a Thai word in `thaiStartPairs`.
+    @inline(__always)
+    func mayStartDate(_ units: UnsafeBufferPointer<UInt16>, at position: Int) -> Bool {
+        let unit = units[position]
+        if CharacterClass.isDigit(unit) { return true }
+        if CharacterClass.isThai(unit) {
+            guard position + 1 < units.count, let bit = Self.pairIndex(unit, units[position + 1]) else { return false }
+            return thaiStartPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        }
+        return unit &- 0x40 < 64 && Self.latinStarts & (1 << UInt64(unit - 0x40)) != 0
     }
 }
 

@@ -16,18 +16,30 @@ public struct DateMention: Sendable, Hashable {
     public var isImpossible: Bool
 }
 
+/// Whose span conventions to follow where they differ: the project's guidelines
+/// (corpus/GUIDELINES.md) or ThaiNER's. They differ only in where date spans start and end.
+public enum SpanConvention: String, Sendable, CaseIterable {
+    /// `วันนี้ (25 พฤษภาคม 2561)` is one date; `ปีงบประมาณ 2561`, `10 ม.ค.นี้` and ranges in words
+    /// (`1 ถึง 5 มิ.ย. 61`) are one span each; counted dates (`3 วันที่ผ่านมา`, `อีก 7 วัน`) are dates.
+    case guidelines
+    /// ThaiNER 1.5: `วันนี้` and `25 พฤษภาคม 2561` are two dates; the span leaves out
+    /// `ปีงบประมาณ` and a trailing `นี้`, takes a leading `ต้น/กลาง/ปลาย/สิ้น` (`[ปลายเดือนธ.ค.]`), splits
+    /// ranges written with ถึง; counted dates are not marked, nor the year of a law's title.
+    case thaiNER = "thainer"
+}
+
 /// Finds Thai date expressions and normalises them to ISO 8601 values: day-month-year dates
-/// with full or abbreviated month names, Buddhist- and common-era years (two-digit years are
-/// Buddhist era), Thai digits, months, years, fiscal years, ranges, year-less dates and relative
-/// dates (resolved against a reference date).
+/// with full or abbreviated month names or in figures (28/3/2560), Buddhist- and common-era years
+/// (two-digit years are Buddhist era), Thai digits, months, years, fiscal years, ranges, year-less
+/// dates and relative dates (resolved against a reference date).
 public struct DateNormalizer: Sendable {
     private let lexicon = DateLexicon.shared
-    /// Whether `วันนี้ (25 พฤษภาคม 2561)` is one DATE (the corpus guidelines) or two (ThaiNER).
-    public let joinsRelativeWithBracketedDate: Bool
+    /// The span convention.
+    public let convention: SpanConvention
 
-    /// Creates a normaliser; pass `joinsRelativeWithBracketedDate: false` for ThaiNER's spans.
-    public init(joinsRelativeWithBracketedDate: Bool = true) {
-        self.joinsRelativeWithBracketedDate = joinsRelativeWithBracketedDate
+    /// Creates a normaliser following `convention`.
+    public init(convention: SpanConvention = .guidelines) {
+        self.convention = convention
     }
 
     /// The date a thaigov document is dated by: its date line (`วันพุธที่ 7 มิถุนายน 2560`), or
@@ -36,7 +48,7 @@ public struct DateNormalizer: Sendable {
         let head = min(text.units.count, 2000)
         return text.units.withUnsafeBufferPointer { all in
             let units = UnsafeBufferPointer(rebasing: all[0..<head])
-            var scanner = Scanner(units: units, lexicon: lexicon, reference: nil, joinsBracketedDate: true)
+            let scanner = Scanner(units: units, lexicon: lexicon, reference: nil, convention: .guidelines)
             var position = 0
             while position < units.count {
                 let startsNumber = CharacterClass.isDigit(units[position])
@@ -51,43 +63,65 @@ public struct DateNormalizer: Sendable {
         }
     }
 
-    /// Every date expression in `text`, in order. Expressions overlapping an `excluding` range
-    /// (the named entities already found, such as the commission ก.พ.ร.) are left out.
+    /// Every date expression in `text`, in order. Expressions overlapping one of the `excluding`
+    /// ranges (sorted, non-overlapping: the named entities already found, such as the commission
+    /// ก.พ.ร.) are left out. Relative and year-less dates resolve against `referenceDate` until the
+    /// text says which day today is (`วันนี้ (30 ตุลาคม 2560)`), and against that day after it.
     public func dates(in text: UTF16Text, tokens: [Token], referenceDate: CalendarDate?,
                       excluding: [Range<Int>] = []) -> [DateMention] {
         var mentions: [DateMention] = []
         text.units.withUnsafeBufferPointer { units in
-            var scanner = Scanner(units: units, lexicon: lexicon, reference: referenceDate,
-                                  joinsBracketedDate: joinsRelativeWithBracketedDate)
+            var scanner = Scanner(units: units, lexicon: lexicon, reference: referenceDate, convention: convention)
             var excluded = excluding.makeIterator()
             var nextExcluded = excluded.next()
             var covered = 0
             func scan(at start: Int) {
-                guard start >= covered, start < units.count else { return }
                 while let range = nextExcluded, range.upperBound <= start { nextExcluded = excluded.next() }
                 if let range = nextExcluded, range.contains(start) { return }
-                guard let mention = scanner.date(at: start), mention.utf16Range.lowerBound >= covered else { return }
-                if let range = nextExcluded, range.overlaps(mention.utf16Range) { return }
+                // A mention can start before `start` (กรุงเทพ.ศ.2562 scanned at its digits).
+                guard let mention = scanner.date(at: start), mention.utf16Range.lowerBound >= covered,
+                      !Self.overlapsAny(mention.utf16Range, excluding) else { return }
                 mentions.append(mention)
                 covered = mention.utf16Range.upperBound
             }
             for token in tokens {
-                switch token.kind {
-                case .number, .thaiWord, .latinWord:
-                    scan(at: token.utf16Offsets.lowerBound)
-                    // ICU can glue a day to the word before it (ที่31สิงหาคม).
-                    if token.kind == .thaiWord,
-                       let digit = token.utf16Offsets.first(where: { CharacterClass.isDigit(units[$0]) }) {
-                        scan(at: digit)
-                    }
-                case .punctuation where units[token.utf16Offsets.lowerBound] == 0x2E:
+                let span = token.utf16Offsets
+                guard !span.isEmpty, token.kind != .whitespace else { continue }
+                let first = units[span.lowerBound]
+                if first == 0x2E {
                     // ICU can glue a word to the dot before it (ครม.สัปดาห์หน้า).
-                    scan(at: token.utf16Offsets.upperBound)
-                default:
+                    if span.upperBound < units.count, span.upperBound >= covered, lexicon.mayStartDate(units, at: span.upperBound) {
+                        scan(at: span.upperBound)
+                    }
                     continue
+                }
+                guard token.kind != .punctuation else { continue }
+                if span.lowerBound >= covered, lexicon.mayStartDate(units, at: span.lowerBound) { scan(at: span.lowerBound) }
+                // ICU can glue a day or year to the word before it (ที่31สิงหาคม, ในปี2553) and a
+                // word to a dot inside a token (รม.สัปดาห์หน้า).
+                var previous = first
+                for position in span.dropFirst() {
+                    let unit = units[position]
+                    if CharacterClass.isDigit(unit) ? !CharacterClass.isDigit(previous) && previous != 0x2F && previous != 0x2E
+                        : previous == 0x2E && lexicon.mayStartDate(units, at: position),
+                       position >= covered {
+                        scan(at: position)
+                    }
+                    previous = unit
                 }
             }
         }
         return mentions
+    }
+
+    /// Whether `range` overlaps one of `sorted` (sorted, non-overlapping ranges).
+    private static func overlapsAny(_ range: Range<Int>, _ sorted: [Range<Int>]) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle].upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low].lowerBound < range.upperBound
     }
 }

@@ -4,8 +4,17 @@ import ThaiSegmentation
 struct Scanner {
     let units: UnsafeBufferPointer<UInt16>
     let lexicon: DateLexicon
-    let reference: CalendarDate?
-    let joinsBracketedDate: Bool
+    /// What relative and year-less dates resolve against: the document's date, until the text
+    /// states which day it is today (วันนี้ (30 ตุลาคม 2560)).
+    private(set) var reference: CalendarDate?
+    let convention: SpanConvention
+
+    init(units: UnsafeBufferPointer<UInt16>, lexicon: DateLexicon, reference: CalendarDate?, convention: SpanConvention) {
+        self.units = units
+        self.lexicon = lexicon
+        self.reference = reference
+        self.convention = convention
+    }
 
     /// One side of a date or range as written: any of day, month and year.
     private struct Part {
@@ -16,51 +25,47 @@ struct Scanner {
         var buddhistEraYear: Int?
         /// ปีนี้ / ปีหน้า after the month: the year relative to the reference date.
         var relativeYear: Int?
+        /// Whether the month was written as an abbreviation (ก.พ.).
+        var abbreviatedMonth = false
         var end: Int
     }
 
     // MARK: Entry points
 
-    /// Thai letters a date expression can start with: ว (วันนี้), เ (เมื่อวาน, เดือน..., เมษายน),
-    /// พ (พรุ่งนี้, พ.ศ., พฤษภาคม), ม (มะรืน, มกราคม), ส (สัปดาห์, สิงหาคม), ป (ปี), อ (อีก),
-    /// ค (ค.ศ.), ก (กุมภาพันธ์), ต (ตุลาคม), ธ (ธันวาคม), as bits of (unit - 0x0E00).
-    private static let thaiStarts: (UInt64, UInt64) = {
-        var mask: (UInt64, UInt64) = (0, 0)
-        for letter in "วเพมสปอคกตธ".unicodeScalars {
-            let bit = Int(letter.value) - 0x0E00
-            if bit < 64 { mask.0 |= 1 << UInt64(bit) } else { mask.1 |= 1 << UInt64(bit - 64) }
+    /// A date expression starting at `start` (or, for เมื่อวานซืน, just after its เมื่อ);
+    /// under ThaiNER's conventions its span also takes a leading ต้น/กลาง/ปลาย/สิ้น. A relative day
+    /// followed by its date in brackets resets the reference for the rest of the text.
+    mutating func date(at start: Int) -> DateMention? {
+        guard start < units.count, lexicon.mayStartDate(units, at: start), var mention = expression(at: start) else {
+            return nil
         }
-        return mask
-    }()
-
-    /// Whether a date expression may start with `unit`: a digit, one of the Thai letters
-    /// above, or the capital of an English month name.
-    private static func mayStartDate(_ unit: UInt16) -> Bool {
-        if CharacterClass.isDigit(unit) { return true }
-        if CharacterClass.isThai(unit) {
-            let bit = Int(unit) - 0x0E00
-            return bit < 64 ? thaiStarts.0 & (1 << UInt64(bit)) != 0 : thaiStarts.1 & (1 << UInt64(bit - 64)) != 0
+        if let statedToday = statedToday(by: mention, at: start) { reference = statedToday }
+        if convention == .thaiNER {
+            if mention.grain == .year, namesLaw(before: mention.utf16Range.lowerBound) { return nil }
+            if let periodStart = periodPrefixStart(before: mention.utf16Range.lowerBound) {
+                mention.utf16Range = periodStart..<mention.utf16Range.upperBound
+            }
         }
-        return "JFMASOND".utf16.contains(unit)
+        return mention
     }
 
-    /// A date expression starting exactly at `start`.
-    mutating func date(at start: Int) -> DateMention? {
-        guard start < units.count, Self.mayStartDate(units[start]) else { return nil }
+    private func expression(at start: Int) -> DateMention? {
         if let relative = relativeDate(at: start) { return relative }
         if let fiscal = fiscalYear(at: start) { return fiscal }
+        if let quarter = quarter(at: start) { return quarter }
         if let era = eraYear(at: start) { return era }
         if let year = yearAfterPi(at: start) { return year }
-        if start < units.count, CharacterClass.isDigit(units[start]) {
+        if CharacterClass.isDigit(units[start]) {
             // A year glued to ปี or พ.ศ. that ICU did not cut apart (การเมืองปี 53, ปีพ.ศ. 2562).
             if let marker = eraBefore(start), let year = yearOrYearRange(at: start, era: marker.era, spanStart: marker.start) {
                 return year
             }
-            if follows("ปี", before: start), let year = yearOrYearRange(at: start, era: .unspecified, spanStart: start, allowShort: true) {
+            if follows(Words.pi, before: start), let year = yearOrYearRange(at: start, era: .unspecified, spanStart: start, allowShort: true) {
                 return year
             }
+            if let numeric = numericDate(at: start) { return numeric }
         }
-        if let counted = countedDays(at: start) { return counted }
+        if let counted = countedUnits(at: start) { return counted }
         return explicitDate(at: start)
     }
 
@@ -73,12 +78,19 @@ struct Scanner {
         if monthLed {
             guard let (_, _, abbreviated) = monthName(at: start, afterDay: false) else { return nil }
             abbreviatedLead = abbreviated
-        } else if follows("ที่", before: start), !follows("วันที่", before: start), weekdayBefore(start) == nil {
-            return nil  // an ordinal: รัชกาลที่ 9, ครั้งที่ 2
         }
         guard var first = part(at: start, dayRequired: !monthLed) else { return nil }
-        // A bare abbreviation (ก.พ.) is a month only after เดือน or before a year; a full name anywhere.
-        if abbreviatedLead, first.year == nil, !follows("เดือน", before: start) {
+        // An ordinal (รัชกาลที่ 9, ครั้งที่ 2), unless a full month name or a year follows it
+        // (วันจันทรที่ 26 ธันวาคม, misspelt).
+        if !monthLed, follows(Words.thi, before: start), !follows(Words.wanThi, before: start), weekdayBefore(start) == nil,
+           first.month == nil || first.abbreviatedMonth && first.year == nil {
+            return nil
+        }
+        // A bare day after a label is a number, not a range's first side (เฟส 2 ถึง 31 ธ.ค.62).
+        if first.month == nil, Words.numberLabels.contains(where: { follows($0, before: start) }) { return nil }
+        // Under the guidelines, a bare abbreviation (ก.พ.) is a month only after เดือน or before a
+        // year; a full name anywhere. ThaiNER marks bare abbreviations (คาด [มี.ค.]จะประกาศ).
+        if abbreviatedLead, convention == .guidelines, first.year == nil, !follows(Words.duean, before: start) {
             guard let separator = rangeSeparator(at: first.end), let other = part(at: separator, dayRequired: false),
                   other.year != nil else { return nil }
         }
@@ -109,58 +121,135 @@ struct Scanner {
 
     // MARK: Forms
 
-    /// วันนี้, เมื่อวานนี้, พรุ่งนี้, สัปดาห์หน้า, ปีที่แล้ว ...; `วันนี้ (25 พฤษภาคม 2561)` as one date.
+    /// วันนี้, เมื่อวานนี้, พรุ่งนี้, สัปดาห์หน้า, ปีที่แล้ว ...; `วันนี้ (25 พฤษภาคม 2561)` as one date
+    /// under the guidelines, and `วันนี้ (6 ก.พ.63) – 8 ก.พ.63` as one range.
     private func relativeDate(at start: Int) -> DateMention? {
-        guard let match = lexicon.relativeWords.longestMatch(in: units, at: start),
-              endsWord(match.end) else { return nil }
+        guard let match = lexicon.relativeWords.longestMatch(in: units, at: start), endsWord(match.end) else { return nil }
         let relative = lexicon.relatives[Int(match.payload)]
-        // วันนี้ (3 ก.ย.) — the explicit date in brackets gives the value.
-        if case .days = relative, joinsBracketedDate {
-            var position = skipSpaces(match.end)
-            if position < units.count, units[position] == 0x28 /* ( */ {
-                position = skipWeekdayPrefix(skipSpaces(position + 1))
-                if let inner = explicitDate(at: position) {
-                    let close = skipSpaces(inner.utf16Range.upperBound)
-                    if close < units.count, units[close] == 0x29 /* ) */ {
-                        var mention = inner
-                        mention.utf16Range = start..<(close + 1)
-                        return mention
-                    }
-                }
+        guard !isCountedUnit(relative, at: start) else { return nil }
+        // เมื่อวานซืน: เมื่อ is the preposition before วานซืน and stays out of the span.
+        let spanStart = matches(Words.mueaWanSuen, at: start) ? start + Words.muea.count : start
+        if case .days = relative, convention == .guidelines,
+           let (inner, close) = bracketedDate(after: match.end) {
+            var mention = inner
+            mention.utf16Range = spanStart..<(close + 1)
+            // ... (6 ก.พ.63) – วันเสาร์ที่ 8 ก.พ.63: a range from the bracketed day.
+            if case .point(.day(let first))? = inner.value, let separator = rangeSeparator(at: close + 1),
+               let other = explicitDate(at: separator), case .point(.day(let last))? = other.value, first < last {
+                mention.value = .interval(.day(first), .day(last), grain: .interval)
+                mention.grain = .interval
+                mention.utf16Range = spanStart..<other.utf16Range.upperBound
             }
+            return mention
         }
-        return relativeMention(relative, range: start..<match.end)
+        // วันนี้ – 31 สิงหาคม 2563: a range from the relative day.
+        if case .days(let offset) = relative, convention == .guidelines, let reference,
+           let separator = dashSeparator(at: match.end), let other = explicitDate(at: separator),
+           case .point(.day(let last))? = other.value, reference.adding(days: offset) < last {
+            return DateMention(utf16Range: spanStart..<other.utf16Range.upperBound,
+                               value: .interval(.day(reference.adding(days: offset)), .day(last), grain: .interval),
+                               grain: .interval, buddhistEraYear: other.buddhistEraYear, weekdayMismatch: false,
+                               isImpossible: false)
+        }
+        return relativeMention(relative, range: spanStart..<match.end)
     }
 
-    /// อีก 7 วัน; 3 วันที่ผ่านมา / 3 วันก่อน.
-    private func countedDays(at start: Int) -> DateMention? {
+    /// A dash between a range's sides (-, –, —), with spaces: the position after it.
+    private func dashSeparator(at position: Int) -> Int? {
+        let start = skipSpaces(position)
+        guard start < units.count, units[start] == 0x2D || units[start] == 0x2013 || units[start] == 0x2014 else { return nil }
+        return skipSpaces(start + 1)
+    }
+
+    /// The day a `วันนี้ (30 ตุลาคม 2560)` mention (or เมื่อวานนี้ (...), พรุ่งนี้ (...)) says today is.
+    private func statedToday(by mention: DateMention, at start: Int) -> CalendarDate? {
+        guard case .point(.day(let day))? = mention.value,
+              let match = lexicon.relativeWords.longestMatch(in: units, at: start), match.end < mention.utf16Range.upperBound,
+              case .days(let offset) = lexicon.relatives[Int(match.payload)] else { return nil }
+        return day.adding(days: -offset)
+    }
+
+    /// The explicit date in brackets after a relative word (วันนี้ (3 ก.ย.)) and the bracket's end.
+    private func bracketedDate(after end: Int) -> (DateMention, Int)? {
+        var position = skipSpaces(end)
+        guard position < units.count, units[position] == 0x28 /* ( */ else { return nil }
+        position = skipWeekdayPrefix(skipSpaces(position + 1))
+        guard let inner = explicitDate(at: position) else { return nil }
+        let close = skipSpaces(inner.utf16Range.upperBound)
+        guard close < units.count, units[close] == 0x29 /* ) */ else { return nil }
+        return (inner, close)
+    }
+
+    /// Whether `relative`, written at `start`, begins with a unit (วัน, สัปดาห์, เดือน, ปี) counted
+    /// by the number before it (2-3 วันที่ผ่านมา, 4 ปีที่ผ่านมา, 1-2 วันนี้, but ไตรมาส 4 ปีนี้) or,
+    /// under the guidelines, by a quantity word (ทุกวันนี้ is "nowadays", หลายเดือนก่อน "months ago";
+    /// ThaiNER marks ทุก[วันนี้]).
+    private func isCountedUnit(_ relative: DateLexicon.Relative, at start: Int) -> Bool {
+        guard Words.units.contains(where: { matches($0.word, at: start) }) else { return false }
+        let position = skipSpacesBackward(start)
+        if position > 0, CharacterClass.isDigit(units[position - 1]) {
+            switch relative {
+            case .days: return true
+            case .week(let offset), .month(let offset), .year(let offset): return offset < 0
+            }
+        }
+        return convention == .guidelines && Words.quantities.contains { follows($0, before: start) }
+    }
+
+    /// อีก 7 วัน; 3 วันที่ผ่านมา / 3 วันก่อน; 2 สัปดาห์ที่ผ่านมา; 10 ปีที่ผ่านมา. ThaiNER marks
+    /// none of these.
+    private func countedUnits(at start: Int) -> DateMention? {
+        guard convention == .guidelines else { return nil }
         var position = start
         var sign = -1
-        if matches("อีก", at: position) {
-            if follows("เพิ่ม", before: start) || follows("ขยาย", before: start) { return nil }  // a duration
+        if matches(Words.ik, at: position) {
+            if follows(Words.phoem, before: start) || follows(Words.khayai, before: start) { return nil }  // a duration
             sign = 1
-            position = skipSpaces(position + 3)
+            position = skipSpaces(position + Words.ik.count)
         }
         guard let (count, afterNumber) = number(at: position, maxDigits: 3) else { return nil }
-        let unit = skipSpaces(afterNumber)
-        guard matches("วัน", at: unit) else { return nil }
+        let unitStart = skipSpaces(afterNumber)
+        guard let unit = Words.units.first(where: { matches($0.word, at: unitStart) }) else { return nil }
+        let afterUnit = unitStart + unit.word.count
         if sign > 0 {
-            let end = unit + 3
-            guard !matches("ที่", at: end) else { return nil }
-            return relativeMention(.days(count), range: start..<end)
+            guard unit.kind == .day, !matches(Words.thi, at: afterUnit) else { return nil }
+            return relativeMention(.days(count), range: start..<afterUnit)
         }
-        for suffix in ["วันที่ผ่านมา", "วันก่อน"] where matches(suffix, at: unit) {
-            let end = unit + suffix.utf16.count
+        // 4 วันที่จะถึงนี้: the days after the reference day.
+        if unit.kind == .day, let suffix = Words.comingSuffixes.first(where: { matches($0, at: afterUnit) }) {
+            let value = reference.map {
+                DateValue.interval(.day($0.adding(days: 1)), .day($0.adding(days: count)), grain: .interval)
+            }
+            return DateMention(utf16Range: start..<(afterUnit + suffix.count), value: value, grain: .interval,
+                               buddhistEraYear: nil, weekdayMismatch: false, isImpossible: false)
+        }
+        for (suffix, isSpan) in Words.pastSuffixes where matches(suffix, at: afterUnit) {
+            let end = afterUnit + suffix.count
             guard endsWord(end) else { return nil }
-            return relativeMention(.days(-count), range: start..<end)
+            // 2 ปีก่อนการเลือกตั้ง: ก่อน glued to a noun means "before" it.
+            if suffix == Words.korn, end < units.count, CharacterClass.isThai(units[end]) { return nil }
+            return countedMention(count, unit.kind, spanningToNow: isSpan, range: start..<end)
         }
         return nil
     }
 
     /// ปีงบประมาณ 2561 / ปีงบประมาณ พ.ศ. 2561: the Thai fiscal year, 1 October to 30 September.
+    /// ThaiNER's span leaves ปีงบประมาณ out.
     private func fiscalYear(at start: Int) -> DateMention? {
-        guard let prefix = ["ปีงบประมาณ", "ปีงบฯ", "ปีงบ"].first(where: { matches($0, at: start) }) else { return nil }
-        var position = skipSpaces(start + prefix.utf16.count)
+        guard let prefix = Words.fiscalPrefixes.first(where: { matches($0, at: start) }) else { return nil }
+        // ปีงบประมาณนี้ / ปีงบประมาณหน้า: relative to the fiscal year of the reference date.
+        if convention == .guidelines, let (offset, end) = fiscalRelative(at: start + prefix.count) {
+            var value: DateValue?
+            if let reference {
+                let year = (reference.month >= 10 ? reference.year + 1 : reference.year) + offset
+                value = .interval(.day(CalendarDate(year: year - 1, month: 10, day: 1)!),
+                                  .day(CalendarDate(year: year, month: 9, day: 30)!), grain: .interval)
+            }
+            return DateMention(utf16Range: start..<end, value: value, grain: .interval, buddhistEraYear: nil,
+                               weekdayMismatch: false, isImpossible: false)
+        }
+        var position = skipSpaces(start + prefix.count)
+        let yearStart = position
         var era = Era.unspecified
         if let (found, after) = eraMarker(at: position) {
             era = found
@@ -169,8 +258,59 @@ struct Scanner {
         guard let (year, buddhist, end) = fullYear(at: position, era: era) ?? shortYear(at: position) else { return nil }
         let startDate = CalendarDate(year: year - 1, month: 10, day: 1)!
         let endDate = CalendarDate(year: year, month: 9, day: 30)!
-        return DateMention(utf16Range: start..<end, value: .interval(.day(startDate), .day(endDate), grain: .interval),
+        let spanStart = convention == .thaiNER ? yearStart : start
+        return DateMention(utf16Range: spanStart..<end, value: .interval(.day(startDate), .day(endDate), grain: .interval),
                            grain: .interval, buddhistEraYear: buddhist, weekdayMismatch: false, isImpossible: false)
+    }
+
+    /// นี้ or หน้า after ปีงบประมาณ: (offset in years, end).
+    private func fiscalRelative(at position: Int) -> (Int, Int)? {
+        for (word, offset) in Words.fiscalRelatives where matches(word, at: position) && endsWord(position + word.count) {
+            return (offset, position + word.count)
+        }
+        return nil
+    }
+
+    /// ไตรมาส 1/2560, ไตรมาสที่ 3 ปี 2562, ไตรมาส 4 ของปี 2559, ไตรมาส 1 ปีหน้า, ไตรมาส 1 (in the
+    /// reference's year): three months; ไตรมาสที่ 3 ปีงบประมาณ 2561 counts from October (April to
+    /// June 2018). ThaiNER does not mark quarters.
+    private func quarter(at start: Int) -> DateMention? {
+        guard convention == .guidelines, matches(Words.quarter, at: start) else { return nil }
+        var position = start + Words.quarter.count
+        if matches(Words.thi, at: position) { position += Words.thi.count }
+        guard let (index, afterIndex) = number(at: skipSpaces(position), maxDigits: 1), (1...4).contains(index),
+              endsNumber(afterIndex) else { return nil }
+        var year = reference?.year
+        var buddhist: Int?
+        var fiscal = false
+        var end = afterIndex
+        let yearWord = skipSpaces(afterIndex)
+        if afterIndex < units.count, units[afterIndex] == 0x2F {
+            guard let (written, writtenBuddhist, yearEnd) = fullYear(at: afterIndex + 1, era: .unspecified)
+                    ?? shortYear(at: afterIndex + 1) else { return nil }
+            (year, buddhist, end) = (written, writtenBuddhist, yearEnd)
+        } else if let (offset, relativeEnd) = relativeYear(at: yearWord) {
+            year = reference.map { $0.year + offset }
+            end = relativeEnd
+        } else if let lead = Words.quarterYearLeads.first(where: { matches($0.word, at: yearWord) }) {
+            var yearStart = skipSpaces(yearWord + lead.word.count)
+            var era = Era.unspecified
+            if let (found, afterEra) = eraMarker(at: yearStart) {
+                era = found
+                yearStart = skipSpaces(afterEra)
+            }
+            if let (written, writtenBuddhist, yearEnd) = fullYear(at: yearStart, era: era)
+                ?? (era == .unspecified ? shortYear(at: yearStart) : nil) {
+                (year, buddhist, end, fiscal) = (written, writtenBuddhist, yearEnd, lead.fiscal)
+            }
+        }
+        let value = year.map { year -> DateValue in
+            let first = year * 12 + 3 * (index - 1) - (fiscal ? 3 : 0)
+            return .interval(.month(year: first / 12, month: first % 12 + 1),
+                             .month(year: (first + 2) / 12, month: (first + 2) % 12 + 1), grain: .interval)
+        }
+        return DateMention(utf16Range: start..<end, value: value, grain: .interval, buddhistEraYear: buddhist,
+                           weekdayMismatch: false, isImpossible: false)
     }
 
     /// พ.ศ. 2475, ค.ศ. 2017, พ.ศ. 2561-2565.
@@ -181,8 +321,8 @@ struct Scanner {
 
     /// ปี 2561 → the year alone (ปี stays out of the span, as in ThaiNER).
     private func yearAfterPi(at start: Int) -> DateMention? {
-        guard matches("ปี", at: start) else { return nil }
-        let position = skipSpaces(start + 2)
+        guard matches(Words.pi, at: start) else { return nil }
+        let position = skipSpaces(start + Words.pi.count)
         if let (era, afterEra) = eraMarker(at: position) {
             return yearOrYearRange(at: skipSpaces(afterEra), era: era, spanStart: position)
         }
@@ -192,14 +332,32 @@ struct Scanner {
     private func yearOrYearRange(at position: Int, era: Era, spanStart: Int, allowShort: Bool = false) -> DateMention? {
         guard let (year, buddhist, end) = fullYear(at: position, era: era)
                 ?? (allowShort && era == .unspecified ? shortYear(at: position) : nil) else { return nil }
-        if let afterSeparator = rangeSeparator(at: end),
-           let (endYear, _, rangeEnd) = fullYear(at: skipEra(afterSeparator), era: era), endYear > year {
+        // 2561-2565; a crop or academic year 2548/2549.
+        let cropYearSecond = end < units.count && units[end] == 0x2F ? end + 1 : nil
+        if let afterSeparator = rangeSeparator(at: end) ?? cropYearSecond,
+           let (endYear, _, rangeEnd) = fullYear(at: skipEra(afterSeparator), era: era),
+           endYear > year, afterSeparator != cropYearSecond || endYear == year + 1 {
             return DateMention(utf16Range: spanStart..<rangeEnd,
                                value: .interval(.year(year), .year(endYear), grain: .interval),
                                grain: .interval, buddhistEraYear: buddhist, weekdayMismatch: false, isImpossible: false)
         }
         return DateMention(utf16Range: spanStart..<end, value: .point(.year(year)), grain: .year,
                            buddhistEraYear: buddhist, weekdayMismatch: false, isImpossible: false)
+    }
+
+    /// 28/3/2560, 21/02/2561, 28/10/62: day/month/year with slashes; month/day/year when only
+    /// that reading is possible (2/21/2004).
+    private func numericDate(at start: Int) -> DateMention? {
+        guard start == 0 || !Words.isNumberJoiner(units[start - 1]),
+              let (first, afterFirst) = number(at: start, maxDigits: 2), afterFirst < units.count, units[afterFirst] == 0x2F,
+              let (second, afterSecond) = number(at: afterFirst + 1, maxDigits: 2), afterSecond < units.count,
+              units[afterSecond] == 0x2F,
+              let (year, buddhist, end) = fullYear(at: afterSecond + 1, era: .unspecified) ?? shortYear(at: afterSecond + 1),
+              end >= units.count || units[end] != 0x2F else { return nil }
+        let (day, month) = first <= 12 && second > 12 ? (second, first) : (first, second)
+        guard (1...12).contains(month) else { return nil }
+        let part = Part(day: day, month: month, year: year, buddhistEraYear: buddhist, end: end)
+        return resolve(part, nil, range: start..<end)
     }
 
     // MARK: Pieces
@@ -215,11 +373,19 @@ struct Scanner {
         } else if dayRequired {
             return nil
         }
+        if part.day != nil, let numbered = numberedMonth(at: position) {
+            part.month = numbered.month
+            part.year = numbered.year
+            part.buddhistEraYear = numbered.buddhistEraYear
+            part.end = numbered.end
+            return part
+        }
         guard let (month, afterMonth, abbreviated) = monthName(at: position, afterDay: part.day != nil) else {
             // A bare day is only a range's first side (25-30 กรกฎาคม).
             return part.day != nil ? part : nil
         }
         part.month = month
+        part.abbreviatedMonth = abbreviated
         part.end = afterMonth
         var yearStart = skipSpaces(afterMonth)
         var era = Era.unspecified
@@ -231,14 +397,14 @@ struct Scanner {
             part.year = year
             part.buddhistEraYear = buddhist
             part.end = end
-        } else if let (short, end) = number(at: yearStart, maxDigits: 2), endsNumber(end),
-                  abbreviated || yearStart == afterMonth || era != .unspecified || closesBracket(end) {
-            // มิ.ย.60, ม.ค. 61: two-digit Buddhist-era years follow abbreviations.
+        } else if let (short, end) = number(at: yearStart, maxDigits: 2), end - yearStart == 2, endsNumber(end),
+                  abbreviated || yearStart == afterMonth || era != .unspecified || !countsSomething(at: skipSpaces(end)) {
+            // มิ.ย.60, ม.ค. 61, 9 สิงหาคม 55: two-digit years are Buddhist era.
             part.buddhistEraYear = 2500 + short
             part.year = 2500 + short - 543
             part.end = end
-        } else if matches("นี้", at: afterMonth) {
-            part.end = afterMonth + 3  // 10 ม.ค.นี้, 14 กุมภาพันธ์นี้
+        } else if convention == .guidelines, matches(Words.nee, at: afterMonth) {
+            part.end = afterMonth + Words.nee.count  // 10 ม.ค.นี้, 14 กุมภาพันธ์นี้ (ThaiNER leaves นี้ out)
         } else if let (offset, end) = relativeYear(at: skipSpaces(afterMonth)) {
             part.relativeYear = offset
             part.end = end
@@ -246,13 +412,33 @@ struct Scanner {
         return part
     }
 
-    private enum Era { case unspecified, buddhist, common }
+    /// เดือน 11 ค.ศ. 2018 after a day: the month as a number, only with an era-marked or full year.
+    private func numberedMonth(at position: Int) -> (month: Int, year: Int, buddhistEraYear: Int?, end: Int)? {
+        guard matches(Words.duean, at: position),
+              let (month, afterMonth) = number(at: skipSpaces(position + Words.duean.count), maxDigits: 2),
+              (1...12).contains(month) else { return nil }
+        var yearStart = skipSpaces(afterMonth)
+        var era = Era.unspecified
+        if let (found, afterEra) = eraMarker(at: yearStart) {
+            era = found
+            yearStart = skipSpaces(afterEra)
+        }
+        guard let (year, buddhist, end) = fullYear(at: yearStart, era: era) else { return nil }
+        return (month, year, buddhist, end)
+    }
 
-    /// พ.ศ. / พ.ศ / ค.ศ. / ค.ศ
+    enum Era { case unspecified, buddhist, common }
+
+    /// Era markers, longest first: พุทธศักราช, พ.ศ., พ.ศ, พศ, คริสต์ศักราช, ค.ศ., ค.ศ.
+    static let eraMarkers: [(marker: [UInt16], era: Era)] = [
+        ("พุทธศักราช", Era.buddhist), ("คริสต์ศักราช", .common), ("พ.ศ.", .buddhist), ("ค.ศ.", .common),
+        ("พ.ศ", .buddhist), ("ค.ศ", .common), ("พศ", .buddhist),
+    ].map { (Array($0.0.utf16), $0.1) }
+
     private func eraMarker(at position: Int) -> (Era, Int)? {
-        for (marker, era) in [("พ.ศ.", Era.buddhist), ("ค.ศ.", .common), ("พ.ศ", .buddhist), ("ค.ศ", .common)]
-        where matches(marker, at: position) {
-            return (era, position + marker.utf16.count)
+        guard position < units.count, units[position] == 0x0E1E || units[position] == 0x0E04 /* พ ค */ else { return nil }
+        for (marker, era) in Self.eraMarkers where matches(marker, at: position) {
+            return (era, position + marker.count)
         }
         return nil
     }
@@ -304,22 +490,43 @@ struct Scanner {
         return !CharacterClass.isDigit(next)
     }
 
+    /// Whether a counted noun (ราย, คน, แห่ง ...) stands at `position`: `1 มิถุนายน 61 ราย` is a count.
+    private func countsSomething(at position: Int) -> Bool {
+        Words.countNouns.contains { matches($0, at: position) }
+    }
+
     /// A month name at `position`: (month, end, whether it was an abbreviation).
     private func monthName(at position: Int, afterDay: Bool) -> (Int, Int, Bool)? {
+        // อ.ส.ค.: an abbreviation right after a dot is the end of a longer acronym.
+        if position > 0, units[position - 1] == 0x2E { return nil }
         let trie = afterDay ? lexicon.monthsAfterDay : lexicon.months
         guard let match = trie.longestMatch(in: units, at: position) else { return nil }
         let abbreviated = match.end - position <= 5
-        if match.end < units.count, !matches("นี้", at: match.end) {
+        if match.end < units.count, !matches(Words.nee, at: match.end) {
             let next = units[match.end]
-            // ก.พ.ร., ก.ค.ศ., ส.ค.ส. are commissions and cards, not months.
-            if abbreviated, CharacterClass.isThaiConsonant(next) || next == 0x2E { return nil }
+            // ก.พ.ร., ก.ค.ศ., ส.ค.ส. are commissions and cards, not months; a word glued after the
+            // final dot is not (21 ม.ค.ที่ผ่านมา).
+            if abbreviated, next == 0x2E || CharacterClass.isThaiConsonant(next)
+                && (!endsWithDot(match.end) || isLoneLetter(at: match.end)) {
+                return nil
+            }
             if CharacterClass.isThaiCombining(next) || CharacterClass.isLatinLetter(next) && !abbreviated { return nil }
             if CharacterClass.isLatinLetter(next), CharacterClass.isLatinLetter(units[match.end - 1]) { return nil }
         }
         return (Int(match.payload), match.end, abbreviated)
     }
 
-    /// -, –, —, ถึง, จนถึง, ถึงวันที่, จนถึงวันที่ between the two sides of a range, with spaces.
+    /// Whether the text just before `end` is a dot (ม.ค. rather than ม.ค).
+    private func endsWithDot(_ end: Int) -> Bool { end > 0 && units[end - 1] == 0x2E }
+
+    /// Whether the consonant at `position` stands alone or before a dot, as an acronym's letter does.
+    private func isLoneLetter(at position: Int) -> Bool {
+        let next = position + 1
+        return next >= units.count || units[next] == 0x2E || !CharacterClass.isThai(units[next])
+    }
+
+    /// -, –, —, and under the guidelines ถึง, จนถึง, ถึงวันที่, จนถึงวันที่ between the two sides
+    /// of a range, with spaces (ThaiNER marks the sides of a range in words as two dates).
     private func rangeSeparator(at position: Int) -> Int? {
         let start = skipSpaces(position)
         guard start < units.count else { return nil }
@@ -328,25 +535,26 @@ struct Scanner {
         case 0x2D, 0x2013, 0x2014:
             after = skipSpaces(start + 1)
         default:
-            guard let word = ["จนถึง", "ถึง"].first(where: { matches($0, at: start) }) else { return nil }
-            after = skipSpaces(start + word.utf16.count)
+            guard convention == .guidelines,
+                  let word = Words.rangeWords.first(where: { matches($0, at: start) }) else { return nil }
+            after = skipSpaces(start + word.count)
         }
         // ... ถึงวันที่ 30, ... ถึงสิ้นเดือนพฤษภาคม, ... – วันเสาร์ที่ 8
-        for word in ["วันที่", "สิ้นเดือน", "เดือน"] where matches(word, at: after) {
-            return skipSpaces(after + word.utf16.count)
+        for word in Words.rangeSecondSideLeads where matches(word, at: after) {
+            return skipSpaces(after + word.count)
         }
         return skipWeekdayPrefix(after)
     }
 
     /// Skips วัน<weekday>ที่ (and the short forms จ. อ. พ. พฤ. ศ. ส. อา.) with its spaces.
     private func skipWeekdayPrefix(_ position: Int) -> Int {
-        if matches("วัน", at: position), let weekday = lexicon.weekdays.longestMatch(in: units, at: position + 3) {
+        if matches(Words.wan, at: position), let weekday = lexicon.weekdays.longestMatch(in: units, at: position + Words.wan.count) {
             var end = weekday.end
-            if matches("ที่", at: end) { end += 3 }
+            if matches(Words.thi, at: end) { end += Words.thi.count }
             return skipSpaces(end)
         }
-        for short in ["พฤ.", "อา.", "จ.", "อ.", "พ.", "ศ.", "ส."] where matches(short, at: position) {
-            let end = position + short.utf16.count
+        for short in Words.shortWeekdays where matches(short, at: position) {
+            let end = position + short.count
             if end < units.count, CharacterClass.isDigit(units[end]) || CharacterClass.isSpace(units[end]) { return skipSpaces(end) }
         }
         return position
@@ -355,7 +563,7 @@ struct Scanner {
     /// ปีนี้, ปีหน้า, ปีที่แล้ว ... at `position`: (offset in years, end).
     private func relativeYear(at position: Int) -> (Int, Int)? {
         for (word, offset) in DateLexicon.yearWords where matches(word, at: position) {
-            return (offset, position + word.utf16.count)
+            return (offset, position + word.count)
         }
         return nil
     }
@@ -370,50 +578,90 @@ struct Scanner {
     private func eraBefore(_ start: Int) -> (era: Era, start: Int)? {
         var position = start
         while position > 0, CharacterClass.isSpace(units[position - 1]) { position -= 1 }
-        for length in [4, 3] where position >= length {
-            if let (era, end) = eraMarker(at: position - length), end == position { return (era, position - length) }
+        for (marker, era) in Self.eraMarkers where position >= marker.count && matches(marker, at: position - marker.count) {
+            return (era, position - marker.count)
         }
         return nil
-    }
-
-    /// `)` or the end of the text right after `position`.
-    private func closesBracket(_ position: Int) -> Bool {
-        position >= units.count || units[position] == 0x29
     }
 
     /// ของทุกปี / ทุกปี after a date: a yearly recurring day, with no single value.
     private func isRecurring(after end: Int) -> Bool {
         let position = skipSpaces(end)
-        return matches("ของทุกปี", at: position) || matches("ทุกปี", at: position)
+        return matches(Words.khongThukPi, at: position) || matches(Words.thukPi, at: position)
     }
 
-    /// The weekday named just before `start` (วันพุธที่ 7 ...), as ISO 1...7.
+    /// The weekday named just before `start`, as ISO 1...7: วันพุธที่ 7 ..., วันพุธ ที่ 7 ...,
+    /// เสาร์ที่ 10 ...
     private func weekdayBefore(_ start: Int) -> Int? {
-        var position = start
-        while position > 0, CharacterClass.isSpace(units[position - 1]) { position -= 1 }
-        if position >= 3, matches("ที่", at: position - 3) { position -= 3 }
-        let lowest = max(0, position - 12)
-        for candidate in stride(from: position - 1, through: lowest, by: -1) where matches("วัน", at: candidate) {
-            if let match = lexicon.weekdays.longestMatch(in: units, at: candidate + 3), match.end == position {
-                return Int(match.payload)
-            }
+        var position = skipSpacesBackward(start)
+        guard position >= Words.thi.count, matches(Words.thi, at: position - Words.thi.count) else {
+            return weekdayName(endingAt: position)
+        }
+        position = skipSpacesBackward(position - Words.thi.count)
+        return weekdayName(endingAt: position)
+    }
+
+    private func weekdayName(endingAt position: Int) -> Int? {
+        for (name, weekday) in DateLexicon.weekdayNames where position >= name.count && matches(name, at: position - name.count) {
+            return weekday
         }
         return nil
     }
 
-    private func follows(_ word: String, before start: Int) -> Bool {
+    /// ThaiNER: where a month name or relative year is glued to ต้น, กลาง, ปลาย or สิ้น (with the
+    /// เดือน it qualifies), the span starts there: [ปลายเดือนธ.ค.], [สิ้นปีนี้]; but ต้นเดือน [ก.พ.],
+    /// ต้นปี [2546].
+    private func periodPrefixStart(before start: Int) -> Int? {
+        guard CharacterClass.isThai(units[start]) else { return nil }
         var position = start
-        while position > 0, CharacterClass.isSpace(units[position - 1]) { position -= 1 }
-        let length = word.utf16.count
-        return position >= length && matches(word, at: position - length)
+        if !Words.periodUnits.contains(where: { matches($0, at: start) }) {
+            guard position >= Words.duean.count, matches(Words.duean, at: position - Words.duean.count) else { return nil }
+            position -= Words.duean.count
+        }
+        for prefix in Words.periodPrefixes where position >= prefix.count && matches(prefix, at: position - prefix.count) {
+            return position - prefix.count
+        }
+        return nil
     }
 
-    private func matches(_ word: String, at position: Int) -> Bool { units.hasWord(word, at: position) }
+    /// ThaiNER: whether the year at `start` ends the title of a law (พ.ร.บ.โรคระบาด พ.ศ.2499,
+    /// รัฐธรรมนูญฉบับปี2550), which ThaiNER marks as LAW and not as a DATE. Looks back over at most
+    /// 80 code units and two spaces on the same line.
+    private func namesLaw(before start: Int) -> Bool {
+        var spaces = 0
+        var position = start
+        let lowest = max(0, start - 80)
+        while position > lowest {
+            position -= 1
+            let unit = units[position]
+            if unit == 0x0A || unit == 0x0D { return false }
+            if CharacterClass.isSpace(unit) {
+                spaces += 1
+                if spaces > 2 { return false }
+                continue
+            }
+            if Words.lawTitles.contains(where: { $0.first == unit && matches($0, at: position) }) { return true }
+        }
+        return false
+    }
+
+    private func follows(_ word: [UInt16], before start: Int) -> Bool {
+        let position = skipSpacesBackward(start)
+        return position >= word.count && matches(word, at: position - word.count)
+    }
+
+    private func matches(_ word: [UInt16], at position: Int) -> Bool { units.hasWord(word, at: position) }
 
     /// Skips spaces, no-break spaces and zero-width spaces.
     private func skipSpaces(_ position: Int) -> Int {
         var index = position
         while index < units.count, CharacterClass.isSpace(units[index]) || units[index] == 0x200B { index += 1 }
+        return index
+    }
+
+    private func skipSpacesBackward(_ position: Int) -> Int {
+        var index = position
+        while index > 0, CharacterClass.isSpace(units[index - 1]) { index -= 1 }
         return index
     }
 
@@ -439,10 +687,7 @@ struct Scanner {
             }
         case .month(let offset):
             grain = .month
-            if let reference {
-                let index = reference.year * 12 + (reference.month - 1) + offset
-                value = .point(.month(year: index / 12, month: index % 12 + 1))
-            }
+            if let reference { value = .point(monthPoint(reference, offset)) }
         case .year(let offset):
             grain = .year
             if let reference { value = .point(.year(reference.year + offset)) }
@@ -451,12 +696,45 @@ struct Scanner {
                            weekdayMismatch: false, isImpossible: false)
     }
 
+    /// `count` units back from the reference: a point (3 วันก่อน, 2 ปีที่แล้ว), or with
+    /// `spanningToNow` the stretch up to the reference (10 ปีที่ผ่านมา is 2008/2018 from 2018;
+    /// 2 สัปดาห์ที่ผ่านมา is the 14 days before the reference day). N วันที่ผ่านมา is one day.
+    private func countedMention(_ count: Int, _ unit: Words.Unit, spanningToNow: Bool, range: Range<Int>) -> DateMention {
+        guard spanningToNow, unit != .day else {
+            switch unit {
+            case .day: return relativeMention(.days(-count), range: range)
+            case .week: return relativeMention(.week(-count), range: range)
+            case .month: return relativeMention(.month(-count), range: range)
+            case .year: return relativeMention(.year(-count), range: range)
+            }
+        }
+        var value: DateValue?
+        if let reference {
+            switch unit {
+            case .day, .week:
+                let days = unit == .week ? 7 * count : count
+                value = .interval(.day(reference.adding(days: -days)), .day(reference.adding(days: -1)), grain: .interval)
+            case .month:
+                value = .interval(monthPoint(reference, -count), monthPoint(reference, 0), grain: .interval)
+            case .year:
+                value = .interval(.year(reference.year - count), .year(reference.year), grain: .interval)
+            }
+        }
+        return DateMention(utf16Range: range, value: value, grain: .interval, buddhistEraYear: nil,
+                           weekdayMismatch: false, isImpossible: false)
+    }
+
+    private func monthPoint(_ reference: CalendarDate, _ offset: Int) -> CalendarPoint {
+        let index = reference.year * 12 + (reference.month - 1) + offset
+        return .month(year: index / 12, month: index % 12 + 1)
+    }
+
     /// Turns one or two parts into a value, filling a missing year from the reference date.
     private func resolve(_ first: Part, _ second: Part?, range: Range<Int>) -> DateMention {
         var impossible = false
-        func point(_ part: Part, notBefore earlier: CalendarPoint? = nil) -> CalendarPoint? {
+        func point(_ part: Part, year fixedYear: Int? = nil) -> CalendarPoint? {
             guard let month = part.month else { return nil }
-            var year = part.year
+            var year = fixedYear ?? part.year
             if year == nil {
                 guard let reference else { return nil }
                 if let offset = part.relativeYear {
@@ -476,9 +754,13 @@ struct Scanner {
         let grain: DateGrain = second == nil ? (first.day == nil ? .month : .day) : .interval
         var value: DateValue?
         if let second {
-            if var start = point(first), let end = point(second) {
-                // Without years, the end takes the year nearest the reference and the start
-                // comes before it (30 ธ.ค. - 2 ม.ค.; 1 มกราคม ถึง 25 ธันวาคม).
+            if first.year == nil, second.year == nil, first.relativeYear == nil, second.relativeYear == nil,
+               let reference {
+                // Without years, the range is the one nearest the reference (1 มีนาคม ถึงวันที่
+                // 31 ตุลาคม; 30 ธ.ค. - 2 ม.ค.).
+                value = nearestRange(first, second, reference: reference, point: point)
+            } else if var start = point(first), let end = point(second) {
+                // 30 ธ.ค. - 2 ม.ค. 2561: the start comes before the end, in the year before.
                 if first.year == nil, key(end) < key(start) { start = bumpYear(start, by: -1) }
                 // A range that runs backwards is a typo in the source; it has no value.
                 value = key(end) < key(start) ? nil : .interval(start, end, grain: .interval)
@@ -489,6 +771,22 @@ struct Scanner {
         return DateMention(utf16Range: range, value: value, grain: grain,
                            buddhistEraYear: first.buddhistEraYear ?? second?.buddhistEraYear,
                            weekdayMismatch: false, isImpossible: impossible)
+    }
+
+    /// Of the year-less ranges starting the year before, the year of, or the year after the
+    /// reference (the end running into the next year when it comes before the start), the one
+    /// that contains the reference or lies nearest to it.
+    private func nearestRange(_ first: Part, _ second: Part, reference: CalendarDate,
+                              point: (Part, Int?) -> CalendarPoint?) -> DateValue? {
+        let day = reference.dayNumber
+        var best: (distance: Int, value: DateValue)?
+        for year in [reference.year, reference.year - 1, reference.year + 1] {
+            guard let start = point(first, year), var end = point(second, year) else { return nil }
+            if key(end) < key(start) { end = bumpYear(end, by: 1) }
+            let distance = day < key(start) ? key(start) - day : max(0, day - lastDay(end))
+            if best == nil || distance < best!.distance { best = (distance, .interval(start, end, grain: .interval)) }
+        }
+        return best?.value
     }
 
     /// The year that puts day/month nearest the reference date.
@@ -504,11 +802,22 @@ struct Scanner {
         return abs(CalendarDate(year: year, month: month, day: clamped)!.dayNumber - reference.dayNumber)
     }
 
+    /// The day number of a point's first day.
     private func key(_ point: CalendarPoint) -> Int {
         switch point {
         case .day(let date): return date.dayNumber
         case .month(let year, let month): return CalendarDate(year: year, month: month, day: 1)!.dayNumber
         case .year(let year): return CalendarDate(year: year, month: 1, day: 1)!.dayNumber
+        }
+    }
+
+    /// The day number of a point's last day.
+    private func lastDay(_ point: CalendarPoint) -> Int {
+        switch point {
+        case .day(let date): return date.dayNumber
+        case .month(let year, let month):
+            return CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))!.dayNumber
+        case .year(let year): return CalendarDate(year: year, month: 12, day: 31)!.dayNumber
         }
     }
 
@@ -518,5 +827,67 @@ struct Scanner {
         case .month(let year, let month): return .month(year: year + years, month: month)
         case .year(let year): return .year(year + years)
         }
+    }
+}
+
+/// The fixed words the scanner looks for, as UTF-16 so that matching them never transcodes.
+enum Words {
+    private static func utf16(_ word: String) -> [UInt16] { Array(word.utf16) }
+
+    static let pi = utf16("ปี")
+    static let duean = utf16("เดือน")
+    static let wan = utf16("วัน")
+    static let thi = utf16("ที่")
+    static let wanThi = utf16("วันที่")
+    static let nee = utf16("นี้")
+    static let ik = utf16("อีก")
+    static let phoem = utf16("เพิ่ม")
+    static let khayai = utf16("ขยาย")
+    static let muea = utf16("เมื่อ")
+    static let mueaWanSuen = utf16("เมื่อวานซืน")
+    static let korn = utf16("ก่อน")
+    static let thukPi = utf16("ทุกปี")
+    static let khongThukPi = utf16("ของทุกปี")
+
+    static let fiscalPrefixes = ["ปีงบประมาณ", "ปีงบฯ", "ปีงบ"].map(utf16)
+    /// After ปีงบประมาณ: this and next fiscal year. ที่ผ่านมา is left out: it as often means the year
+    /// before the one a report is about (สูงกว่าปีงบประมาณที่ผ่านมา) as the one before the reference.
+    static let fiscalRelatives: [(word: [UInt16], offset: Int)] = [("นี้", 0), ("หน้า", 1)].map { (Array($0.0.utf16), $0.1) }
+    static let quarter = utf16("ไตรมาส")
+    /// Words besides month names, relative words and era markers that a date can start with.
+    static let otherStarts = [pi, quarter, ik]
+    /// Words between a quarter and its year, longest first, and whether the year is a fiscal one.
+    static let quarterYearLeads: [(word: [UInt16], fiscal: Bool)] = [
+        (utf16("ปีงบประมาณ"), true), (utf16("ของปี"), false), (utf16("ปี"), false),
+    ]
+    /// After a counted number of days: the days to come (4 วันที่จะถึงนี้).
+    static let comingSuffixes = ["ที่จะถึงนี้", "ที่จะถึง"].map(utf16)
+    static let rangeWords = ["จนถึง", "ถึง"].map(utf16)
+    static let rangeSecondSideLeads = ["วันที่", "สิ้นเดือน", "เดือน"].map(utf16)
+    static let shortWeekdays = ["พฤ.", "อา.", "จ.", "อ.", "พ.", "ศ.", "ส."].map(utf16)
+    /// Words after which a number is a label, not a day (เฟส 2, ข้อ 3, ฉบับ 5).
+    static let numberLabels = ["เฟส", "ระยะ", "ข้อ", "ฉบับ", "รุ่น", "หมู่", "มาตรา", "ชั้น"].map(utf16)
+    /// Nouns a number can count, after which a two-digit number is not a year.
+    static let countNouns = ["ราย", "คน", "แห่ง", "ครั้ง", "จังหวัด", "ล้าน", "บาท", "ตัน", "ไร่", "หน่วย", "องค์กร"].map(utf16)
+    /// Words that count the unit after them, making it no relative date (ทุกวันนี้, หลายเดือนก่อน).
+    static let quantities = ["ทุก", "หลาย", "เร็ว", "บาง", "สอง", "สาม", "ไม่กี่"].map(utf16)
+    static let periodPrefixes = ["ต้น", "กลาง", "ปลาย", "สิ้น"].map(utf16)
+    static let periodUnits = ["เดือน", "ปี"].map(utf16)
+    static let lawTitles = ["รัฐธรรมนูญ", "พ.ร.บ.", "พรบ.", "พระราชบัญญัติ", "พ.ร.ก.", "พระราชกำหนด", "พระราชกฤษฎีกา",
+                            "ประมวลกฎหมาย", "กฎกระทรวง", "กฎมณเฑียรบาล"].map(utf16)
+
+    /// Units a number can count back or forward.
+    enum Unit { case day, week, month, year }
+    static let units: [(word: [UInt16], kind: Unit)] = [
+        (utf16("วัน"), .day), (utf16("สัปดาห์"), .week), (utf16("เดือน"), .month), (utf16("ปี"), .year),
+    ]
+    /// After a counted unit: (suffix, whether it means the whole stretch up to now).
+    static let pastSuffixes: [(suffix: [UInt16], spanning: Bool)] = [
+        (utf16("ที่ผ่านมา"), true), (utf16("ที่แล้ว"), false), (korn, false),
+    ]
+
+    /// Characters that join numbers into codes and fractions (1/2561/3, 0-3-30, 5.1.14).
+    static func isNumberJoiner(_ unit: UInt16) -> Bool {
+        unit == 0x2F || unit == 0x2E || unit == 0x2D || CharacterClass.isDigit(unit)
     }
 }
