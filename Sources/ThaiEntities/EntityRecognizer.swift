@@ -41,7 +41,8 @@ public struct EntityRecognizer: Sendable {
     let notNameRuns = Self.trie(Vocabulary.notNameRuns)
     let notFamilyWords = Self.trie(Vocabulary.notFamilyNames)
     let organizationStopWords = Self.trie(Vocabulary.organizationStops)
-    let monthAbbreviations = Self.trie(["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."])
+    let monthAbbreviations = Self.trie(["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
+                                        "มค.", "กพ.", "มีค.", "เมย.", "พค.", "มิย.", "กค.", "สค.", "กย.", "ตค.", "พย.", "ธค."])
     let nationalityWords = Vocabulary.nationalityPrefixes.map { Array($0.utf16) }
     let ambiguousPlaces = Self.trie(Vocabulary.ambiguousPlaceNames)
     let ministerTitles = Vocabulary.ministerPrefixes.map { Array($0.utf16) }
