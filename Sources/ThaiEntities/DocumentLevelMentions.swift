@@ -29,9 +29,13 @@ extension RecognitionPass {
             extra.append(definition.longForm)
             definitions.append(definition.definition)
         }
-        // Gazetteer acronyms take their document definition's expansion.
+        // Gazetteer acronyms take their document definition's expansion (the first one's).
+        var definitionByShort: [[UInt16]: Definition] = [:]
+        for definition in definitions where definitionByShort[definition.short] == nil {
+            definitionByShort[definition.short] = definition
+        }
         for (index, candidate) in kept.enumerated() where candidate.type == .acronym {
-            if let definition = definitions.first(where: { $0.short.elementsEqual(units[candidate.range]) }) {
+            if let definition = definitionByShort[Array(units[candidate.range])] {
                 kept[index].acronym = AcronymExpansion(expansion: definition.expansion, refersTo: definition.refersTo)
             }
         }
@@ -84,7 +88,6 @@ extension RecognitionPass {
     /// ((Organization for SME and Regional Innovation of Japan - SMRJ)).
     private func bracketDefinitions(_ kept: [Candidate]) -> [(longForm: Candidate, definition: Definition)] {
         var found: [(Candidate, Definition)] = []
-        var keptIndex = 0
         var position = 0
         while position < units.count {
             defer { position += 1 }
@@ -92,10 +95,9 @@ extension RecognitionPass {
             var close = position + 1
             while close < units.count, close - position < 160, units[close] != 0x29, units[close] != 0x0A { close += 1 }
             guard close < units.count, units[close] == 0x29 else { continue }
-            while keptIndex < kept.count, kept[keptIndex].range.upperBound <= position { keptIndex += 1 }
             let inside = position + 1..<close
             if let latin = latinDefinition(inside) {
-                if !kept.contains(where: { $0.range.overlaps(latin.0.range) }) { found.append(latin) }
+                if overlapping(latin.0.range, in: kept).isEmpty { found.append(latin) }
                 continue
             }
             var contentEnd = close
@@ -106,15 +108,30 @@ extension RecognitionPass {
             guard short.count >= 2, isAcronymShaped(short), CharacterClass.isThaiConsonant(units[short.lowerBound]) else { continue }
             var longEnd = position
             while longEnd > 0, CharacterClass.isSpace(units[longEnd - 1]) { longEnd -= 1 }
-            if kept.contains(where: { $0.range.upperBound == longEnd && $0.type != .person && $0.type != .acronym }) { continue }
+            if longEnd > 0, overlapping(longEnd - 1..<longEnd, in: kept).contains(where: {
+                $0.range.upperBound == longEnd && $0.type != .person && $0.type != .acronym
+            }) { continue }
             guard let longStart = thaiLongFormStart(for: short, endingAt: longEnd) else { continue }
             let long = longStart..<longEnd
-            if kept.contains(where: { $0.range.overlaps(long) && $0.range.lowerBound < long.lowerBound }) { continue }
+            if overlapping(long, in: kept).contains(where: { $0.range.lowerBound < long.lowerBound }) { continue }
             let type: EntityType = matches(recognizer.ministryHead, at: longStart) ? .ministry : .organization
             found.append((Candidate(range: long, type: type),
                           Definition(short: Array(units[short]), expansion: string(long), refersTo: type, link: nil)))
         }
         return found
+    }
+
+    /// The candidates of `kept` (sorted, not overlapping one another) that overlap `range`: a
+    /// binary search, so that a document of thousands of brackets stays linear.
+    private func overlapping(_ range: Range<Int>, in kept: [Candidate]) -> ArraySlice<Candidate> {
+        var low = 0, high = kept.count
+        while low < high {
+            let middle = (low + high) / 2
+            if kept[middle].range.upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < kept.count, kept[end].range.lowerBound < range.upperBound { end += 1 }
+        return kept[low..<end]
     }
 
     /// The rightmost word start before `end`, in the same run of text, from which the
