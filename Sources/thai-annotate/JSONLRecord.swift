@@ -139,6 +139,30 @@ struct JSONLRecord {
             }
         }
 
+        /// JSON's number grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? (so not +1, 01 or .5,
+        /// which would be echoed back as invalid JSON).
+        static func isJSONNumber(_ bytes: ArraySlice<UInt8>) -> Bool {
+            var index = bytes.startIndex
+            func digits() -> Int {
+                let start = index
+                while index < bytes.endIndex, (0x30...0x39).contains(bytes[index]) { index += 1 }
+                return index - start
+            }
+            if index < bytes.endIndex, bytes[index] == 0x2D { index += 1 }
+            guard index < bytes.endIndex else { return false }
+            if bytes[index] == 0x30 { index += 1 } else if digits() == 0 { return false }
+            if index < bytes.endIndex, bytes[index] == 0x2E {
+                index += 1
+                guard digits() > 0 else { return false }
+            }
+            if index < bytes.endIndex, bytes[index] == 0x65 || bytes[index] == 0x45 {
+                index += 1
+                if index < bytes.endIndex, bytes[index] == 0x2B || bytes[index] == 0x2D { index += 1 }
+                guard digits() > 0 else { return false }
+            }
+            return index == bytes.endIndex
+        }
+
         private mutating func hex4() throws -> UInt32 {
             var value: UInt32 = 0
             for _ in 0..<4 {
@@ -156,7 +180,9 @@ struct JSONLRecord {
             return value
         }
 
-        mutating func skipValue() throws {
+        /// Skips one value. Nesting is limited, so a hostile line cannot exhaust the stack.
+        mutating func skipValue(depth: Int = 0) throws {
+            guard depth < 256 else { throw Problem(message: "values nested more than 256 deep") }
             guard let byte = peek() else { throw Problem(message: "missing value") }
             switch byte {
             case 0x22:
@@ -174,7 +200,7 @@ struct JSONLRecord {
                         try expect(0x3A)
                         skipWhitespace()
                     }
-                    try skipValue()
+                    try skipValue(depth: depth + 1)
                     skipWhitespace()
                     if peek() == 0x2C { index += 1; continue }
                     try expect(close)
@@ -186,9 +212,10 @@ struct JSONLRecord {
                                            || next == 0x09 || next == 0x0A || next == 0x0D) {
                     index += 1
                 }
-                let literal = String(decoding: bytes[start..<index], as: UTF8.self)
-                guard literal == "true" || literal == "false" || literal == "null" || Double(literal) != nil else {
-                    throw Problem(message: "invalid value \"\(literal.prefix(20))\"")
+                let literal = bytes[start..<index]
+                guard literal.elementsEqual("true".utf8) || literal.elementsEqual("false".utf8)
+                        || literal.elementsEqual("null".utf8) || Self.isJSONNumber(literal) else {
+                    throw Problem(message: "invalid value \"\(String(decoding: literal.prefix(20), as: UTF8.self))\"")
                 }
             }
         }
