@@ -20,7 +20,8 @@ extension RecognitionPass {
             case .organization, .ministry, .location: break
             default: continue
             }
-            if let short = bracketedAcronym(after: candidate.range.upperBound) {
+            if let short = bracketedAcronym(after: candidate.range.upperBound),
+               lettersAppearInOrder(short, in: candidate.range) {
                 definitions.append(Definition(short: Array(units[short]), expansion: string(candidate.range),
                                               refersTo: candidate.type, link: candidate.link))
             }
@@ -59,6 +60,18 @@ extension RecognitionPass {
         var shortEnd = end
         while shortEnd > start, CharacterClass.isSpace(units[shortEnd - 1]) { shortEnd -= 1 }
         return isAcronymShaped(start..<shortEnd) ? start..<shortEnd : nil
+    }
+
+    /// Whether a Thai acronym's consonants appear in order in the long form (กสอ. in
+    /// กรมส่งเสริมอุตสาหกรรม; not รฟม. in ประเทศไทย). Latin acronyms of Thai names are not checked.
+    func lettersAppearInOrder(_ short: Range<Int>, in long: Range<Int>) -> Bool {
+        var position = long.lowerBound
+        for unit in units[short] where CharacterClass.isThaiConsonant(unit) {
+            while position < long.upperBound, units[position] != unit { position += 1 }
+            guard position < long.upperBound else { return false }
+            position += 1
+        }
+        return true
     }
 
     /// Thai: 2-12 units of consonants and dots, starting with a consonant, at least two

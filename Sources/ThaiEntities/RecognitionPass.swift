@@ -47,6 +47,10 @@ struct RecognitionPass {
                 }
                 position += 1
             }
+            // ผู้ว่าการรถไฟฟ้า...: the การ of ผู้ว่าการ (governor) also starts the body's name.
+            if range.count >= Words.governorOf.count, matches(Words.governorOf, at: range.upperBound - Words.governorOf.count) {
+                collectCandidates(at: range.upperBound - 3, tokenIndex: index, into: &candidates)
+            }
         }
         collectGluedAbbreviations(into: &candidates)
         var selected = resolve(candidates, occupied: nil)
@@ -437,7 +441,8 @@ struct RecognitionPass {
             words += 1
             index += 1
         }
-        guard words > 0, end - headEnd >= 2 else { return nil }
+        guard words > 0, end - headEnd >= 2,
+              recognizer.genericOrganizations.payload(exactly: start..<end, in: units) == nil else { return nil }
         // สำนักงานอุตสาหกรรมจังหวัด with no province after it is every such office: no one body.
         if end >= Words.province.count, matches(Words.province, at: end - Words.province.count) { return nil }
         return Candidate(range: start..<end, type: .organization)
@@ -530,6 +535,7 @@ private enum Words {
     static let publicCompany = Array("(มหาชน)".utf16)
     static let month = Array("เดือน".utf16)
     static let faculty = Array("คณะ".utf16)
+    static let governorOf = Array("ว่าการ".utf16)
     static let province = Array("จังหวัด".utf16)
     static let science = Array("ศาสตร์".utf16)
     static let countryLinkers = [Array("ของ".utf16), Array("แห่ง".utf16)]
