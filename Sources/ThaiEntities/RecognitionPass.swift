@@ -509,20 +509,25 @@ struct RecognitionPass {
     /// Longest first, then type priority, then leftmost; a candidate is kept when it overlaps
     /// nothing kept before it.
     func resolve(_ candidates: [Candidate], occupied: [Candidate]?) -> [Candidate] {
-        var taken = [Bool](repeating: false, count: units.count + 1)
+        guard !candidates.isEmpty else { return occupied ?? [] }
+        var taken = [UInt64](repeating: 0, count: units.count / 64 + 1)
+        func isTaken(_ position: Int) -> Bool { taken[position >> 6] & (1 << UInt64(position & 63)) != 0 }
+        func take(_ range: Range<Int>) { for position in range { taken[position >> 6] |= 1 << UInt64(position & 63) } }
         var kept = occupied ?? []
-        for candidate in kept { for index in candidate.range { taken[index] = true } }
-        let order = candidates.indices.sorted { lhs, rhs in
-            let a = candidates[lhs], b = candidates[rhs]
-            if a.range.count != b.range.count { return a.range.count > b.range.count }
-            if a.type.priority != b.type.priority { return a.type.priority < b.type.priority }
-            return a.range.lowerBound < b.range.lowerBound
-        }
-        for index in order {
-            let candidate = candidates[index]
-            if candidate.range.contains(where: { taken[$0] }) { continue }
-            for position in candidate.range { taken[position] = true }
-            kept.append(candidate)
+        for candidate in kept { take(candidate.range) }
+        // Sort keys apart from the candidates, which are costly to copy.
+        let order = candidates.indices.map { (length: candidates[$0].range.count, priority: candidates[$0].type.priority,
+                                              start: candidates[$0].range.lowerBound, index: $0) }
+            .sorted { a, b in
+                if a.length != b.length { return a.length > b.length }
+                if a.priority != b.priority { return a.priority < b.priority }
+                return a.start < b.start
+            }
+        for key in order {
+            let range = candidates[key.index].range
+            if range.contains(where: isTaken) { continue }
+            take(range)
+            kept.append(candidates[key.index])
         }
         return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }

@@ -23,9 +23,12 @@ public struct PrefixTrie: Sendable {
     @usableFromInline var thaiChildren: [Int32] = []
     @usableFromInline static let thaiTableThreshold = 6
     // The root's children indexed directly by code unit below 0x1000 (ASCII, Latin, Thai), or -1:
-    // every walk starts at the root, so this saves one binary search per text position.
+    // every walk starts at the root, so this saves one binary search per text position. Small
+    // tries (a document's own acronyms) have neither kind of table: clearing 16 KB for a few keys
+    // costs more than it saves.
     @usableFromInline var rootChild: [Int32] = []
     @usableFromInline static let rootTableSize = 0x1000
+    static let tableMinimumKeys = 64
 
     /// Builds a trie. When a key occurs more than once, the last payload given wins.
     public init<S: Sequence>(_ entries: S) where S.Element == (key: String, payload: Int32) {
@@ -62,6 +65,7 @@ public struct PrefixTrie: Sendable {
             }
         }
         nodes.append(Node(firstEdge: Int32(labels.count), payload: -1))
+        guard keys.count >= Self.tableMinimumKeys else { return }
         for node in 1..<max(1, nodes.count - 1) {
             let edges = Int(nodes[node].firstEdge)..<Int(nodes[node + 1].firstEdge)
             guard edges.count >= Self.thaiTableThreshold else { continue }
@@ -82,7 +86,7 @@ public struct PrefixTrie: Sendable {
 
     @inlinable @inline(__always)
     func child(of node: Int, _ label: UInt16) -> Int? {
-        if node == 0, Int(label) < Self.rootTableSize {
+        if node == 0, Int(label) < rootChild.count {
             let target = rootChild[Int(label)]
             return target < 0 ? nil : Int(target)
         }
