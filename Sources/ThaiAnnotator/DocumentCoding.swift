@@ -53,9 +53,12 @@ extension Document: Codable {
             return Entity(type: entity.type, range: entityRange, scalarOffsets: entity.start..<entity.end, text: entity.text,
                           link: entity.id.map { EntityLink(id: $0, canonical: entity.canonical ?? "") },
                           acronym: entity.type == .acronym ? AcronymExpansion(expansion: entity.expansion, refersTo: entity.refersTo) : nil,
-                          date: entity.grain.map {
-                              DateAnnotation(value: entity.value.flatMap(DateValue.init(iso:)), grain: $0,
-                                             weekdayMismatch: entity.weekdayMismatch ?? false, isImpossible: entity.impossible ?? false)
+                          date: entity.grain.map { grain in
+                              // The written grain decides: a Monday-to-Sunday range is a week only when it says so.
+                              var value = entity.value.flatMap(DateValue.init(iso:))
+                              if case .interval(let start, let end, _)? = value { value = .interval(start, end, grain: grain) }
+                              return DateAnnotation(value: value, grain: grain, weekdayMismatch: entity.weekdayMismatch ?? false,
+                                                    isImpossible: entity.impossible ?? false)
                           })
         }
         self.init(text: text, tokens: tokens, entities: entities)

@@ -81,19 +81,28 @@ final class Counter: @unchecked Sendable {
     }
 }
 
-/// One output slot per record of a chunk; each slot is written by exactly one worker.
+/// One output slot per record of a chunk; each slot is written by exactly one worker. The slots
+/// live in buffers allocated once, so that workers never mutate a shared array (which would race
+/// on the array's own bookkeeping).
 final class OutputSlots: @unchecked Sendable {
-    private var outputs: [[UInt8]]
-    private var failures: [Bool]
+    private let outputs: UnsafeMutableBufferPointer<[UInt8]>
+    private let failures: UnsafeMutableBufferPointer<Bool>
 
     init(count: Int) {
-        outputs = Array(repeating: [], count: count)
-        failures = Array(repeating: false, count: count)
+        outputs = .allocate(capacity: count)
+        outputs.initialize(repeating: [])
+        failures = .allocate(capacity: count)
+        failures.initialize(repeating: false)
+    }
+
+    deinit {
+        outputs.deinitialize().deallocate()
+        failures.deallocate()
     }
 
     func set(_ index: Int, _ bytes: [UInt8], failed: Bool) {
-        outputs.withUnsafeMutableBufferPointer { $0[index] = bytes }
-        failures.withUnsafeMutableBufferPointer { $0[index] = failed }
+        outputs[index] = bytes
+        failures[index] = failed
     }
 
     func bytes(_ index: Int) -> [UInt8] { outputs[index] }
