@@ -249,12 +249,17 @@ struct RecognitionPass {
     /// Known given name + space + known family name, with no title (ธวัชชัย ไทยเขียว).
     func untitledPerson(at start: Int) -> Candidate? {
         guard CharacterClass.isThai(units[start]), start == 0 || !CharacterClass.isThai(units[start - 1]) else { return nil }
-        let givenEnd = thaiRunEnd(start)
+        // Walk the given names along the text rather than first finding where the run ends: most
+        // runs after a space are phrases, and the walk gives up within a few letters.
+        var givenEnd = -1
+        recognizer.people.givenNames.forEachMatch(in: units, at: start) { end, _ in
+            if thaiRunEnd(end) == end { givenEnd = end }
+        }
+        guard givenEnd > 0 else { return nil }
         let familyStart = skipSpaces(givenEnd, limit: 2)
         guard familyStart > givenEnd, familyStart < units.count else { return nil }
         let familyEnd = thaiRunEnd(familyStart)
         guard familyEnd > familyStart,
-              recognizer.people.givenNames.payload(exactly: start..<givenEnd, in: units) != nil,
               recognizer.people.familyNames.payload(exactly: familyStart..<familyEnd, in: units) != nil else { return nil }
         return Candidate(range: start..<familyEnd, type: .person, givenName: start..<givenEnd, hasFamilyName: true)
     }
