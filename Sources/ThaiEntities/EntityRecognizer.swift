@@ -23,7 +23,12 @@ public struct EntityRecognizer: Sendable {
         var title: Int8 = -1
         var isOrganizationHead = false
         var isDistrictHead = false
+        /// The head of a rule of its own: กระทรวง (a foreign ministry), บริษัท (a company), คณะ (a faculty).
+        var ruleHead: RuleHead?
     }
+
+    /// Words that start a pattern rule.
+    enum RuleHead: Sendable { case ministry, company, faculty }
 
     let entries: [GazetteerEntry]
     /// `entries`' types, apart, for the per-position checks.
@@ -94,6 +99,9 @@ public struct EntityRecognizer: Sendable {
         for (title, strength) in people.titleStrengths { roles(title) { $0.title = strength } }
         Vocabulary.organizationHeads.forEach { roles($0) { $0.isOrganizationHead = true } }
         Vocabulary.districtHeads.forEach { roles($0) { $0.isDistrictHead = true } }
+        roles("กระทรวง") { $0.ruleHead = .ministry }
+        roles("บริษัท") { $0.ruleHead = .company }
+        roles("คณะ") { $0.ruleHead = .faculty }
         self.entries = entries
         self.entryTypes = entries.map(\.type)
         self.patterns = patterns

@@ -48,7 +48,8 @@ struct RecognitionPass {
                 position += 1
             }
             // ผู้ว่าการรถไฟฟ้า...: the การ of ผู้ว่าการ (governor) also starts the body's name.
-            if range.count >= Words.governorOf.count, matches(Words.governorOf, at: range.upperBound - Words.governorOf.count) {
+            if units[range.upperBound - 1] == 0x0E23, range.count >= Words.governorOf.count,
+               matches(Words.governorOf, at: range.upperBound - Words.governorOf.count) {
                 collectCandidates(at: range.upperBound - 3, tokenIndex: index, into: &candidates)
             }
         }
@@ -73,6 +74,7 @@ struct RecognitionPass {
         var title: TitleMatch?
         var organizationHeadEnd: Int?
         var districtHeadEnd: Int?
+        var ruleHead: EntityRecognizer.RuleHead?
     }
 
     func collectCandidates(at start: Int, tokenIndex: Int, into candidates: inout [Candidate]) {
@@ -80,13 +82,12 @@ struct RecognitionPass {
         if let form = hits.gazetteer { candidates.append(gazetteerCandidate(start..<form.end, pattern: form.pattern)) }
         if let title = hits.title, let person = titledPerson(at: start, title: title) { candidates.append(person) }
         if let person = untitledPerson(at: start) { candidates.append(person) }
-        if matches(recognizer.ministryHead, at: start), let ministry = foreignMinistry(at: start) {
-            candidates.append(ministry)
+        switch hits.ruleHead {
+        case .ministry?: if let ministry = foreignMinistry(at: start) { candidates.append(ministry) }
+        case .company?: if let company = company(at: start) { candidates.append(company) }
+        case .faculty?: if let faculty = faculty(at: start) { candidates.append(faculty) }
+        case nil: break
         }
-        if matches(recognizer.companyHead, at: start), let company = company(at: start) {
-            candidates.append(company)
-        }
-        if matches(Words.faculty, at: start), let faculty = faculty(at: start) { candidates.append(faculty) }
         // A name the gazetteer knows is not extended by the head-word rule (องค์การอนามัยโลกกังวล...).
         if hits.gazetteer == nil, let headEnd = hits.organizationHeadEnd,
            let organization = headedOrganization(at: start, headEnd: headEnd, tokenIndex: tokenIndex) {
@@ -126,6 +127,7 @@ struct RecognitionPass {
             if roles.title >= 0 { hits.title = (end, roles.title == 1) }
             if roles.isOrganizationHead { hits.organizationHeadEnd = end }
             if roles.isDistrictHead { hits.districtHeadEnd = end }
+            if let head = roles.ruleHead { hits.ruleHead = head }
             if roles.pattern >= 0, accepts(start..<end, pattern: recognizer.patterns[Int(roles.pattern)]) {
                 hits.gazetteer = (end, Int(roles.pattern))
             }
