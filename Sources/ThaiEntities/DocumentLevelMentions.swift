@@ -21,7 +21,7 @@ extension RecognitionPass {
             default: continue
             }
             if let short = bracketedAcronym(after: candidate.range.upperBound),
-               lettersAppearInOrder(short, in: candidate.range) {
+               startsWithFirstConsonant(short, of: candidate.range) {
                 definitions.append(Definition(short: Array(units[short]), expansion: string(candidate.range),
                                               refersTo: candidate.type, link: candidate.link))
             }
@@ -62,16 +62,13 @@ extension RecognitionPass {
         return isAcronymShaped(start..<shortEnd) ? start..<shortEnd : nil
     }
 
-    /// Whether a Thai acronym's consonants appear in order in the long form (กสอ. in
-    /// กรมส่งเสริมอุตสาหกรรม; not รฟม. in ประเทศไทย). Latin acronyms of Thai names are not checked.
-    func lettersAppearInOrder(_ short: Range<Int>, in long: Range<Int>) -> Bool {
-        var position = long.lowerBound
-        for unit in units[short] where CharacterClass.isThaiConsonant(unit) {
-            while position < long.upperBound, units[position] != unit { position += 1 }
-            guard position < long.upperBound else { return false }
-            position += 1
-        }
-        return true
+    /// Whether a Thai acronym starts with the long form's first consonant (กสอ. for
+    /// กรมส่งเสริมอุตสาหกรรม, รพ. for โรงพยาบาล; not รฟม. for ประเทศไทย). Its other letters may be
+    /// dropped or taken from inside words, so they are not checked; Latin acronyms of Thai names
+    /// are not checked at all.
+    func startsWithFirstConsonant(_ short: Range<Int>, of long: Range<Int>) -> Bool {
+        guard let letter = units[short].first(where: CharacterClass.isThaiConsonant) else { return true }
+        return units[long].first(where: CharacterClass.isThaiConsonant).map { $0 == letter } ?? true
     }
 
     /// Thai: 2-12 units of consonants and dots, starting with a consonant, at least two
