@@ -49,7 +49,9 @@ public struct EntityRecognizer: Sendable {
     let genericOrganizations = Self.trie(Vocabulary.genericOrganizations)
     let monthAbbreviations = Self.trie(["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
                                         "มค.", "กพ.", "มีค.", "เมย.", "พค.", "มิย.", "กค.", "สค.", "กย.", "ตค.", "พย.", "ธค."])
-    let nationalityWords = Vocabulary.nationalityPrefixes.map { Array($0.utf16) }
+    /// The nationality words, by their last code unit: a place name is checked only against the
+    /// words that end with the unit before it.
+    let nationalityWordsByLastUnit = Dictionary(grouping: Vocabulary.nationalityPrefixes.map { Array($0.utf16) }) { $0.last! }
     let ambiguousPlaces = Self.trie(Vocabulary.ambiguousPlaceNames)
     let ministerTitles = Vocabulary.ministerPrefixes.map { Array($0.utf16) }
 

@@ -484,9 +484,8 @@ struct RecognitionPass {
     }
 
     func followsNationalityWord(_ start: Int) -> Bool {
-        recognizer.nationalityWords.contains { word in
-            start >= word.count && matches(word, at: start - word.count)
-        }
+        guard start > 0, let words = recognizer.nationalityWordsByLastUnit[units[start - 1]] else { return false }
+        return words.contains { word in start >= word.count && matches(word, at: start - word.count) }
     }
 
     func followsMinisterTitle(_ start: Int) -> Bool {
