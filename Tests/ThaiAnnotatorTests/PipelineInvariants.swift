@@ -9,6 +9,17 @@ import ThaiAnnotator
 /// Strings are compared scalar by scalar, never with `==` (which treats canonically
 /// equivalent texts as equal).
 enum PipelineInvariants {
+    /// The two configurations the fuzzer and the tests annotate with: the guidelines' span
+    /// convention with no reference date (dates resolve against the document's own date line),
+    /// and ThaiNER's with `fixedReference`.
+    static let guidelinesAnnotator = try! Annotator()
+    static let thaiNERAnnotator: Annotator = {
+        var configuration = Annotator.Configuration()
+        configuration.spanConvention = .thaiNER
+        return try! Annotator(configuration: configuration)
+    }()
+    static let fixedReference = CalendarDate(year: 2017, month: 6, day: 7)!
+
     static func violations(of document: Document, for input: String) -> [String] {
         var problems: [String] = []
         func fail(_ message: String) { if problems.count < 20 { problems.append(message) } }

@@ -12,13 +12,9 @@ import ThaiAnnotator
 /// round trip), the same checker the fuzzer uses.
 @Suite(.serialized)
 struct RobustnessTests {
-    static let annotator = try! Annotator()
-    static let thaiNERAnnotator: Annotator = {
-        var configuration = Annotator.Configuration()
-        configuration.spanConvention = .thaiNER
-        return try! Annotator(configuration: configuration)
-    }()
-    static let reference = CalendarDate(year: 2017, month: 6, day: 7)!
+    static let annotator = PipelineInvariants.guidelinesAnnotator
+    static let thaiNERAnnotator = PipelineInvariants.thaiNERAnnotator
+    static let reference = PipelineInvariants.fixedReference
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
