@@ -9,6 +9,8 @@ struct PersonLexicon: Sendable {
     let titleStrengths: [(title: String, strength: Int8)]
     /// Known given names → 0.
     let givenNames: PrefixTrie
+    /// The length of the longest given name, in UTF-16 code units.
+    let longestGivenName: Int
     /// Known family names → 0.
     let familyNames: PrefixTrie
 
@@ -39,6 +41,7 @@ struct PersonLexicon: Sendable {
             }
         }
         return PersonLexicon(titles: PrefixTrie(titles), titleStrengths: titles.map { ($0.key, Int8($0.payload)) },
-                             givenNames: PrefixTrie(given), familyNames: PrefixTrie(family))
+                             givenNames: PrefixTrie(given), longestGivenName: given.map(\.key.utf16.count).max() ?? 0,
+                             familyNames: PrefixTrie(family))
     }()
 }

@@ -251,15 +251,15 @@ struct RecognitionPass {
     /// Known given name + space + known family name, with no title (ธวัชชัย ไทยเขียว).
     func untitledPerson(at start: Int) -> Candidate? {
         guard CharacterClass.isThai(units[start]), start == 0 || !CharacterClass.isThai(units[start - 1]) else { return nil }
-        // Walk the given names along the text rather than first finding where the run ends: most
-        // runs after a space are phrases, and the walk gives up within a few letters.
-        var givenEnd = -1
-        recognizer.people.givenNames.forEachMatch(in: units, at: start) { end, _ in
-            if thaiRunEnd(end) == end { givenEnd = end }
-        }
-        guard givenEnd > 0 else { return nil }
+        // Most runs after a space are phrases longer than any given name: give up on those
+        // before touching the name lists.
+        let longest = recognizer.people.longestGivenName
+        var givenEnd = start
+        while givenEnd < units.count, givenEnd - start <= longest, isNameUnit(units[givenEnd]) { givenEnd += 1 }
+        guard givenEnd - start <= longest else { return nil }
         let familyStart = skipSpaces(givenEnd, limit: 2)
-        guard familyStart > givenEnd, familyStart < units.count else { return nil }
+        guard familyStart > givenEnd, familyStart < units.count,
+              recognizer.people.givenNames.payload(exactly: start..<givenEnd, in: units) != nil else { return nil }
         let familyEnd = thaiRunEnd(familyStart)
         guard familyEnd > familyStart,
               recognizer.people.familyNames.payload(exactly: familyStart..<familyEnd, in: units) != nil else { return nil }
@@ -353,13 +353,14 @@ struct RecognitionPass {
     /// closing ฯ (the abbreviation mark) belongs to the run.
     func thaiRunEnd(_ start: Int) -> Int {
         var end = start
-        while end < units.count {
-            let unit = units[end]
-            guard CharacterClass.isThai(unit), !CharacterClass.isDigit(unit), unit != 0x0E2F, unit != 0x0E46 else { break }
-            end += 1
-        }
+        while end < units.count, isNameUnit(units[end]) { end += 1 }
         if end < units.count, units[end] == 0x0E2F { end += 1 }
         return end
+    }
+
+    /// A Thai letter, vowel or tone mark: not a digit, ฯ or ๆ.
+    func isNameUnit(_ unit: UInt16) -> Bool {
+        CharacterClass.isThai(unit) && !CharacterClass.isDigit(unit) && unit != 0x0E2F && unit != 0x0E46
     }
 
     func trimmedName(_ run: Range<Int>) -> Int {
