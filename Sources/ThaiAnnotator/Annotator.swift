@@ -42,17 +42,7 @@ public final class Annotator: Sendable {
         let reference = referenceDate ?? dateNormalizer.documentDate(in: utf16)
         let dates = dateNormalizer.dates(in: utf16, tokens: tokens, referenceDate: reference,
                                          excluding: named.map(\.utf16Range))
-        return DocumentAssembler(text: utf16, tokens: tokens).document(named: named, dates: withoutOverlaps(dates, named))
-    }
-
-    /// The overlap policy, kept whatever the date stage does: entities never overlap, and a named
-    /// entity wins over a date (a date can reach back over a word: กรุงเทพ.ศ.2562).
-    private func withoutOverlaps(_ dates: [DateMention], _ named: [EntityMention]) -> [DateMention] {
-        var next = 0
-        return dates.filter { date in
-            while next < named.count, named[next].utf16Range.upperBound <= date.utf16Range.lowerBound { next += 1 }
-            return next == named.count || !named[next].utf16Range.overlaps(date.utf16Range)
-        }
+        return DocumentAssembler(text: utf16, tokens: tokens).document(named: named, dates: dates)
     }
 }
 
