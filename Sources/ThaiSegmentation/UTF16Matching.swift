@@ -8,17 +8,4 @@ extension UnsafeBufferPointer where Element == UInt16 {
             return true
         }
     }
-
-    /// Whether `word` stands at `position`. It transcodes `word` as it goes and stops at the first
-    /// difference; hot paths keep their words as `[UInt16]` instead.
-    @inlinable
-    public func hasWord(_ word: String, at position: Int) -> Bool {
-        guard position >= 0 else { return false }
-        var index = position
-        for unit in word.utf16 {
-            guard index < count, self[index] == unit else { return false }
-            index += 1
-        }
-        return true
-    }
 }

@@ -25,9 +25,9 @@ struct Bench: ParsableCommand {
     var streamMegabytes: Int = 200
 
     func run() throws {
-        let clockStart = now()
+        let clockStart = monotonicSeconds()
         let annotator = try Annotator()
-        let startup = now() - clockStart
+        let startup = monotonicSeconds() - clockStart
 
         var loaded: [String] = []
         var rawRecords: [[UInt8]] = []
@@ -50,7 +50,7 @@ struct Bench: ParsableCommand {
         let megabytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1_000_000
         let segmenter = annotator.segmenter
 
-        func measure(_ body: () -> Void) -> Double { let start = now(); body(); return now() - start }
+        func measure(_ body: () -> Void) -> Double { let start = monotonicSeconds(); body(); return monotonicSeconds() - start }
         var bare: [Double] = [], segment: [Double] = [], entities: [Double] = []
         var annotate1: [Double] = [], annotate2: [Double] = []
         var dateShare: [Double] = []
@@ -117,12 +117,6 @@ struct Bench: ParsableCommand {
         var writer = JSONWriter()
         writer.annotationRecord(rawID: "0", entities: document.entities)
         return writer.bytes
-    }
-
-    private func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     private func median(_ values: [Double]) -> Double {

@@ -108,6 +108,13 @@ struct LineReader {
     }
 }
 
+/// Seconds on the monotonic clock, for timing.
+func monotonicSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
 /// Writes bytes to standard output.
 func writeStdout(_ bytes: [UInt8]) { writeAll(bytes, to: STDOUT_FILENO) }
 

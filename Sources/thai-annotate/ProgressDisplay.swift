@@ -15,13 +15,13 @@ struct ProgressDisplay {
     init(totalBytes: Int?, isEnabled: Bool = isatty(STDERR_FILENO) != 0) {
         self.isEnabled = isEnabled
         self.totalBytes = totalBytes
-        start = Self.now()
+        start = monotonicSeconds()
     }
 
     /// Redraws the line after `documents` records and `bytes` bytes of input.
     mutating func update(documents: Int, bytes: Int) {
         guard isEnabled else { return }
-        let now = Self.now()
+        let now = monotonicSeconds()
         guard now - lastDrawn >= 0.2 else { return }
         lastDrawn = now
         printError(Self.line(documents: documents, bytes: bytes, totalBytes: totalBytes, seconds: now - start),
@@ -67,10 +67,4 @@ struct ProgressDisplay {
     }
 
     private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-
-    private static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
 }

@@ -41,7 +41,7 @@ struct StreamProbe {
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let start = Self.now()
+        let start = monotonicSeconds()
         guard posix_spawn(&pid, argv[0]!, &actions, nil, &argv, environ) == 0 else { return nil }
         close(input[0])
         close(output[1])
@@ -87,7 +87,7 @@ struct StreamProbe {
         close(readEnd)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
-        return Result(megabytesIn: Double(written) / 1_000_000, seconds: Self.now() - start,
+        return Result(megabytesIn: Double(written) / 1_000_000, seconds: monotonicSeconds() - start,
                       outputBytes: outputBytes.value, peakRSSMegabytes: Double(peakKilobytes) / 1024,
                       exitStatus: (status >> 8) & 0xFF)
     }
@@ -102,12 +102,6 @@ struct StreamProbe {
             if text.hasPrefix("VmHWM:") { return Int(text.dropFirst(6).filter(\.isNumber)) }
         }
         return nil
-    }
-
-    private static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
 
