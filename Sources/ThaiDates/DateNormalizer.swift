@@ -116,12 +116,7 @@ public struct DateNormalizer: Sendable {
 
     /// Whether `range` overlaps one of `sorted` (sorted, non-overlapping ranges).
     private static func overlapsAny(_ range: Range<Int>, _ sorted: [Range<Int>]) -> Bool {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle].upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
-        }
-        return low < sorted.count && sorted[low].lowerBound < range.upperBound
+        let first = sorted.firstIndex(endingAfter: range.lowerBound) { $0 }
+        return first < sorted.count && sorted[first].lowerBound < range.upperBound
     }
 }

@@ -134,11 +134,7 @@ extension RecognitionPass {
     /// The candidates of `kept` (sorted, not overlapping one another) that overlap `range`: a
     /// binary search, so that a document of thousands of brackets stays linear.
     private func overlapping(_ range: Range<Int>, in kept: [Candidate]) -> ArraySlice<Candidate> {
-        var low = 0, high = kept.count
-        while low < high {
-            let middle = (low + high) / 2
-            if kept[middle].range.upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
-        }
+        let low = kept.firstIndex(endingAfter: range.lowerBound) { $0.range }
         var end = low
         while end < kept.count, kept[end].range.lowerBound < range.upperBound { end += 1 }
         return kept[low..<end]
