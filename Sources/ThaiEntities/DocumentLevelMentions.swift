@@ -124,7 +124,7 @@ extension RecognitionPass {
             guard let longStart = thaiLongFormStart(for: short, endingAt: longEnd) else { continue }
             let long = longStart..<longEnd
             if overlapping(long, in: kept).contains(where: { $0.range.lowerBound < long.lowerBound }) { continue }
-            let type: EntityType = matches(recognizer.ministryHead, at: longStart) ? .ministry : .organization
+            let type: EntityType = matches(EntityRecognizer.ministryHead, at: longStart) ? .ministry : .organization
             found.append((Candidate(range: long, type: type),
                           Definition(short: Array(units[short]), expansion: string(long), refersTo: type, link: nil)))
         }

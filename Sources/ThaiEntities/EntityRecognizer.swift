@@ -40,8 +40,10 @@ public struct EntityRecognizer: Sendable {
     let keyRoles: [KeyRoles]
     let people: PersonLexicon
     let organizationHeads: PrefixTrie
-    let ministryHead = Array("กระทรวง".utf16)
-    let companyHead = Array("บริษัท".utf16)
+    /// The words that start the rules of their own (see `RuleHead`).
+    static let ministryHead = Array("กระทรวง".utf16)
+    static let companyHead = Array("บริษัท".utf16)
+    static let facultyHead = Array("คณะ".utf16)
     let notNameStarts = Self.trie(Vocabulary.notNamesAfterTitle)
     let notNameRuns = Self.trie(Vocabulary.notNameRuns)
     let notFamilyWords = Self.trie(Vocabulary.notFamilyNames)
@@ -66,8 +68,7 @@ public struct EntityRecognizer: Sendable {
         // Keyed by UTF-16 code units: hashing a String normalises it, which is slow for Thai.
         var roleIndex: [[UInt16]: Int] = [:]
         var keyRoles: [KeyRoles] = []
-        func roles(_ surface: String, _ change: (inout KeyRoles) -> Void) {
-            let key = Array(surface.utf16)
+        func roles(_ key: [UInt16], _ change: (inout KeyRoles) -> Void) {
             let index = roleIndex[key] ?? keyRoles.count
             if index == keyRoles.count {
                 roleIndex[key] = index
@@ -77,7 +78,7 @@ public struct EntityRecognizer: Sendable {
         }
         func add(_ surface: String, _ entry: Int32, _ form: Pattern.Form) {
             guard !surface.isEmpty else { return }
-            roles(surface) { $0.pattern = Int32(patterns.count) }
+            roles(Array(surface.utf16)) { $0.pattern = Int32(patterns.count) }
             patterns.append(Pattern(entry: entry, form: form))
         }
         for gazetteer in gazetteers {
@@ -98,12 +99,12 @@ public struct EntityRecognizer: Sendable {
             }
         }
         let people = PersonLexicon.bundled
-        for (title, strength) in people.titleStrengths { roles(title) { $0.title = strength } }
-        Vocabulary.organizationHeads.forEach { roles($0) { $0.isOrganizationHead = true } }
-        Vocabulary.districtHeads.forEach { roles($0) { $0.isDistrictHead = true } }
-        roles("กระทรวง") { $0.ruleHead = .ministry }
-        roles("บริษัท") { $0.ruleHead = .company }
-        roles("คณะ") { $0.ruleHead = .faculty }
+        for (title, strength) in people.titleStrengths { roles(Array(title.utf16)) { $0.title = strength } }
+        Vocabulary.organizationHeads.forEach { roles(Array($0.utf16)) { $0.isOrganizationHead = true } }
+        Vocabulary.districtHeads.forEach { roles(Array($0.utf16)) { $0.isDistrictHead = true } }
+        roles(Self.ministryHead) { $0.ruleHead = .ministry }
+        roles(Self.companyHead) { $0.ruleHead = .company }
+        roles(Self.facultyHead) { $0.ruleHead = .faculty }
         self.entries = entries
         self.entryTypes = entries.map(\.type)
         self.patterns = patterns

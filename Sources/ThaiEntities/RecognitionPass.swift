@@ -371,7 +371,7 @@ struct RecognitionPass {
 
     /// กระทรวง ... ของ/แห่ง <country>: a foreign ministry (กระทรวงเศรษฐกิจ การค้าและอุตสาหกรรมของญี่ปุ่น).
     func foreignMinistry(at start: Int) -> Candidate? {
-        var position = start + recognizer.ministryHead.count
+        var position = start + EntityRecognizer.ministryHead.count
         var spaces = 0
         let limit = min(units.count, start + 90)
         while position < limit {
@@ -396,11 +396,11 @@ struct RecognitionPass {
     /// บริษัท ... จำกัด [(มหาชน)].
     func company(at start: Int) -> Candidate? {
         let limit = min(units.count, start + 120)
-        var position = start + recognizer.companyHead.count
+        var position = start + EntityRecognizer.companyHead.count
         while position < limit {
             let unit = units[position]
             if unit == 0x0A || unit == 0x0D { return nil }
-            if matches(recognizer.companyHead, at: position) { return nil }
+            if matches(EntityRecognizer.companyHead, at: position) { return nil }
             if matches(Words.limited, at: position) {
                 var end = position + 5
                 let bracket = skipSpaces(end, limit: 1)
@@ -417,7 +417,7 @@ struct RecognitionPass {
     func faculty(at start: Int) -> Candidate? {
         let runEnd = thaiRunEnd(start)
         var end = -1
-        var position = start + Words.faculty.count
+        var position = start + EntityRecognizer.facultyHead.count
         while position + Words.science.count <= runEnd {
             if matches(Words.science, at: position) { end = position + Words.science.count }
             position += 1
@@ -441,7 +441,7 @@ struct RecognitionPass {
                   !units[range].contains(0x2E) else { break }  // พ.ศ. in ธนาคารพ.ศ.2562 is no part of the name
             if recognizer.organizationStopWords.payload(exactly: range, in: units) != nil { break }
             if recognizer.organizationHeads.longestMatch(in: units, at: range.lowerBound) != nil
-                || matches(recognizer.ministryHead, at: range.lowerBound)
+                || matches(EntityRecognizer.ministryHead, at: range.lowerBound)
                 || recognizer.people.titles.longestMatch(in: units, at: range.lowerBound).map({ $0.end == range.upperBound }) == true {
                 break
             }
@@ -546,7 +546,6 @@ private enum Words {
     static let limited = Array("จำกัด".utf16)
     static let publicCompany = Array("(มหาชน)".utf16)
     static let month = Array("เดือน".utf16)
-    static let faculty = Array("คณะ".utf16)
     static let governorOf = Array("ว่าการ".utf16)
     static let province = Array("จังหวัด".utf16)
     static let science = Array("ศาสตร์".utf16)
