@@ -4,31 +4,33 @@
 public struct PrefixTrie: Sendable {
     // Nodes are numbered breadth-first, so each node's children are contiguous and edge e leads
     // to node e + 1. Node n's children are the edges nodes[n].firstEdge ..< nodes[n + 1].firstEdge
-    // (the last node is a sentinel), their labels sorted. A node keeps its payload beside its
-    // first edge, so a step of a walk touches the node, its labels and the next node. Nodes with
-    // many children also index their Thai children directly, in a 128-entry table, since a
-    // binary search there costs several mispredicted branches per step.
+    // (the last node is a sentinel): first its children by a letter of the Thai block in use
+    // (U+0E00 to U+0E5F) in code-unit order, then the others. A node marks its Thai children in
+    // a 96-bit set, so a step along Thai text finds the child by counting the set bits below the
+    // label, within the node's 16 bytes, instead of searching labels elsewhere in memory: the
+    // walks are bound by memory latency, and this makes each step one load. Only other labels are
+    // searched, and a payload is read only where the node says a key ends.
     // The walks are @inlinable so that callers in other modules get them specialised, with their
     // closures inlined: they run at every text position.
     @usableFromInline struct Node: Sendable {
-        @usableFromInline var firstEdge: Int32
-        /// The payload of the key ending here, or -1.
-        @usableFromInline var payload: Int32
-        /// Where this node's table of Thai children starts in `thaiChildren`, or -1.
-        @usableFromInline var thaiTable: Int32 = -1
+        /// Bit k: a child by U+0E00 + k, for k < 64.
+        @usableFromInline var thaiLow: UInt64 = 0
+        /// The node's first edge; the top bit is set when a key ends at the node.
+        @usableFromInline var edges: UInt32
+        /// Bit k: a child by U+0E40 + k.
+        @usableFromInline var thaiHigh: UInt32 = 0
+
+        @usableFromInline static let keyEnds: UInt32 = 1 << 31
+        @inlinable var firstEdge: Int { Int(edges & ~Self.keyEnds) }
+        @inlinable var thaiChildCount: Int { thaiLow.nonzeroBitCount + thaiHigh.nonzeroBitCount }
     }
     @usableFromInline var nodes: [Node] = []
+    /// Each node's payload, or -1.
+    @usableFromInline var payloads: [Int32] = []
+    /// Edge labels as offsets from U+0E00 (wrapping), so that Thai labels sort first.
     @usableFromInline var labels: [UInt16] = []
-    // Child node by code unit - U+0E00 (0: none), 128 entries per node that has a table.
-    @usableFromInline var thaiChildren: [Int32] = []
-    @usableFromInline static let thaiTableThreshold = 6
-    // The root's children indexed directly by code unit below 0x1000 (ASCII, Latin, Thai), or -1:
-    // every walk starts at the root, so this saves one binary search per text position. Small
-    // tries (a document's own acronyms) have neither kind of table: clearing 16 KB for a few keys
-    // costs more than it saves.
-    @usableFromInline var rootChild: [Int32] = []
-    @usableFromInline static let rootTableSize = 0x1000
-    static let tableMinimumKeys = 64
+    /// Labels below this offset from U+0E00 are in a node's Thai set.
+    @usableFromInline static let thaiSetSize: UInt16 = 96
 
     /// Builds a trie. When a key occurs more than once, the last payload given wins.
     public init<S: Sequence>(_ entries: S) where S.Element == (key: String, payload: Int32) {
@@ -38,65 +40,59 @@ public struct PrefixTrie: Sendable {
     /// Builds a trie from keys already in UTF-16. When a key occurs more than once, the last
     /// payload given wins.
     public init(utf16Keys: [(key: [UInt16], payload: Int32)]) {
-        let keys = utf16Keys.enumerated().sorted { lhs, rhs in
-            lhs.element.0.lexicographicallyPrecedes(rhs.element.0)
-                || (lhs.element.0 == rhs.element.0 && lhs.offset < rhs.offset)
-        }.map { ($0.element.key, $0.element.payload) }
+        // Sorted by labels, with equal keys in the order given.
+        let keys = utf16Keys.indices.sorted { lhs, rhs in
+            utf16Keys[lhs].key.lexicographicallyPrecedes(utf16Keys[rhs].key) { $0 &- 0x0E00 < $1 &- 0x0E00 }
+                || (utf16Keys[lhs].key == utf16Keys[rhs].key && lhs < rhs)
+        }.map { utf16Keys[$0] }
         // Breadth-first over sorted key ranges.
         var queue: [(range: Range<Int>, depth: Int)] = [(0..<keys.count, 0)]
         var head = 0
         while head < queue.count {
             let (range, depth) = queue[head]
             head += 1
-            var value: Int32 = -1
+            var node = Node(edges: UInt32(labels.count))
+            var payload: Int32 = -1
             var index = range.lowerBound
-            while index < range.upperBound, keys[index].0.count == depth {
-                value = keys[index].1  // the last duplicate wins
+            while index < range.upperBound, keys[index].key.count == depth {
+                payload = keys[index].payload  // the last duplicate wins
+                node.edges |= Node.keyEnds
                 index += 1
             }
-            nodes.append(Node(firstEdge: Int32(labels.count), payload: value))
             while index < range.upperBound {
-                let label = keys[index].0[depth]
+                let label = keys[index].key[depth] &- 0x0E00
                 var end = index + 1
-                while end < range.upperBound, keys[end].0[depth] == label { end += 1 }
+                while end < range.upperBound, keys[end].key[depth] &- 0x0E00 == label { end += 1 }
+                if label < 64 { node.thaiLow |= 1 << UInt64(label) } else if label < Self.thaiSetSize { node.thaiHigh |= 1 << UInt32(label - 64) }
                 labels.append(label)
                 queue.append((index..<end, depth + 1))
                 index = end
             }
+            nodes.append(node)
+            payloads.append(payload)
         }
-        nodes.append(Node(firstEdge: Int32(labels.count), payload: -1))
-        guard keys.count >= Self.tableMinimumKeys else { return }
-        for node in 1..<max(1, nodes.count - 1) {
-            let edges = Int(nodes[node].firstEdge)..<Int(nodes[node + 1].firstEdge)
-            guard edges.count >= Self.thaiTableThreshold else { continue }
-            nodes[node].thaiTable = Int32(thaiChildren.count)
-            thaiChildren += repeatElement(0, count: 0x80)
-            for edge in edges where labels[edge] &- 0x0E00 < 0x80 {
-                thaiChildren[Int(nodes[node].thaiTable) + Int(labels[edge] &- 0x0E00)] = Int32(edge + 1)
-            }
-        }
-        rootChild = [Int32](repeating: -1, count: Self.rootTableSize)
-        for edge in 0..<Int(nodes[1].firstEdge) where Int(labels[edge]) < Self.rootTableSize {
-            rootChild[Int(labels[edge])] = Int32(edge + 1)
-        }
+        nodes.append(Node(edges: UInt32(labels.count)))
     }
 
     /// Whether the trie has no keys.
-    public var isEmpty: Bool { labels.isEmpty && nodes[0].payload < 0 }
+    public var isEmpty: Bool { labels.isEmpty && payloads[0] < 0 }
 
     @inlinable @inline(__always)
-    func child(of node: Int, _ label: UInt16) -> Int? {
-        if node == 0, Int(label) < rootChild.count {
-            let target = rootChild[Int(label)]
-            return target < 0 ? nil : Int(target)
+    func child(of node: Int, _ unit: UInt16) -> Int? {
+        let label = unit &- 0x0E00
+        let current = nodes[node]
+        if label < 64 {
+            let bit: UInt64 = 1 << UInt64(label)
+            guard current.thaiLow & bit != 0 else { return nil }
+            return current.firstEdge + (current.thaiLow & (bit &- 1)).nonzeroBitCount + 1
         }
-        let table = nodes[node].thaiTable
-        if table >= 0, label &- 0x0E00 < 0x80 {
-            let target = thaiChildren[Int(table) + Int(label &- 0x0E00)]
-            return target == 0 ? nil : Int(target)
+        if label < Self.thaiSetSize {
+            let bit: UInt32 = 1 << UInt32(label &- 64)
+            guard current.thaiHigh & bit != 0 else { return nil }
+            return current.firstEdge + current.thaiLow.nonzeroBitCount + (current.thaiHigh & (bit &- 1)).nonzeroBitCount + 1
         }
-        var low = Int(nodes[node].firstEdge)
-        var high = Int(nodes[node + 1].firstEdge)
+        var low = current.firstEdge + current.thaiChildCount
+        var high = nodes[node + 1].firstEdge
         while low < high {
             let middle = (low + high) >> 1
             let candidate = labels[middle]
@@ -107,22 +103,20 @@ public struct PrefixTrie: Sendable {
     }
 
     /// Calls `body(end, payload)` for every key that starts at `start` in `units`, shortest first.
-    @inlinable
+    @inlinable @inline(__always)
     public func forEachMatch(in units: UnsafeBufferPointer<UInt16>, at start: Int,
                              _ body: (_ end: Int, _ payload: Int32) -> Void) {
         walk(units, start, body)
     }
 
-    @inlinable
-    func walk(_ units: UnsafeBufferPointer<UInt16>, _ start: Int, limit: Int? = nil, _ body: (Int, Int32) -> Void) {
+    @inlinable @inline(__always)
+    func walk(_ units: UnsafeBufferPointer<UInt16>, _ start: Int, _ body: (Int, Int32) -> Void) {
         var node = 0
         var index = start
-        let limit = limit ?? units.count
-        while index < limit, let next = child(of: node, units[index]) {
+        while index < units.count, let next = child(of: node, units[index]) {
             node = next
             index += 1
-            let value = nodes[node].payload
-            if value >= 0 { body(index, value) }
+            if nodes[node].edges & Node.keyEnds != 0 { body(index, payloads[node]) }
         }
     }
 
@@ -144,7 +138,6 @@ extension PrefixTrie {
             guard let next = child(of: node, units[index]) else { return nil }
             node = next
         }
-        let value = nodes[node].payload
-        return value >= 0 ? value : nil
+        return nodes[node].edges & Node.keyEnds != 0 ? payloads[node] : nil
     }
 }

@@ -92,6 +92,46 @@ struct SegmentationTests {
         }
         for (index, tokens) in results { #expect(tokens == expected[index]) }
     }
+
+    /// The gazetteer matcher and the date scanner rely on the trie finding exactly the keys that
+    /// start at a position: checked against a plain scan over the keys, with Thai, Latin, digits,
+    /// other scripts and keys that are prefixes of one another, on every position of a text.
+    @Test func prefixTrieFindsExactlyTheKeysAtEachPosition() {
+        let alphabet = Array("กขคงรวมา่้ัิเแโไๆ๑ฯ.ABCZaz09 ()-ÉéАя中😀\u{200B}\u{FEFF}".utf16)
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<20 {
+            let count = round < 10 ? 40 : 400  // tries of 64 keys and more used to build extra tables
+            var keys: [[UInt16]] = []
+            for _ in 0..<count {
+                let length = Int.random(in: 1...6, using: &generator)
+                let key = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+                keys.append(key)
+                if Bool.random(using: &generator) { keys.append(key + [alphabet.randomElement(using: &generator)!]) }
+            }
+            let entries = keys.enumerated().map { (key: $0.element, payload: Int32($0.offset)) }
+            let trie = PrefixTrie(utf16Keys: entries)
+            // The last payload given for a key wins.
+            var expected: [[UInt16]: Int32] = [:]
+            for entry in entries { expected[entry.key] = entry.payload }
+            let text = (0..<2000).map { _ in alphabet.randomElement(using: &generator)! } + keys.flatMap { $0 }
+            text.withUnsafeBufferPointer { units in
+                for start in 0..<units.count {
+                    var found: [(Int, Int32)] = []
+                    trie.forEachMatch(in: units, at: start) { found.append(($0, $1)) }
+                    let reference = (start + 1...min(units.count, start + 7)).compactMap { end in
+                        expected[Array(units[start..<end])].map { (end, $0) }
+                    }
+                    #expect(found.map(\.0) == reference.map(\.0) && found.map(\.1) == reference.map(\.1))
+                    #expect(trie.longestMatch(in: units, at: start).map { [$0.end] } ?? [] == reference.last.map { [$0.0] } ?? [])
+                    for end in start + 1...min(units.count, start + 7) {
+                        #expect(trie.payload(exactly: start..<end, in: units) == expected[Array(units[start..<end])])
+                    }
+                }
+            }
+            #expect(!trie.isEmpty)
+        }
+        #expect(PrefixTrie(utf16Keys: []).isEmpty)
+    }
 }
 
 /// The gold corpus in corpus/.
