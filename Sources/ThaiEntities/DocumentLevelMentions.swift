@@ -8,10 +8,13 @@ extension RecognitionPass {
         var short: [UInt16]
         var expansion: String
         var refersTo: EntityType
-        var link: EntityLink?
+        /// The long form's gazetteer entry, or -1.
+        var entry: Int32
     }
 
-    mutating func addDocumentLevelMentions(to selected: [Candidate]) -> [Candidate] {
+    /// The mentions of the document: `selected` (resolved candidates) and what the document
+    /// adds to them (acronyms it defines, people by given name), with their links.
+    func documentMentions(adding selected: [Candidate]) -> [EntityMention] {
         var kept = selected
         var definitions: [Definition] = []
         var extra: [Candidate] = []
@@ -23,7 +26,7 @@ extension RecognitionPass {
             if let short = bracketedAcronym(after: candidate.range.upperBound),
                startsWithFirstConsonant(short, of: candidate.range) {
                 definitions.append(Definition(short: Array(units[short]), expansion: string(candidate.range),
-                                              refersTo: candidate.type, link: candidate.link))
+                                              refersTo: candidate.type, entry: candidate.entry))
             }
         }
         for definition in bracketDefinitions(kept) {
@@ -31,20 +34,19 @@ extension RecognitionPass {
             definitions.append(definition.definition)
         }
         // Gazetteer acronyms take their document definition's expansion (the first one's).
-        var definitionByShort: [[UInt16]: Definition] = [:]
-        for definition in definitions where definitionByShort[definition.short] == nil {
-            definitionByShort[definition.short] = definition
+        var definitionByShort: [[UInt16]: Int] = [:]
+        for (index, definition) in definitions.enumerated() where definitionByShort[definition.short] == nil {
+            definitionByShort[definition.short] = index
         }
         for (index, candidate) in kept.enumerated() where candidate.type == .acronym {
             if let definition = definitionByShort[Array(units[candidate.range])] {
-                kept[index].acronym = AcronymExpansion(expansion: definition.expansion, refersTo: definition.refersTo)
+                kept[index].expansion = .definition(definition)
             }
         }
         extra += acronymOccurrences(of: definitions)
         kept = resolve(extra, occupied: kept)
         kept = resolve(givenNameMentions(in: kept), occupied: kept)
-        linkPeople(&kept)
-        return kept
+        return mentions(kept, definitions: definitions)
     }
 
     // MARK: Acronyms
@@ -126,7 +128,7 @@ extension RecognitionPass {
             if overlapping(long, in: kept).contains(where: { $0.range.lowerBound < long.lowerBound }) { continue }
             let type: EntityType = matches(EntityRecognizer.ministryHead, at: longStart) ? .ministry : .organization
             found.append((Candidate(range: long, type: type),
-                          Definition(short: Array(units[short]), expansion: string(long), refersTo: type, link: nil)))
+                          Definition(short: Array(units[short]), expansion: string(long), refersTo: type, entry: -1)))
         }
         return found
     }
@@ -187,7 +189,7 @@ extension RecognitionPass {
               units[long].allSatisfy({ CharacterClass.isLatinLetter($0) || $0 == 0x20 || $0 == 0x2D || $0 == 0x26 }),
               schwartzHearstMatch(short: short, long: long) else { return nil }
         return (Candidate(range: long, type: .organization),
-                Definition(short: Array(units[short]), expansion: string(long), refersTo: .organization, link: nil))
+                Definition(short: Array(units[short]), expansion: string(long), refersTo: .organization, entry: -1))
     }
 
     /// Schwartz and Hearst (2003): match the short form's letters right to left in the long
@@ -219,9 +221,9 @@ extension RecognitionPass {
         for token in tokens where token.kind != .whitespace {
             let start = token.utf16Offsets.lowerBound
             guard let match = trie.longestMatch(in: units, at: start), acceptsWordEnd(start..<match.end) else { continue }
-            let definition = definitions[Int(match.payload)]
-            found.append(Candidate(range: start..<match.end, type: .acronym, link: definition.link,
-                                   acronym: AcronymExpansion(expansion: definition.expansion, refersTo: definition.refersTo)))
+            let definition = Int(match.payload)
+            found.append(Candidate(range: start..<match.end, type: .acronym, entry: definitions[definition].entry,
+                                   expansion: .definition(definition)))
         }
         return found
     }
@@ -242,10 +244,19 @@ extension RecognitionPass {
             .filter { $0.count >= 3 && CharacterClass.isThai(units[$0.lowerBound]) }
         guard !names.isEmpty else { return [] }
         let trie = PrefixTrie(utf16Keys: names.map { (key: Array(units[$0]), payload: 0) })
+        // Most words cannot start one of the document's few names: test their first letter
+        // against the names' first letters (a set over the Thai block) before walking the trie.
+        var firstLetters: (UInt64, UInt64) = (0, 0)
+        for name in names {
+            let letter = units[name.lowerBound] & 0x7F
+            if letter < 64 { firstLetters.0 |= 1 << UInt64(letter) } else { firstLetters.1 |= 1 << UInt64(letter - 64) }
+        }
         var found: [Candidate] = []
         for token in tokens where token.kind == .thaiWord {
             let start = token.utf16Offsets.lowerBound
-            guard let match = trie.longestMatch(in: units, at: start), isTokenBoundary(match.end) || match.end == units.count
+            let letter = units[start] & 0x7F
+            guard (letter < 64 ? firstLetters.0 >> UInt64(letter) : firstLetters.1 >> UInt64(letter - 64)) & 1 != 0,
+                  let match = trie.longestMatch(in: units, at: start), isTokenBoundary(match.end) || match.end == units.count
                     || !CharacterClass.isThai(units[match.end]) || units[match.end] == 0x0E2F else { continue }
             if start > 0, CharacterClass.isThai(units[start - 1]), !isAfterTitle(start) { continue }
             var end = match.end
@@ -257,21 +268,37 @@ extension RecognitionPass {
 
     private func isAfterTitle(_ start: Int) -> Bool { titleEnding(at: start) != nil }
 
-    /// Gives every mention of one person the same id: the gazetteer's, or a document-local one.
-    private func linkPeople(_ kept: inout [Candidate]) {
+    /// The kept candidates as mentions, with their links and expansions. Every mention of one
+    /// person gets the same id: the gazetteer's, or a document-local one.
+    private func mentions(_ kept: [Candidate], definitions: [Definition]) -> [EntityMention] {
         // Keyed by UTF-16 code units: hashing a String normalises it, which is slow for Thai.
-        var idsByGiven: [[UInt16]: EntityLink] = [:]
-        var next = 1
-        for index in kept.indices where kept[index].type == .person {
-            guard let given = kept[index].givenName.map({ Array(units[$0]) }) else { continue }
-            if let link = idsByGiven[given] {
-                if kept[index].link == nil { kept[index].link = link }
-                continue
+        var personByGiven: [[UInt16]: EntityLink] = [:]
+        var nextPerson = 1
+        return kept.map { candidate in
+            var mention = EntityMention(type: candidate.type, utf16Range: candidate.range)
+            if candidate.entry >= 0 {
+                let entry = recognizer.entries[Int(candidate.entry)]
+                mention.link = EntityLink(id: entry.id, canonical: entry.canonical)
             }
-            let link = kept[index].link ?? EntityLink(id: "doc:person:\(next)", canonical: string(kept[index].range))
-            if kept[index].link == nil { next += 1 }
-            kept[index].link = link
-            idsByGiven[given] = link
+            switch candidate.expansion {
+            case .none: break
+            case .entry:
+                let entry = recognizer.entries[Int(candidate.entry)]
+                mention.acronym = AcronymExpansion(expansion: entry.canonical, refersTo: entry.type)
+            case .definition(let index):
+                mention.acronym = AcronymExpansion(expansion: definitions[index].expansion, refersTo: definitions[index].refersTo)
+            }
+            guard candidate.type == .person, let given = candidate.givenName.map({ Array(units[$0]) }) else { return mention }
+            if let link = personByGiven[given] {
+                if mention.link == nil { mention.link = link }
+                return mention
+            }
+            if mention.link == nil {
+                mention.link = EntityLink(id: "doc:person:\(nextPerson)", canonical: string(candidate.range))
+                nextPerson += 1
+            }
+            personByGiven[given] = mention.link
+            return mention
         }
     }
 }

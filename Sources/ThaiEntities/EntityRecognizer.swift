@@ -120,8 +120,7 @@ public struct EntityRecognizer: Sendable {
     /// Every mention in `text`, sorted, non-overlapping.
     public func mentions(in text: UTF16Text, tokens: [Token]) -> [EntityMention] {
         text.units.withUnsafeBufferPointer { units in
-            var pass = RecognitionPass(recognizer: self, units: units, tokens: tokens)
-            return pass.run()
+            RecognitionPass(recognizer: self, units: units, tokens: tokens).run()
         }
     }
 }

@@ -5,32 +5,45 @@ struct RecognitionPass {
     let recognizer: EntityRecognizer
     let units: UnsafeBufferPointer<UInt16>
     let tokens: [Token]
-    private var tokenStarts: [UInt64]
+    private let tokenStarts: [UInt64]
 
-    /// A possible mention before overlaps are resolved.
+    /// A possible mention before overlaps are resolved. It refers to its gazetteer entry and
+    /// acronym definition by index, and holds no strings, so that the many candidates of a
+    /// document are cheap to copy and sort; `documentMentions` turns the kept ones into mentions.
     struct Candidate {
         var range: Range<Int>
         var type: EntityType
-        var link: EntityLink?
-        var acronym: AcronymExpansion?
+        /// The index of the gazetteer entry it links to, or -1.
+        var entry: Int32 = -1
+        var expansion = Expansion.none
         /// For PERSON: where the given name is, to link later mentions of it.
         var givenName: Range<Int>?
         var hasFamilyName = false
+    }
+
+    /// Where an ACRONYM's expansion comes from.
+    enum Expansion {
+        case none
+        /// The canonical name of the candidate's gazetteer entry.
+        case entry
+        /// The long form of the document's definition at this index (see `Definition`).
+        case definition(Int)
     }
 
     init(recognizer: EntityRecognizer, units: UnsafeBufferPointer<UInt16>, tokens: [Token]) {
         self.recognizer = recognizer
         self.units = units
         self.tokens = tokens
-        tokenStarts = [UInt64](repeating: 0, count: units.count / 64 + 1)
+        var tokenStarts = [UInt64](repeating: 0, count: units.count / 64 + 1)
         for token in tokens { let start = token.utf16Offsets.lowerBound; tokenStarts[start >> 6] |= 1 << UInt64(start & 63) }
+        self.tokenStarts = tokenStarts
     }
 
     func isTokenBoundary(_ position: Int) -> Bool {
         position >= units.count || tokenStarts[position >> 6] & (1 << UInt64(position & 63)) != 0
     }
 
-    mutating func run() -> [EntityMention] {
+    func run() -> [EntityMention] {
         var candidates: [Candidate] = []
         for (index, token) in tokens.enumerated() where token.kind != .whitespace {
             let range = token.utf16Offsets
@@ -54,11 +67,7 @@ struct RecognitionPass {
             }
         }
         collectGluedAbbreviations(into: &candidates)
-        var selected = resolve(candidates, occupied: nil)
-        selected = addDocumentLevelMentions(to: selected)
-        return selected.map {
-            EntityMention(type: $0.type, utf16Range: $0.range, link: $0.link, acronym: $0.acronym)
-        }
+        return documentMentions(adding: resolve(candidates, occupied: nil))
     }
 
     // MARK: Candidates at one position
@@ -157,22 +166,20 @@ struct RecognitionPass {
     /// The candidate for an accepted gazetteer form.
     func gazetteerCandidate(_ range: Range<Int>, pattern index: Int) -> Candidate {
         let pattern = recognizer.patterns[index]
-        let entry = recognizer.entries[Int(pattern.entry)]
-        let link = EntityLink(id: entry.id, canonical: entry.canonical)
+        let type = recognizer.entryTypes[Int(pattern.entry)]
         switch pattern.form {
         case .name:
-            var candidate = Candidate(range: range, type: entry.type, link: link)
-            if entry.type == .person {
+            var candidate = Candidate(range: range, type: type, entry: pattern.entry)
+            if type == .person {
                 candidate.givenName = range.lowerBound..<min(range.upperBound, thaiRunEnd(range.lowerBound))
                 candidate.hasFamilyName = true
                 if let titleStart = titleEnding(at: range.lowerBound) { candidate.range = titleStart..<range.upperBound }
             }
             return candidate
         case .abbreviation:
-            return Candidate(range: range, type: .acronym, link: link,
-                             acronym: AcronymExpansion(expansion: entry.canonical, refersTo: entry.type))
+            return Candidate(range: range, type: .acronym, entry: pattern.entry, expansion: .entry)
         case .ministerShortForm:
-            return Candidate(range: range, type: entry.type, link: link)
+            return Candidate(range: range, type: type, entry: pattern.entry)
         }
     }
 
