@@ -67,15 +67,15 @@ public struct UTF16Text: Sendable {
             var index = current.utf16
             units.withUnsafeBufferPointer { units in
                 while index < utf16 {
+                    // Without branches on the unit's size: Thai text mixes one- and three-byte
+                    // characters too irregularly for a branch predictor.
                     let unit = units[index]
-                    if unit < 0x80 {
-                        utf8 &+= 1; scalar &+= 1
-                    } else if unit < 0x800 {
-                        utf8 &+= 2; scalar &+= 1
-                    } else if unit & 0xFC00 == 0xD800 {
-                        utf8 &+= 4; scalar &+= 1
-                    } else if unit & 0xFC00 != 0xDC00 {
-                        utf8 &+= 3; scalar &+= 1
+                    utf8 &+= 1 &+ (unit >= 0x80 ? 1 : 0) &+ (unit >= 0x800 ? 1 : 0)
+                    scalar &+= 1
+                    if unit & 0xF800 == 0xD800 {
+                        // A surrogate pair is one scalar of four bytes: three and one more for
+                        // the high surrogate, none for the low one.
+                        if unit < 0xDC00 { utf8 &+= 1 } else { utf8 &-= 3; scalar &-= 1 }
                     }
                     index &+= 1
                 }
