@@ -94,27 +94,36 @@ struct DocumentAssembler {
         guard !boundaries.isEmpty else { return tokens }
         var result: [Token] = []
         result.reserveCapacity(tokens.count + boundaries.count)
+        // Tokens before `copied` are in `result`; runs of tokens no boundary cuts are copied whole.
+        var copied = 0
+        var index = 0
         var next = 0
-        for token in tokens {
+        while next < boundaries.count {
+            let boundary = boundaries[next].utf16
+            while index < tokens.count, tokens[index].utf16Offsets.upperBound <= boundary { index += 1 }
+            guard index < tokens.count else { break }
+            let token = tokens[index]
             let span = token.utf16Offsets
-            while next < boundaries.count, boundaries[next].utf16 <= span.lowerBound { next += 1 }
-            guard next < boundaries.count, boundaries[next].utf16 < span.upperBound else {
-                result.append(token)
+            guard span.lowerBound < boundary else {
+                next += 1
                 continue
             }
+            result.append(contentsOf: tokens[copied..<index])
             var start = UTF16Text.Position(utf16: span.lowerBound, scalar: token.scalarOffsets.lowerBound,
                                            utf8: token.utf8Offsets.lowerBound)
-            let end = UTF16Text.Position(utf16: span.upperBound, scalar: token.scalarOffsets.upperBound,
-                                         utf8: token.utf8Offsets.upperBound)
             while next < boundaries.count, boundaries[next].utf16 < span.upperBound {
-                if boundaries[next].utf16 > start.utf16 {
+                if boundaries[next].utf16 > start.utf16 {  // adjacent entities share a boundary
                     result.append(piece(of: token, from: start, to: boundaries[next]))
                     start = boundaries[next]
                 }
                 next += 1
             }
-            result.append(piece(of: token, from: start, to: end))
+            result.append(piece(of: token, from: start, to: UTF16Text.Position(
+                utf16: span.upperBound, scalar: token.scalarOffsets.upperBound, utf8: token.utf8Offsets.upperBound)))
+            index += 1
+            copied = index
         }
+        result.append(contentsOf: tokens[copied...])
         return result
     }
 
