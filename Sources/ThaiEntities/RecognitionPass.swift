@@ -131,6 +131,7 @@ struct RecognitionPass {
     /// One walk of the lexicon at `start`.
     func lexiconHits(at start: Int) -> LexiconHits {
         var hits = LexiconHits()
+        guard recognizer.lexicon.mayStartKey(in: units, at: start) else { return hits }
         recognizer.lexicon.forEachMatch(in: units, at: start) { end, payload in
             let roles = recognizer.keyRoles[Int(payload)]
             if roles.title >= 0 { hits.title = (end, roles.title == 1) }

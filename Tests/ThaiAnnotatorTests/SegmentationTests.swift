@@ -95,12 +95,13 @@ struct SegmentationTests {
 
     /// The gazetteer matcher and the date scanner rely on the trie finding exactly the keys that
     /// start at a position: checked against a plain scan over the keys, with Thai, Latin, digits,
-    /// other scripts and keys that are prefixes of one another, on every position of a text.
+    /// other scripts and keys that are prefixes of one another, on every position of a text; and
+    /// the start filter of large tries never rules out a position where a key starts.
     @Test func prefixTrieFindsExactlyTheKeysAtEachPosition() {
         let alphabet = Array("กขคงรวมา่้ัิเแโไๆ๑ฯ.ABCZaz09 ()-ÉéАя中😀\u{200B}\u{FEFF}".utf16)
         var generator = SystemRandomNumberGenerator()
-        for round in 0..<20 {
-            let count = round < 10 ? 40 : 400  // tries of 64 keys and more used to build extra tables
+        for round in 0..<12 {
+            let count = [40, 400, 1500][round % 3]  // from 1,024 keys on, a trie also has a start filter
             var keys: [[UInt16]] = []
             for _ in 0..<count {
                 let length = Int.random(in: 1...6, using: &generator)
@@ -122,6 +123,7 @@ struct SegmentationTests {
                         expected[Array(units[start..<end])].map { (end, $0) }
                     }
                     #expect(found.map(\.0) == reference.map(\.0) && found.map(\.1) == reference.map(\.1))
+                    if !reference.isEmpty { #expect(trie.mayStartKey(in: units, at: start)) }
                     #expect(trie.longestMatch(in: units, at: start).map { [$0.end] } ?? [] == reference.last.map { [$0.0] } ?? [])
                     for end in start + 1...min(units.count, start + 7) {
                         #expect(trie.payload(exactly: start..<end, in: units) == expected[Array(units[start..<end])])
