@@ -12,10 +12,9 @@ struct DateLexicon: Sendable {
     /// Relative expressions → an index into `relatives`.
     let relativeWords: PrefixTrie
     let relatives: [Relative]
-    /// The first two UTF-16 units of every Thai word a date expression can start with (month
-    /// names, relative words, era markers, ปี, ไตรมาส, อีก), as bits of a 128 × 128 table over the
-    /// Thai block; a dot as the second unit takes column 127 (ม.ค.).
-    private let thaiStartPairs: [UInt64]
+    /// Every Thai word a date expression can start with (month names, relative words, era
+    /// markers, ปี, ไตรมาส, อีก): the scanner only looks where one of them may start.
+    private let thaiStarts: WordStartFilter
 
     /// A relative date expression and its meaning against a reference date.
     enum Relative: Sendable {
@@ -88,43 +87,20 @@ struct DateLexicon: Sendable {
         relatives = relativeTable.map(\.1)
         relativeWords = PrefixTrie(relativeTable.enumerated().map { (key: $0.element.0, payload: Int32($0.offset)) })
 
-        var pairs = [UInt64](repeating: 0, count: 128 * 128 / 64)
-        let starts = months.map { Array($0.key.utf16) } + relativeTable.map { Array($0.0.utf16) }
-            + Scanner.eraMarkers.map(\.marker) + Words.otherStarts
-        for word in starts where word.count >= 2 {
-            if let bit = Self.pairIndex(word[0], word[1]) { pairs[bit >> 6] |= 1 << UInt64(bit & 63) }
-        }
-        thaiStartPairs = pairs
-    }
-
-    /// The bit of a Thai letter followed by a Thai letter or a dot, nil for any other pair.
-    @inline(__always)
-    private static func pairIndex(_ first: UInt16, _ second: UInt16) -> Int? {
-        guard CharacterClass.isThai(first) else { return nil }
-        let column: Int
-        if second == 0x2E {
-            column = 127
-        } else if CharacterClass.isThai(second), second - 0x0E00 < 127 {
-            column = Int(second - 0x0E00)
-        } else {
-            return nil
-        }
-        return Int(first - 0x0E00) * 128 + column
+        thaiStarts = WordStartFilter(words: months.map { Array($0.key.utf16) } + relativeTable.map { Array($0.0.utf16) }
+            + Scanner.eraMarkers.map(\.marker) + Words.otherStarts)
     }
 
     /// The capitals English month names start with (JFMASOND), as bits of (unit - 0x40).
     private static let latinStarts: UInt64 = "JFMASOND".utf16.reduce(0) { $0 | 1 << UInt64($1 - 0x40) }
 
     /// Whether a date expression may start at `position`: a digit, the capital of an English
-    /// month name, or the first two letters of a Thai word in `thaiStartPairs`.
+    /// month name, or the start of a Thai word in `thaiStarts`.
     @inline(__always)
     func mayStartDate(_ units: UnsafeBufferPointer<UInt16>, at position: Int) -> Bool {
         let unit = units[position]
         if CharacterClass.isDigit(unit) { return true }
-        if CharacterClass.isThai(unit) {
-            guard position + 1 < units.count, let bit = Self.pairIndex(unit, units[position + 1]) else { return false }
-            return thaiStartPairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
-        }
+        if CharacterClass.isThai(unit) { return thaiStarts.mayStartWord(in: units, at: position) }
         return unit &- 0x40 < 64 && Self.latinStarts & (1 << UInt64(unit - 0x40)) != 0
     }
 }

@@ -37,8 +37,10 @@ public struct PrefixTrie: Sendable {
     @usableFromInline var tails: [UInt16] = []
     /// Labels below this offset from U+0E00 are in a node's Thai set.
     @usableFromInline static let thaiSetSize: UInt16 = 96
-    /// For large tries, a filter over how keys start (see `StartFilter`); empty for small ones.
-    @usableFromInline var startFilter = StartFilter()
+    /// For tries of `startFilterMinimumKeys` keys or more, a filter over how keys start; small
+    /// tries have an empty one, since clearing its 16 KB would cost more than their walks.
+    @usableFromInline var startFilter = WordStartFilter()
+    static let startFilterMinimumKeys = 1024
 
     /// Builds a trie. When a key occurs more than once, the last payload given wins.
     public init<S: Sequence>(_ entries: S) where S.Element == (key: String, payload: Int32) {
@@ -84,7 +86,7 @@ public struct PrefixTrie: Sendable {
             nodes.append(node)
         }
         nodes.append(Node(firstEdge: Int32(labels.count)))
-        if keys.count >= StartFilter.minimumKeys { startFilter = StartFilter(keys: keys.lazy.map(\.key)) }
+        if keys.count >= Self.startFilterMinimumKeys { startFilter = WordStartFilter(words: keys.lazy.map(\.key)) }
     }
 
     /// Whether the trie has no keys.
@@ -142,11 +144,11 @@ public struct PrefixTrie: Sendable {
     }
 
     /// Whether a key may start at `start`: false only when none does. For tries of a thousand
-    /// keys or more it answers from a filter (see `StartFilter`) without touching the nodes, so
+    /// keys or more it answers from a filter (see `WordStartFilter`) without touching the nodes, so
     /// that callers can skip most walks along a text cheaply.
     @inlinable @inline(__always)
     public func mayStartKey(in units: UnsafeBufferPointer<UInt16>, at start: Int) -> Bool {
-        startFilter.mayStartKey(units, at: start)
+        startFilter.mayStartWord(in: units, at: start)
     }
 
     /// The longest key starting at `start`, as its end offset and payload.
@@ -171,56 +173,5 @@ public struct PrefixTrie: Sendable {
             position += 1 + Int(node.tailLength)
         }
         return node.payload >= 0 ? node.payload : nil
-    }
-}
-
-/// A Bloom filter over the first three code units of a trie's keys (the whole key when it is
-/// shorter), so that a walk can be skipped without touching the nodes where no key can start:
-/// most walks along Thai text end within three steps, and the nodes of the second and third
-/// levels are too many to stay in the cache, while the filter's 16 KB are. It has no false
-/// negatives; false positives only cost the walk.
-@usableFromInline struct StartFilter: Sendable {
-    @usableFromInline var bits: [UInt64] = []
-    static let minimumKeys = 1024
-    @usableFromInline static let bucketBits = 17
-    /// Stands for "no unit" in a prefix shorter than three.
-    @usableFromInline static let none: UInt16 = 0xFFFF
-
-    init() {}
-
-    init<Keys: Sequence<[UInt16]>>(keys: Keys) {
-        bits = [UInt64](repeating: 0, count: (1 << Self.bucketBits) / 64)
-        for key in keys where !key.isEmpty {
-            let bucket = Self.bucket(key[0], key.count > 1 ? key[1] : Self.none, key.count > 2 ? key[2] : Self.none)
-            bits[bucket >> 6] |= 1 << UInt64(bucket & 63)
-        }
-    }
-
-    @inlinable @inline(__always)
-    static func bucket(_ first: UInt16, _ second: UInt16, _ third: UInt16) -> Int {
-        var hash = (UInt32(first) | UInt32(second) << 16) &* 0x9E37_79B1
-        hash ^= UInt32(third) &* 0x85EB_CA77
-        hash ^= hash >> 15
-        return Int(hash >> UInt32(32 - bucketBits))
-    }
-
-    @inlinable @inline(__always)
-    func contains(_ first: UInt16, _ second: UInt16, _ third: UInt16) -> Bool {
-        let bucket = Self.bucket(first, second, third)
-        return bits[bucket >> 6] & (1 << UInt64(bucket & 63)) != 0
-    }
-
-    /// Whether a key of the trie may start at `start`: false only when none does.
-    @inlinable @inline(__always)
-    func mayStartKey(_ units: UnsafeBufferPointer<UInt16>, at start: Int) -> Bool {
-        guard !bits.isEmpty else { return true }
-        guard start < units.count else { return false }
-        let first = units[start]
-        if contains(first, Self.none, Self.none) { return true }
-        guard start + 1 < units.count else { return false }
-        let second = units[start + 1]
-        if contains(first, second, Self.none) { return true }
-        guard start + 2 < units.count else { return false }
-        return contains(first, second, units[start + 2])
     }
 }
