@@ -82,20 +82,22 @@ public final class WordSegmenter: Sendable {
         // A word is rarely shorter than two code units; grow once if the guess is short.
         var capacity = units.count / 2 + 16
         while true {
-            var boundaries = [Int32](repeating: 0, count: capacity)
-            var statuses = [Int32](repeating: 0, count: capacity)
-            var status: Int32 = 0
-            let count = units.withUnsafeBufferPointer { text in
-                cicu_word_boundaries(iterator.handle, text.baseAddress, Int32(text.count),
-                                     &boundaries, &statuses, Int32(capacity), &status)
+            var count: Int32 = 0
+            var statuses: [Int32] = []
+            let boundaries = [Int32](unsafeUninitializedCapacity: capacity) { boundaries, boundaryCount in
+                statuses = [Int32](unsafeUninitializedCapacity: capacity) { statuses, statusCount in
+                    var status: Int32 = 0
+                    count = units.withUnsafeBufferPointer { text in
+                        cicu_word_boundaries(iterator.handle, text.baseAddress, Int32(text.count),
+                                             boundaries.baseAddress, statuses.baseAddress, Int32(capacity), &status)
+                    }
+                    statusCount = min(max(0, Int(count)), capacity)
+                }
+                boundaryCount = min(max(0, Int(count)), capacity)
             }
             // ICU cannot fail on valid UTF-16 with an open iterator; treat the text as one token if it does.
             if count < 0 { return ([Int32(units.count)], [0]) }
-            if Int(count) <= capacity {
-                boundaries.removeLast(capacity - Int(count))
-                statuses.removeLast(capacity - Int(count))
-                return (boundaries, statuses)
-            }
+            if Int(count) <= capacity { return (boundaries, statuses) }
             capacity = Int(count)
         }
     }
