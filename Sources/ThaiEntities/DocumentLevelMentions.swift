@@ -217,10 +217,11 @@ extension RecognitionPass {
     private func acronymOccurrences(of definitions: [Definition]) -> [Candidate] {
         guard !definitions.isEmpty else { return [] }
         let trie = PrefixTrie(utf16Keys: definitions.enumerated().map { (key: $0.element.short, payload: Int32($0.offset)) })
+        let firstUnits = FirstUnits(definitions.lazy.map { $0.short[0] })
         var found: [Candidate] = []
         for token in tokens where token.kind != .whitespace {
             let start = token.utf16Offsets.lowerBound
-            guard let match = trie.longestMatch(in: units, at: start), acceptsWordEnd(start..<match.end) else { continue }
+            guard firstUnits.contains(units[start]), let match = trie.longestMatch(in: units, at: start), acceptsWordEnd(start..<match.end) else { continue }
             let definition = Int(match.payload)
             found.append(Candidate(range: start..<match.end, type: .acronym, entry: definitions[definition].entry,
                                    expansion: .definition(definition)))
@@ -244,19 +245,11 @@ extension RecognitionPass {
             .filter { $0.count >= 3 && CharacterClass.isThai(units[$0.lowerBound]) }
         guard !names.isEmpty else { return [] }
         let trie = PrefixTrie(utf16Keys: names.map { (key: Array(units[$0]), payload: 0) })
-        // Most words cannot start one of the document's few names: test their first letter
-        // against the names' first letters (a set over the Thai block) before walking the trie.
-        var firstLetters: (UInt64, UInt64) = (0, 0)
-        for name in names {
-            let letter = units[name.lowerBound] & 0x7F
-            if letter < 64 { firstLetters.0 |= 1 << UInt64(letter) } else { firstLetters.1 |= 1 << UInt64(letter - 64) }
-        }
+        let firstUnits = FirstUnits(names.lazy.map { units[$0.lowerBound] })
         var found: [Candidate] = []
         for token in tokens where token.kind == .thaiWord {
             let start = token.utf16Offsets.lowerBound
-            let letter = units[start] & 0x7F
-            guard (letter < 64 ? firstLetters.0 >> UInt64(letter) : firstLetters.1 >> UInt64(letter - 64)) & 1 != 0,
-                  let match = trie.longestMatch(in: units, at: start), isTokenBoundary(match.end) || match.end == units.count
+            guard firstUnits.contains(units[start]), let match = trie.longestMatch(in: units, at: start), isTokenBoundary(match.end) || match.end == units.count
                     || !CharacterClass.isThai(units[match.end]) || units[match.end] == 0x0E2F else { continue }
             if start > 0, CharacterClass.isThai(units[start - 1]), !isAfterTitle(start) { continue }
             var end = match.end
@@ -300,5 +293,25 @@ extension RecognitionPass {
             personByGiven[given] = mention.link
             return mention
         }
+    }
+}
+
+/// The first code units of a document's few acronyms or names, as a set over their low seven
+/// bits: most words start none of them, and this test rules them out before a trie walk.
+private struct FirstUnits {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    init(_ units: some Sequence<UInt16>) {
+        for unit in units {
+            let bit = unit & 0x7F
+            if bit < 64 { low |= 1 << UInt64(bit) } else { high |= 1 << UInt64(bit - 64) }
+        }
+    }
+
+    /// False only when none of the words starts with `unit`.
+    func contains(_ unit: UInt16) -> Bool {
+        let bit = unit & 0x7F
+        return (bit < 64 ? low >> UInt64(bit) : high >> UInt64(bit - 64)) & 1 != 0
     }
 }
