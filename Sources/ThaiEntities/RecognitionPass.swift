@@ -266,11 +266,10 @@ struct RecognitionPass {
         while givenEnd < units.count, givenEnd - start <= longest, isNameUnit(units[givenEnd]) { givenEnd += 1 }
         guard givenEnd - start <= longest else { return nil }
         let familyStart = skipSpaces(givenEnd, limit: 2)
-        guard familyStart > givenEnd, familyStart < units.count,
+        guard familyStart > givenEnd, familyStart < units.count, isNameUnit(units[familyStart]),
               recognizer.people.givenNames.payload(exactly: start..<givenEnd, in: units) != nil else { return nil }
         let familyEnd = thaiRunEnd(familyStart)
-        guard familyEnd > familyStart,
-              recognizer.people.familyNames.payload(exactly: familyStart..<familyEnd, in: units) != nil else { return nil }
+        guard recognizer.people.familyNames.payload(exactly: familyStart..<familyEnd, in: units) != nil else { return nil }
         return Candidate(range: start..<familyEnd, type: .person, givenName: start..<givenEnd, hasFamilyName: true)
     }
 
@@ -516,7 +515,7 @@ struct RecognitionPass {
     }
 
     func string(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: units[range]), as: UTF16.self)
+        UTF16Text.string(from: UnsafeBufferPointer(rebasing: units[range]))
     }
 
     // MARK: Resolution
