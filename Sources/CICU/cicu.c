@@ -82,6 +82,13 @@ int32_t cicu_utf8_to_utf16(const char *utf8, int32_t length, uint16_t *destinati
     return U_FAILURE(status) ? -1 : units;
 }
 
+int32_t cicu_utf16_to_utf8(const uint16_t *utf16, int32_t length, char *destination, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t bytes = 0;
+    u_strToUTF8WithSub(destination, capacity, &bytes, (const UChar *)utf16, length, 0xFFFD, NULL, &status);
+    return U_FAILURE(status) ? 0 : bytes;
+}
+
 const char *cicu_version(void) {
     static char text[U_MAX_VERSION_STRING_LENGTH];
     UVersionInfo version;

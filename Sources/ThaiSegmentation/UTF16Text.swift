@@ -85,6 +85,17 @@ public struct UTF16Text: Sendable {
         }
     }
 
+    /// A String from UTF-16 code units, lone surrogates becoming U+FFFD. ICU converts Thai
+    /// several times faster than the standard library's transcoding.
+    public static func string(from units: UnsafeBufferPointer<UInt16>) -> String {
+        guard let base = units.baseAddress, !units.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: units.count * 3) { utf8 in
+            utf8.withMemoryRebound(to: CChar.self) {
+                Int(cicu_utf16_to_utf8(base, Int32(units.count), $0.baseAddress, Int32($0.count)))
+            }
+        }
+    }
+
     /// The String index at a UTF-8 offset (constant time on native strings).
     public func index(atUTF8Offset offset: Int) -> String.Index {
         text.utf8.index(text.utf8.startIndex, offsetBy: offset)

@@ -46,6 +46,10 @@ int64_t cicu_bare_word_loop(cicu_word_iterator *iterator, const char *utf8, int3
 int32_t cicu_utf8_to_utf16(const char *utf8, int32_t length, uint16_t *destination, int32_t capacity,
                            int32_t *error_code);
 
+/// Converts `length` UTF-16 units to UTF-8 in `destination` (room for `capacity` bytes; three
+/// per unit always suffice), lone surrogates becoming U+FFFD. Returns the number of bytes written.
+int32_t cicu_utf16_to_utf8(const uint16_t *utf16, int32_t length, char *destination, int32_t capacity);
+
 /// The version of the ICU library linked in, e.g. "72.1".
 const char *cicu_version(void);
 
