@@ -24,10 +24,11 @@ struct PersonLexicon: Sendable {
         var given: [(key: String, payload: Int32)] = []
         var family: [(key: String, payload: Int32)] = []
         for (key, text) in BundledResources.files where key.hasPrefix("names/") {
-            // Split on bytes: Character-based splitting of 25,000 names costs tens of milliseconds.
+            // Split and test on bytes: Character-based splitting, or even hasPrefix (which breaks
+            // Thai text into graphemes), costs tens of milliseconds on 25,000 names.
             let lines = text.utf8.split(separator: 0x0A).compactMap { line -> String? in
                 let name = Gazetteer.trimmedString(line.last == 0x0D ? line.dropLast() : line)
-                return name.isEmpty || name.hasPrefix("#") ? nil : name
+                return name.utf8.first.map { $0 == 0x23 } ?? true ? nil : name  // empty or a # comment
             }
             if key.hasPrefix("names/titles") {
                 for line in lines.dropFirst() {  // header: title<TAB>kind
