@@ -7,7 +7,8 @@ import Glibc
 #endif
 
 /// `thai-annotate bench`: throughput of each stage beside a bare C loop over ICU's break
-/// iterator on the same text, measured in alternating rounds in one process.
+/// iterator on the same text, in one process: each stage runs chunk by chunk, right after the
+/// bare loop on the same chunk, and the ratios are medians over rounds.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure segmentation and annotation throughput against a bare ICU break-iterator loop.")
@@ -51,51 +52,70 @@ struct Bench: ParsableCommand {
         let segmenter = annotator.segmenter
 
         func measure(_ body: () -> Void) -> Double { let start = monotonicSeconds(); body(); return monotonicSeconds() - start }
-        var bare: [Double] = [], segment: [Double] = [], entities: [Double] = []
-        var annotate1: [Double] = [], annotate2: [Double] = []
-        var dateShare: [Double] = []
         var sink = 0
-        for _ in 0..<rounds {
-            bare.append(measure { for text in texts { sink &+= segmenter.bareICUBoundaryCount(utf8: text) } })
-            segment.append(measure { for text in texts { sink &+= segmenter.tokens(in: text).count } })
-            entities.append(measure {
-                for text in texts {
-                    let utf16 = UTF16Text(text)
-                    sink &+= annotator.recognizer.mentions(in: utf16, tokens: segmenter.tokens(in: utf16)).count
-                }
-            })
-            annotate1.append(measure { for text in texts { sink &+= jsonl(annotator.annotate(text)).count } })
-            annotate2.append(measure {
-                let next = Counter()
-                DispatchQueue.concurrentPerform(iterations: 2) { _ in
-                    while let index = next.take(below: texts.count) {
-                        _ = jsonl(annotator.annotate(texts[index]))
-                    }
-                }
-            })
-            dateShare.append(measure {
-                for text in texts {
-                    let utf16 = UTF16Text(text)
-                    let tokens = segmenter.tokens(in: utf16)
-                    sink &+= annotator.dateNormalizer.dates(in: utf16, tokens: tokens,
-                                                            referenceDate: annotator.dateNormalizer.documentDate(in: utf16)).count
-                }
-            } - segment.last!)
+        func segmentOnly(_ chunk: ArraySlice<String>) { for text in chunk { sink &+= segmenter.tokens(in: text).count } }
+        func entities(_ chunk: ArraySlice<String>) {
+            for text in chunk {
+                let utf16 = UTF16Text(text)
+                sink &+= annotator.recognizer.mentions(in: utf16, tokens: segmenter.tokens(in: utf16)).count
+            }
         }
-        let bareMedian = median(bare)
-        func row(_ name: String, _ seconds: [Double]) -> String {
-            let throughput = megabytes / median(seconds)
-            let ratios = zip(bare, seconds).map { $0 / $1 }
-            return pad(name, 44) + pad(format(throughput) + " MB/s", 14) + "  " + format(median(ratios)) + "x bare ICU"
+        func dates(_ chunk: ArraySlice<String>) {
+            for text in chunk {
+                let utf16 = UTF16Text(text)
+                let tokens = segmenter.tokens(in: utf16)
+                sink &+= annotator.dateNormalizer.dates(in: utf16, tokens: tokens,
+                                                        referenceDate: annotator.dateNormalizer.documentDate(in: utf16)).count
+            }
+        }
+        func annotate1(_ chunk: ArraySlice<String>) { for text in chunk { sink &+= jsonl(annotator.annotate(text)).count } }
+        func annotate2(_ chunk: ArraySlice<String>) {
+            let next = Counter()
+            DispatchQueue.concurrentPerform(iterations: 2) { _ in
+                while let index = next.take(below: chunk.count) {
+                    _ = jsonl(annotator.annotate(chunk[chunk.startIndex + index]))
+                }
+            }
+        }
+        // Each stage runs chunk by chunk, each chunk right after the bare loop on the same chunk,
+        // so that a ratio compares runs a fraction of a second apart: the machine's speed drifts
+        // over seconds, and rounds of whole passes let that drift into the ratios.
+        let chunkSize = 100
+        let chunks = stride(from: 0, to: texts.count, by: chunkSize).map { texts[$0..<min($0 + chunkSize, texts.count)] }
+        let stages: [(name: String, run: (ArraySlice<String>) -> Void)] = [
+            ("segment (typed tokens with offsets)", segmentOnly), ("segment + entities", entities),
+            ("segment + dates", dates), ("annotate, 1 thread (JSONL output)", annotate1),
+            ("annotate, 2 threads (JSONL output)", annotate2),
+        ]
+        // seconds[stage][round], and the bare loop's seconds on the same chunks beside them.
+        var seconds = [[Double]](repeating: [], count: stages.count)
+        var bareSeconds = [[Double]](repeating: [], count: stages.count)
+        for _ in 0..<rounds {
+            for (index, stage) in stages.enumerated() {
+                var bare = 0.0, staged = 0.0
+                for chunk in chunks {
+                    bare += measure { for text in chunk { sink &+= segmenter.bareICUBoundaryCount(utf8: text) } }
+                    staged += measure { stage.run(chunk) }
+                }
+                bareSeconds[index].append(bare)
+                seconds[index].append(staged)
+            }
+        }
+        // Per round: how many times the bare loop's speed a stage ran at.
+        let ratios = stages.indices.map { index in zip(bareSeconds[index], seconds[index]).map { $0 / $1 } }
+        func row(_ index: Int) -> String {
+            pad(stages[index].name, 44) + pad(format(megabytes / median(seconds[index])) + " MB/s", 14)
+                + "  " + format(median(ratios[index])) + "x bare ICU"
         }
         print("documents: \(texts.count), UTF-8 input: \(format(megabytes)) MB, rounds: \(rounds), ICU \(WordSegmenter.icuVersion)")
-        print(pad("bare C loop over ICU's break iterator", 44) + pad(format(megabytes / bareMedian) + " MB/s", 14))
-        print(row("segment (typed tokens with offsets)", segment))
-        print(row("segment + entities", entities))
-        print(row("annotate, 1 thread (JSONL output)", annotate1))
-        print(row("annotate, 2 threads (JSONL output)", annotate2))
-        print("2 threads / 1 thread: " + format(median(zip(annotate1, annotate2).map { $0 / $1 })) + "x")
-        print("date stage share of 1-thread annotate time: " + format(100 * max(0, median(dateShare)) / median(annotate1)) + "%")
+        print(pad("bare C loop over ICU's break iterator", 44) + pad(format(megabytes / median(bareSeconds.flatMap { $0 })) + " MB/s", 14))
+        for index in [0, 1, 3, 4] { print(row(index)) }
+        print("2 threads / 1 thread: " + format(median(zip(ratios[4], ratios[3]).map { $0 / $1 })) + "x")
+        // The date stage's time is segment + dates less segment alone, each in bare-loop units.
+        let dateShare = (0..<rounds).map { round in
+            (1 / ratios[2][round] - 1 / ratios[0][round]) / (1 / ratios[3][round])
+        }
+        print("date stage share of 1-thread annotate time: " + format(100 * max(0, median(dateShare))) + "%")
         print("start-up (building the annotator, gazetteers included): " + format(startup * 1000) + " ms")
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
