@@ -15,6 +15,7 @@ struct RecognitionPass {
         var type: EntityType
         /// The index of the gazetteer entry it links to, or -1.
         var entry: Int32 = -1
+        /// For ACRONYM: where its expansion comes from.
         var expansion = Expansion.none
         /// For PERSON: where the given name is, to link later mentions of it.
         var givenName: Range<Int>?

@@ -2,8 +2,8 @@
 /// matcher and the date scanner walk it along a text to find every key that starts at a
 /// position, without allocating.
 public struct PrefixTrie: Sendable {
-    // The walks are bound by memory latency, not by arithmetic: each node visited is a load
-    // that is likely to miss the cache. The layout keeps those loads few.
+    // The walks run at every text position and wait mostly on memory: each node visited is a
+    // load that may miss the cache. The layout keeps those loads few.
     // - Path compression: a node's edge carries one label, and then a tail of further units
     //   that every key below it shares (โลหารชุน after the โ of a family name); a walk compares
     //   the tail in one place instead of visiting a node per unit.
@@ -42,13 +42,14 @@ public struct PrefixTrie: Sendable {
     @usableFromInline var startFilter = WordStartFilter()
     static let startFilterMinimumKeys = 1024
 
-    /// Builds a trie. When a key occurs more than once, the last payload given wins.
+    /// Builds a trie. Payloads must not be negative. When a key occurs more than once, the last
+    /// payload given wins.
     public init<S: Sequence>(_ entries: S) where S.Element == (key: String, payload: Int32) {
         self.init(utf16Keys: entries.map { (Array($0.key.utf16), $0.payload) })
     }
 
-    /// Builds a trie from keys already in UTF-16. When a key occurs more than once, the last
-    /// payload given wins.
+    /// Builds a trie from keys already in UTF-16. Payloads must not be negative. When a key
+    /// occurs more than once, the last payload given wins.
     public init(utf16Keys: [(key: [UInt16], payload: Int32)]) {
         // Sorted by labels, with equal keys in the order given.
         let keys = utf16Keys.indices.sorted { lhs, rhs in
