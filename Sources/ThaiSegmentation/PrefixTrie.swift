@@ -117,14 +117,23 @@ public struct PrefixTrie: Sendable {
         return nil
     }
 
-    /// Whether `node`'s tail is `units[position...]`'s prefix, ending at or before `limit`.
+    /// One step of a walk: from `node` (number `nodeIndex`), along the unit at `position` and then
+    /// the child's tail, not reading at or past `limit`. Moves all three to the child and returns
+    /// true, or returns false where no key goes on.
     @inlinable @inline(__always)
-    func tailMatches(_ node: Node, _ units: UnsafeBufferPointer<UInt16>, at position: Int, limit: Int) -> Bool {
-        let length = Int(node.tailLength)
-        guard length > 0 else { return true }
-        guard limit - position >= length else { return false }
-        let start = Int(node.tailStart)
-        for offset in 0..<length where units[position + offset] != tails[start + offset] { return false }
+    func step(_ node: inout Node, _ nodeIndex: inout Int, _ position: inout Int,
+              in units: UnsafeBufferPointer<UInt16>, limit: Int) -> Bool {
+        guard position < limit, let next = child(of: node, at: nodeIndex, units[position]) else { return false }
+        let target = nodes[next]
+        let tailStart = position + 1, length = Int(target.tailLength)
+        if length > 0 {
+            guard limit - tailStart >= length else { return false }
+            let start = Int(target.tailStart)
+            for offset in 0..<length where units[tailStart + offset] != tails[start + offset] { return false }
+        }
+        node = target
+        nodeIndex = next
+        position = tailStart + length
         return true
     }
 
@@ -135,11 +144,7 @@ public struct PrefixTrie: Sendable {
         var node = nodes[0]
         var nodeIndex = 0
         var position = start
-        while position < units.count, let next = child(of: node, at: nodeIndex, units[position]) {
-            node = nodes[next]
-            nodeIndex = next
-            guard tailMatches(node, units, at: position + 1, limit: units.count) else { return }
-            position += 1 + Int(node.tailLength)
+        while step(&node, &nodeIndex, &position, in: units, limit: units.count) {
             if node.payload >= 0 { body(position, node.payload) }
         }
     }
@@ -167,11 +172,7 @@ public struct PrefixTrie: Sendable {
         var nodeIndex = 0
         var position = range.lowerBound
         while position < range.upperBound {
-            guard let next = child(of: node, at: nodeIndex, units[position]) else { return nil }
-            node = nodes[next]
-            nodeIndex = next
-            guard tailMatches(node, units, at: position + 1, limit: range.upperBound) else { return nil }
-            position += 1 + Int(node.tailLength)
+            guard step(&node, &nodeIndex, &position, in: units, limit: range.upperBound) else { return nil }
         }
         return node.payload >= 0 ? node.payload : nil
     }
