@@ -5,7 +5,7 @@ struct RecognitionPass {
     let recognizer: EntityRecognizer
     let units: UnsafeBufferPointer<UInt16>
     let tokens: [Token]
-    private let tokenStarts: [UInt64]
+    private let tokenStarts: PositionSet
 
     /// A possible mention before overlaps are resolved. It refers to its gazetteer entry and
     /// acronym definition by index, and holds no strings, so that the many candidates of a
@@ -35,13 +35,13 @@ struct RecognitionPass {
         self.recognizer = recognizer
         self.units = units
         self.tokens = tokens
-        var tokenStarts = [UInt64](repeating: 0, count: units.count / 64 + 1)
-        for token in tokens { let start = token.utf16Offsets.lowerBound; tokenStarts[start >> 6] |= 1 << UInt64(start & 63) }
+        var tokenStarts = PositionSet(count: units.count)
+        for token in tokens { tokenStarts.insert(token.utf16Offsets.lowerBound) }
         self.tokenStarts = tokenStarts
     }
 
     func isTokenBoundary(_ position: Int) -> Bool {
-        position >= units.count || tokenStarts[position >> 6] & (1 << UInt64(position & 63)) != 0
+        position >= units.count || tokenStarts.contains(position)
     }
 
     func run() -> [EntityMention] {
@@ -525,9 +525,8 @@ struct RecognitionPass {
     /// nothing kept before it.
     func resolve(_ candidates: [Candidate], occupied: [Candidate]?) -> [Candidate] {
         guard !candidates.isEmpty else { return occupied ?? [] }
-        var taken = [UInt64](repeating: 0, count: units.count / 64 + 1)
-        func isTaken(_ position: Int) -> Bool { taken[position >> 6] & (1 << UInt64(position & 63)) != 0 }
-        func take(_ range: Range<Int>) { for position in range { taken[position >> 6] |= 1 << UInt64(position & 63) } }
+        var taken = PositionSet(count: units.count)
+        func take(_ range: Range<Int>) { for position in range { taken.insert(position) } }
         var kept = occupied ?? []
         for candidate in kept { take(candidate.range) }
         // Sort keys apart from the candidates, which are costly to copy.
@@ -540,12 +539,24 @@ struct RecognitionPass {
             }
         for key in order {
             let range = candidates[key.index].range
-            if range.contains(where: isTaken) { continue }
+            if range.contains(where: taken.contains) { continue }
             take(range)
             kept.append(candidates[key.index])
         }
         return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
+}
+
+/// A set of positions in a text, as bits.
+struct PositionSet {
+    private var words: [UInt64]
+
+    /// An empty set for positions 0 ... `count`.
+    init(count: Int) { words = [UInt64](repeating: 0, count: count / 64 + 1) }
+
+    func contains(_ position: Int) -> Bool { words[position >> 6] & (1 << UInt64(position & 63)) != 0 }
+
+    mutating func insert(_ position: Int) { words[position >> 6] |= 1 << UInt64(position & 63) }
 }
 
 /// Words the rules look for, as UTF-16 once and for all.
