@@ -37,6 +37,18 @@ enum PipelineInvariants {
         }
         func utf8Offset(_ index: String.Index) -> Int { text.utf8.distance(from: text.utf8.startIndex, to: index) }
         func inBounds(_ offsets: Range<Int>) -> Bool { offsets.lowerBound >= 0 && offsets.upperBound <= scalarCount }
+        /// A token's or entity's range: on scalar boundaries (false when it splits a scalar, and
+        /// nothing more can be checked) and at its scalar offsets.
+        func rangeIsOnScalars(_ range: Range<String.Index>, _ offsets: Range<Int>, _ label: String) -> Bool {
+            guard isScalarBoundary(range.lowerBound), isScalarBoundary(range.upperBound) else {
+                fail("\(label) range splits a Unicode scalar")
+                return false
+            }
+            if range.lowerBound != scalarIndices[offsets.lowerBound] || range.upperBound != scalarIndices[offsets.upperBound] {
+                fail("\(label) range disagrees with its scalar offsets")
+            }
+            return true
+        }
 
         // Tokens tile the text exactly and agree in every encoding.
         var tokenBoundaries: Set<Int> = [0]
@@ -49,12 +61,7 @@ enum PipelineInvariants {
             if offsets.lowerBound != expectedStart { fail("\(label) starts at \(offsets.lowerBound), not \(expectedStart) where the last ended") }
             expectedStart = offsets.upperBound
             tokenBoundaries.insert(offsets.upperBound)
-            guard isScalarBoundary(token.range.lowerBound), isScalarBoundary(token.range.upperBound) else {
-                fail("\(label) range splits a Unicode scalar"); continue
-            }
-            if token.range.lowerBound != scalarIndices[offsets.lowerBound] || token.range.upperBound != scalarIndices[offsets.upperBound] {
-                fail("\(label) range disagrees with its scalar offsets")
-            }
+            guard rangeIsOnScalars(token.range, offsets, label) else { continue }
             if token.utf8Offsets != utf8Offset(scalarIndices[offsets.lowerBound])..<utf8Offset(scalarIndices[offsets.upperBound]) {
                 fail("\(label) UTF-8 offsets \(token.utf8Offsets) disagree with its scalar offsets")
             }
@@ -77,12 +84,7 @@ enum PipelineInvariants {
             if offsets.isEmpty { fail("\(label) is empty") }
             if offsets.lowerBound < previousEnd { fail("\(label) starts before the previous entity ends (\(previousEnd)): unsorted or overlapping") }
             previousEnd = max(previousEnd, offsets.upperBound)
-            guard isScalarBoundary(entity.range.lowerBound), isScalarBoundary(entity.range.upperBound) else {
-                fail("\(label) range splits a Unicode scalar"); continue
-            }
-            if entity.range.lowerBound != scalarIndices[offsets.lowerBound] || entity.range.upperBound != scalarIndices[offsets.upperBound] {
-                fail("\(label) range disagrees with its scalar offsets")
-            }
+            guard rangeIsOnScalars(entity.range, offsets, label) else { continue }
             if !sameScalars(entity.text, text.unicodeScalars[entity.range]) { fail("\(label) text differs from the text in its range") }
             if !sameScalars(entity.text, text.unicodeScalars[scalarIndices[offsets.lowerBound]..<scalarIndices[offsets.upperBound]]) {
                 fail("\(label) text differs from the text between its scalar offsets")
