@@ -26,6 +26,7 @@ Commands:
     gold.py export NAME [--from FILE.json]      JSON -> draft, on stdout (to revise an existing file)
     gold.py check [FILE.json ...]               validate gold files (default: every corpus/gold and
                                                 corpus/agreement file)
+    gold.py format                              rewrite every gold file in the one-mention-a-line layout
 """
 import json
 import os
@@ -125,10 +126,26 @@ def build(draft_path, out_path=None, ref_date=None):
     problems = validate(document, text)
     if problems:
         fail(draft_path, "; ".join(problems))
-    with open(out_path, "w", encoding="utf-8") as f:
-        json.dump(document, f, ensure_ascii=False, indent=1)
-        f.write("\n")
+    write(document, out_path)
     print(f"{out_path}: {len(entities)} entities, {len(roles)} roles")
+
+
+def write(document, path):
+    """Writes a gold file with one entity or role a line, so that diffs read as mention changes."""
+    def one(item):
+        return json.dumps(item, ensure_ascii=False)
+    head = {k: v for k, v in document.items() if k not in ("entities", "roles")}
+    lines = ["{"] + [f" {one(k)}: {one(v)}," for k, v in head.items()]
+    lines.append(' "entities": [')
+    lines.append(",\n".join("  " + one(e) for e in document["entities"]))
+    if "roles" in document:
+        lines.append(" ],")
+        lines.append(' "roles": [')
+        lines.append(",\n".join("  " + one(r) for r in document["roles"]))
+    lines.append(" ]")
+    lines.append("}")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(line for line in lines if line) + "\n")
 
 
 def resolve_role(where, entities, start, end, surface, attributes):
@@ -248,6 +265,13 @@ if __name__ == "__main__":
     elif command == "export":
         source = rest[rest.index("--from") + 1] if "--from" in rest else None
         export(rest[0], source)
+    elif command == "format":
+        for folder in ("gold", "agreement"):
+            directory = os.path.join(CORPUS, folder)
+            for n in sorted(os.listdir(directory)) if os.path.isdir(directory) else []:
+                if n.endswith(".json"):
+                    with open(os.path.join(directory, n), encoding="utf-8") as f:
+                        write(json.load(f), os.path.join(directory, n))
     elif command == "check":
         sys.exit(0 if check(rest) else 1)
     else:
