@@ -37,7 +37,7 @@ struct StreamProbe {
         posix_spawn_file_actions_adddup2(&actions, input[0], STDIN_FILENO)
         posix_spawn_file_actions_adddup2(&actions, output[1], STDOUT_FILENO)
         for descriptor in input + output { posix_spawn_file_actions_addclose(&actions, descriptor) }
-        let arguments = [String(cString: executable), "--input", "jsonl", "--threads", String(threads), "-"]
+        let arguments = [String(decoding: executable.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self), "--input", "jsonl", "--threads", String(threads), "-"]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
