@@ -1,6 +1,6 @@
 /// A sequence that applies a function to every element of another sequence on worker threads
 /// and yields the results in the other sequence's order, one result per element: the engine of
-/// ``Annotator/annotate(_:threads:)`` and of `thai-annotate --input jsonl`.
+/// ``Annotator``'s batch `annotate` methods and of `thai-annotate --input jsonl`.
 ///
 /// Memory is bounded: at most `window` elements are read ahead of the one being yielded, so a
 /// stream of any length goes through in constant space. The base sequence is iterated on the
@@ -26,6 +26,7 @@ public struct OrderedBatch<Base: Sequence, Output: Sendable>: Sequence where Bas
     /// A batch over `base`.
     ///
     /// - Parameters:
+    ///   - base: the elements, read lazily on the iterating thread.
     ///   - threads: worker threads (at least 1).
     ///   - window: elements in flight at most, read but not yet yielded (default: 16 per
     ///     thread); more evens out uneven element sizes, fewer bounds memory tighter.
