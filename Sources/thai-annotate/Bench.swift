@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import ThaiAnnotator
 
 #if canImport(Glibc)
@@ -122,8 +121,8 @@ struct Bench: ParsableCommand {
             let probe = StreamProbe(records: rawRecords, megabytes: streamMegabytes, threads: 2)
             if let result = probe.run() {
                 print("streaming \(format(result.megabytesIn)) MB through stdin (--input jsonl --threads 2): "
-                      + "peak RSS \(format(result.peakRSSMegabytes)) MB, \(format(result.megabytesIn / result.seconds)) MB/s, "
-                      + "exit status \(result.exitStatus)")
+                      + "peak RSS \(format(result.peakRSSMegabytes)) MB (\(format(result.earlyPeakRSSMegabytes)) MB after the first "
+                      + "tenth), \(format(result.megabytesIn / result.seconds)) MB/s, exit status \(result.exitStatus)")
             } else {
                 print("streaming through stdin: could not start the child process")
             }
