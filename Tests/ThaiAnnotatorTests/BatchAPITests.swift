@@ -82,6 +82,32 @@ struct BatchAPITests {
         #expect(Array(annotator.annotate(requests, threads: 2)) == requests.map { annotator.annotate($0.text, referenceDate: date) })
     }
 
+    /// The library's batch API, writing the JSON contract, gives the CLI's --input jsonl bytes.
+    @Test func batchAPIOutputIsByteIdenticalToTheCLI() throws {
+        let date = CalendarDate(year: 2020, month: 1, day: 29)
+        var input = ""
+        var requests: [AnnotationRequest] = []
+        for (index, text) in Self.texts.enumerated() {
+            var writer = JSONWriter()
+            writer.raw("{\"id\":\(index),\"text\":")
+            writer.string(text)
+            if index % 3 == 0 { writer.raw(",\"referenceDate\":\"2020-01-29\"") }
+            writer.raw("}\n")
+            input += String(decoding: writer.bytes, as: UTF8.self)
+            requests.append(AnnotationRequest(text: text, referenceDate: index % 3 == 0 ? date : nil))
+        }
+        let cli = try CLITests.run(["--input", "jsonl", "--threads", "2"], stdin: Data(input.utf8))
+        #expect(cli.status == 0)
+        let annotator = try Annotator()
+        var library: [UInt8] = []
+        for (index, document) in annotator.annotate(requests, threads: 2).enumerated() {
+            var writer = JSONWriter()
+            writer.annotationRecord(rawID: String(index), entities: document.entities)
+            library += writer.bytes
+        }
+        #expect(cli.stdout == String(decoding: library, as: UTF8.self))
+    }
+
     @Test func asyncBatchKeepsOrder() async throws {
         let annotator = try Annotator()
         let stream = AsyncStream<String> { continuation in
