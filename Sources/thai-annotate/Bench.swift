@@ -21,7 +21,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Measured rounds (medians are reported).")
     var rounds: Int = 5
 
-    @Option(name: .customLong("stream-megabytes"), help: "Megabytes of JSONL to stream through a child `thai-annotate --input jsonl -` to measure its peak memory (0: skip).")
+    @Option(name: .customLong("stream-megabytes"), help: "Megabytes of documents to stream through the batch API in this process and through a child `thai-annotate --input jsonl -`, to measure memory (0: skip).")
     var streamMegabytes: Int = 200
 
     func run() throws {
@@ -118,6 +118,28 @@ struct Bench: ParsableCommand {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         print("peak RSS: " + format(Double(usage.ru_maxrss) / 1024) + " MB")
         if streamMegabytes > 0 {
+            // In this process: the library's batch API over a lazy stream of the documents, repeated
+            // up to the size given; resident memory is sampled as it goes.
+            let target = streamMegabytes * 1_000_000
+            var produced = 0
+            let stream = sequence(state: 0) { (index: inout Int) -> String? in
+                guard produced < target else { return nil }
+                let text = texts[index % texts.count]
+                index += 1
+                produced += text.utf8.count
+                return text
+            }
+            func resident() -> Double { Double(StreamProbe.statusKilobytes("VmRSS", of: "self") ?? 0) / 1024 }
+            let residentBefore = resident()
+            var residentMost = residentBefore
+            let streamStart = monotonicSeconds()
+            for (index, document) in annotator.annotate(stream, threads: 2).enumerated() {
+                sink &+= document.entities.count
+                if index % 256 == 0 { residentMost = max(residentMost, resident()) }
+            }
+            print("in process, \(format(Double(produced) / 1_000_000)) MB through annotator.annotate(_:threads: 2): resident "
+                  + "\(format(residentBefore)) MB before, at most \(format(residentMost)) MB during, "
+                  + "\(format(Double(produced) / 1_000_000 / (monotonicSeconds() - streamStart))) MB/s")
             let probe = StreamProbe(records: rawRecords, megabytes: streamMegabytes, threads: 2)
             if let result = probe.run() {
                 print("streaming \(format(result.megabytesIn)) MB through stdin (--input jsonl --threads 2): "

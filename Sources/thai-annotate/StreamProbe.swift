@@ -63,7 +63,7 @@ struct StreamProbe {
         }
         var peakKilobytes = 0
         var earlyPeakKilobytes: Int?
-        func samplePeak() { peakKilobytes = max(peakKilobytes, Self.highWaterKilobytes(of: pid) ?? 0) }
+        func samplePeak() { peakKilobytes = max(peakKilobytes, Self.statusKilobytes("VmHWM", of: String(pid)) ?? 0) }
         var written = 0
         var nextSample = 0
         let target = megabytes * 1_000_000
@@ -98,14 +98,15 @@ struct StreamProbe {
                       exitStatus: (status >> 8) & 0xFF)
     }
 
-    /// VmHWM, the peak resident set of a running process, in kilobytes.
-    private static func highWaterKilobytes(of pid: pid_t) -> Int? {
+    /// A memory figure of a running process from /proc/PID/status, in kilobytes: VmHWM (the
+    /// peak resident set) or VmRSS (the current one).
+    static func statusKilobytes(_ field: String, of pid: String) -> Int? {
         guard let file = fopen("/proc/\(pid)/status", "r") else { return nil }
         defer { fclose(file) }
         var line = [CChar](repeating: 0, count: 256)
         while fgets(&line, Int32(line.count), file) != nil {
             let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            if text.hasPrefix("VmHWM:") { return Int(text.dropFirst(6).filter(\.isNumber)) }
+            if text.hasPrefix(field + ":") { return Int(text.dropFirst(field.count + 1).filter(\.isNumber)) }
         }
         return nil
     }
