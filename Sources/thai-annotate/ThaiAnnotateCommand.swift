@@ -31,7 +31,7 @@ struct InputOptions: ParsableArguments {
     var input: InputFormat = .text
 
     @Option(name: .long, help: "Worker threads for --input jsonl (default: all cores).")
-    var threads: Int = System.coreCount
+    var threads: Int = OrderedBatch<[Int], Int>.defaultThreads
 
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
@@ -64,18 +64,3 @@ func forEachTextDocument(_ inputs: [InputFile], _ body: (InputFile, String) thro
     }
     if let status { throw status }
 }
-
-enum System {
-    /// The number of cores available.
-    static var coreCount: Int {
-        #if canImport(Glibc)
-        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        #else
-        return 1
-        #endif
-    }
-}
-
-#if canImport(Glibc)
-import Glibc
-#endif
