@@ -14,6 +14,9 @@ public struct DateMention: Sendable, Hashable {
     public var weekdayMismatch: Bool
     /// Whether the expression names a day that does not exist (31 กุมภาพันธ์ 2561).
     public var isImpossible: Bool
+    /// Where the weekday disagrees: the one nearby reading that falls on the stated weekday (the
+    /// year one off, or one digit of the year or of the day changed), when exactly one does.
+    public var suggestedValue: DateValue? = nil
 }
 
 /// Whose span conventions to follow where they differ: the project's guidelines

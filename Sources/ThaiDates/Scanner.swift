@@ -63,6 +63,7 @@ struct Scanner {
             if follows(Words.pi, before: start), let year = yearOrYearRange(at: start, era: .unspecified, spanStart: start, allowShort: true) {
                 return year
             }
+            if convention == .guidelines, let year = editionYear(at: start) { return year }
             if let numeric = numericDate(at: start) { return numeric }
         }
         if let counted = countedUnits(at: start) { return counted }
@@ -98,11 +99,21 @@ struct Scanner {
         var second: Part?
         if let afterSeparator = rangeSeparator(at: first.end),
            var other = part(at: afterSeparator, dayRequired: !monthLed) {
-            // 25-30 กรกฎาคม 2560: the first side takes the second's month and year.
+            // 1 มีนาคม 2562 ถึงวันที่ 15 มีนาคม: the second side takes the first's year, the
+            // next one when it would come before the first (15 ธ.ค. 2562 - 10 ม.ค.).
+            if other.year == nil, other.relativeYear == nil, let year = first.year, let month = first.month,
+               let otherMonth = other.month {
+                let forward = (otherMonth, other.day ?? 31) >= (month, first.day ?? 1)
+                other.year = forward ? year : year + 1
+                other.buddhistEraYear = first.buddhistEraYear.map { forward ? $0 : $0 + 1 }
+            }
+            // 25-30 กรกฎาคม 2560: the first side takes the second's month and year; 15 ธันวาคม ถึง
+            // 10 มกราคม 63: the year before when its month comes after the second's.
             if first.month == nil { first.month = other.month }
-            if first.year == nil, first.month != nil {
-                first.year = other.year
-                first.buddhistEraYear = other.buddhistEraYear
+            if first.year == nil, first.month != nil, let year = other.year, let month = first.month {
+                let backward = (month, first.day ?? 1) > (other.month ?? month, other.day ?? 31)
+                first.year = backward ? year - 1 : year
+                first.buddhistEraYear = other.buddhistEraYear.map { backward ? $0 - 1 : $0 }
             }
             if other.month == nil, first.day == nil { other.month = first.month }
             if other.month != nil, (first.day == nil) == (other.day == nil) {
@@ -115,8 +126,55 @@ struct Scanner {
         if isRecurring(after: end) { mention.value = nil }
         if let weekday = weekdayBefore(start), case .point(.day(let date))? = mention.value {
             mention.weekdayMismatch = date.weekday != weekday
+            if mention.weekdayMismatch {
+                let written = first.year == nil ? nil : first.buddhistEraYear ?? first.year
+                mention.suggestedValue = repair(date, writtenYear: written, buddhist: first.buddhistEraYear != nil,
+                                                weekday: weekday).map { .point(.day($0)) }
+            }
         }
         return mention
+    }
+
+    /// The one reading near `date` that falls on the stated `weekday`, if exactly one does. First the
+    /// year: one off (last year's number kept in January), or one digit of it changed (๒๔๖๑ for
+    /// ๒๕๖๑) to within two years of the reference date; then, when no year fits, one digit of the day.
+    /// `writtenYear` is the year as written (Buddhist era when `buddhist`), nil when the text gave none.
+    func repair(_ date: CalendarDate, writtenYear: Int?, buddhist: Bool, weekday: Int) -> CalendarDate? {
+        func unique(_ candidates: [CalendarDate]) -> CalendarDate?? {
+            var found: CalendarDate?
+            for candidate in candidates where candidate.weekday == weekday && candidate != date {
+                if let found, found != candidate { return .some(nil) }  // more than one: no suggestion
+                found = candidate
+            }
+            return found.map { .some($0) }
+        }
+        var years = [date.year - 1, date.year + 1]
+        if let writtenYear, let reference {
+            let shift = buddhist ? 543 : 0
+            var place = 1
+            while place <= 1000 {
+                let digit = writtenYear / place % 10
+                for replacement in 0...9 where replacement != digit {
+                    let year = writtenYear + (replacement - digit) * place - shift
+                    if abs(year - reference.year) <= 2, !years.contains(year) { years.append(year) }
+                }
+                place *= 10
+            }
+        }
+        if let found = unique(years.compactMap { CalendarDate(year: $0, month: date.month, day: date.day) }) {
+            return found
+        }
+        var days: [CalendarDate] = []
+        var place = 1
+        while place <= 10 {
+            let digit = date.day / place % 10
+            for replacement in 0...9 where replacement != digit {
+                let day = date.day + (replacement - digit) * place
+                if let candidate = CalendarDate(year: date.year, month: date.month, day: day) { days.append(candidate) }
+            }
+            place *= 10
+        }
+        return unique(days) ?? nil
     }
 
     // MARK: Forms
@@ -151,6 +209,14 @@ struct Scanner {
                                grain: .interval, buddhistEraYear: other.buddhistEraYear, weekdayMismatch: false,
                                isImpossible: false)
         }
+        // ThaiNER marks วันนี้ and the date in brackets after it apart; วันนี้ takes the date the
+        // bracket states, not the reference's.
+        if case .days = relative, convention == .thaiNER, let (inner, _) = bracketedDate(after: match.end),
+           case .point(.day)? = inner.value {
+            var mention = relativeMention(relative, range: spanStart..<match.end)
+            mention.value = inner.value
+            return mention
+        }
         return relativeMention(relative, range: spanStart..<match.end)
     }
 
@@ -164,7 +230,8 @@ struct Scanner {
     /// The day a `วันนี้ (30 ตุลาคม 2560)` mention (or เมื่อวานนี้ (...), พรุ่งนี้ (...)) says today is.
     private func statedToday(by mention: DateMention, at start: Int) -> CalendarDate? {
         guard case .point(.day(let day))? = mention.value,
-              let match = lexicon.relativeWords.longestMatch(in: units, at: start), match.end < mention.utf16Range.upperBound,
+              let match = lexicon.relativeWords.longestMatch(in: units, at: start),
+              match.end < mention.utf16Range.upperBound || convention == .thaiNER && bracketedDate(after: match.end) != nil,
               case .days(let offset) = lexicon.relatives[Int(match.payload)] else { return nil }
         return day.adding(days: -offset)
     }
@@ -345,6 +412,25 @@ struct Scanner {
                            buddhistEraYear: buddhist, weekdayMismatch: false, isImpossible: false)
     }
 
+    /// A bare Buddhist-era year used as the time of an event (สงกรานต์ 2561, งานแสดงสินค้า 2561,
+    /// ปีใหม่ไทย ๒๕๖๑), and a range of such years in brackets, a plan's period (ระยะที่ 3 (2566-2570)).
+    /// A year inside a quoted title or after a Latin name (Expo 2018) is part of a name: no date.
+    private func editionYear(at start: Int) -> DateMention? {
+        if Words.editionHeads.contains(where: { follows($0, before: start) }) {
+            guard let (_, buddhist, end) = fullYear(at: start, era: .unspecified), buddhist != nil,
+                  end >= units.count || !Words.closingQuotes.contains(units[end]) else { return nil }
+            return yearOrYearRange(at: start, era: .unspecified, spanStart: start)
+        }
+        let open = skipSpacesBackward(start)
+        guard open > 0, units[open - 1] == 0x28 /* ( */,
+              let (_, buddhist, _) = fullYear(at: start, era: .unspecified), buddhist != nil,
+              let mention = yearOrYearRange(at: start, era: .unspecified, spanStart: start), mention.grain == .interval else {
+            return nil
+        }
+        let close = skipSpaces(mention.utf16Range.upperBound)
+        return close < units.count && units[close] == 0x29 /* ) */ ? mention : nil
+    }
+
     /// 28/3/2560, 21/02/2561, 28/10/62: day/month/year with slashes; month/day/year when only
     /// that reading is possible (2/21/2004).
     private func numericDate(at start: Int) -> DateMention? {
@@ -369,6 +455,18 @@ struct Scanner {
         if let (day, afterDay) = number(at: position, maxDigits: 2), (1...31).contains(day) {
             part.day = day
             part.end = afterDay
+            // 15-ก.ค.-2565, 15-กรกฎาคม-2565: dashes on both sides of the month, a year after.
+            if afterDay < units.count, units[afterDay] == 0x2D,
+               let (month, afterMonth, abbreviated) = monthName(at: afterDay + 1, afterDay: true),
+               afterMonth < units.count, units[afterMonth] == 0x2D,
+               let (year, buddhist, end) = fullYear(at: afterMonth + 1, era: .unspecified) ?? shortYear(at: afterMonth + 1) {
+                part.month = month
+                part.abbreviatedMonth = abbreviated
+                part.year = year
+                part.buddhistEraYear = buddhist
+                part.end = end
+                return part
+            }
             position = skipSpaces(afterDay)
         } else if dayRequired {
             return nil
@@ -871,6 +969,10 @@ enum Words {
     static let countNouns = ["ราย", "คน", "แห่ง", "ครั้ง", "จังหวัด", "ล้าน", "บาท", "ตัน", "ไร่", "หน่วย", "องค์กร"].map(utf16)
     /// Words that count the unit after them, making it no relative date (ทุกวันนี้, หลายเดือนก่อน).
     static let quantities = ["ทุก", "หลาย", "เร็ว", "บาง", "สอง", "สาม", "ไม่กี่"].map(utf16)
+    /// Festivals and fairs a bare year after them dates (สงกรานต์ 2561): the time of the event.
+    static let editionHeads = ["สงกรานต์", "ปีใหม่", "ปีใหม่ไทย", "แสดงสินค้า", "เข้าพรรษา", "กินเจ"].map(utf16)
+    /// Closing quotation marks: a year before one ends a quoted title.
+    static let closingQuotes: [UInt16] = [0x22, 0x201D, 0x2019]
     static let periodPrefixes = ["ต้น", "กลาง", "ปลาย", "สิ้น"].map(utf16)
     static let periodUnits = ["เดือน", "ปี"].map(utf16)
     static let lawTitles = ["รัฐธรรมนูญ", "พ.ร.บ.", "พรบ.", "พระราชบัญญัติ", "พ.ร.ก.", "พระราชกำหนด", "พระราชกฤษฎีกา",
