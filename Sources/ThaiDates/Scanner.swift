@@ -645,7 +645,7 @@ struct Scanner {
     }
 
     /// Skips วัน<weekday>ที่ (and the short forms จ. อ. พ. พฤ. ศ. ส. อา.) with its spaces.
-    private func skipWeekdayPrefix(_ position: Int) -> Int {
+    func skipWeekdayPrefix(_ position: Int) -> Int {
         if matches(Words.wan, at: position), let weekday = lexicon.weekdays.longestMatch(in: units, at: position + Words.wan.count) {
             var end = weekday.end
             if matches(Words.thi, at: end) { end += Words.thi.count }
@@ -991,5 +991,22 @@ enum Words {
     /// Characters that join numbers into codes and fractions (1/2561/3, 0-3-30, 5.1.14).
     static func isNumberJoiner(_ unit: UInt16) -> Bool {
         unit == 0x2F || unit == 0x2E || unit == 0x2D || CharacterClass.isDigit(unit)
+    }
+}
+
+extension Scanner {
+    /// Day, month and year in figures separated by single spaces, dashes or dots (15 07 2565,
+    /// 15-7-2565, 15.07.65), read only where a whole string is one date: in running text such
+    /// numbers are too often something else.
+    func separatedNumericDate(at start: Int) -> DateMention? {
+        guard let (day, afterDay) = number(at: start, maxDigits: 2), afterDay < units.count else { return nil }
+        let separator = units[afterDay]
+        guard separator == 0x20 || separator == 0x2D || separator == 0x2E,
+              let (month, afterMonth) = number(at: afterDay + 1, maxDigits: 2), (1...12).contains(month),
+              afterMonth < units.count, units[afterMonth] == separator,
+              let (year, buddhist, end) = fullYear(at: afterMonth + 1, era: .unspecified) ?? shortYear(at: afterMonth + 1)
+        else { return nil }
+        let part = Part(day: day, month: month, year: year, buddhistEraYear: buddhist, end: end)
+        return resolve(part, nil, range: start..<end)
     }
 }
