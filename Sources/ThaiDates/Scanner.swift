@@ -129,52 +129,80 @@ struct Scanner {
             if mention.weekdayMismatch {
                 let written = first.year == nil ? nil : first.buddhistEraYear ?? first.year
                 mention.suggestedValue = repair(date, writtenYear: written, buddhist: first.buddhistEraYear != nil,
-                                                weekday: weekday).map { .point(.day($0)) }
+                                                weekday: weekday, past: isPast(weekdayDateAt: start, end: end))
+                    .map { .point(.day($0)) }
             }
         }
         return mention
     }
 
-    /// The one reading near `date` that falls on the stated `weekday`, if exactly one does. First the
-    /// year: one off (last year's number kept in January), or one digit of it changed (๒๔๖๑ for
-    /// ๒๕๖๑) to within two years of the reference date; then, when no year fits, one digit of the day.
-    /// `writtenYear` is the year as written (Buddhist era when `buddhist`), nil when the text gave none.
-    func repair(_ date: CalendarDate, writtenYear: Int?, buddhist: Bool, weekday: Int) -> CalendarDate? {
-        func unique(_ candidates: [CalendarDate]) -> CalendarDate?? {
-            var found: CalendarDate?
-            for candidate in candidates where candidate.weekday == weekday && candidate != date {
-                if let found, found != candidate { return .some(nil) }  // more than one: no suggestion
-                found = candidate
-            }
-            return found.map { .some($0) }
+    /// The one reading near `date` that falls on the stated `weekday`, if exactly one does: the
+    /// year one off (last year's number kept in January), one digit of the year changed (๒๔๖๑ for
+    /// ๒๕๖๑) or two next to each other swapped (2536 for 2563), or one digit of the day changed.
+    /// `writtenYear` is the year as written (Buddhist era when `buddhist`), nil when the text gave
+    /// none (then only the day and the year one off vary).
+    ///
+    /// A repair needs the reference date (the document's date line) to judge by: the date as
+    /// written must lie more than `repairWindow` days from it, and the reading within that window,
+    /// and not after it when the text says the day is past (เมื่อ ..., ... ที่ผ่านมา). A date near
+    /// the reference that disagrees with its weekday may be wrong in either (วันพุธที่ 18 on a
+    /// Tuesday the 18th), so it only keeps its flag.
+    func repair(_ date: CalendarDate, writtenYear: Int?, buddhist: Bool, weekday: Int, past: Bool) -> CalendarDate? {
+        guard let reference, abs(date.dayNumber - reference.dayNumber) > Self.repairWindow else { return nil }
+        var candidates: [CalendarDate] = []
+        func consider(year: Int, day: Int) {
+            guard let candidate = CalendarDate(year: year, month: date.month, day: day), candidate != date,
+                  candidate.weekday == weekday, !candidates.contains(candidate) else { return }
+            let distance = candidate.dayNumber - reference.dayNumber
+            guard abs(distance) <= Self.repairWindow, !past || distance <= 0 else { return }
+            candidates.append(candidate)
         }
-        var years = [date.year - 1, date.year + 1]
-        if let writtenYear, let reference {
-            let shift = buddhist ? 543 : 0
-            var place = 1
-            while place <= 1000 {
-                let digit = writtenYear / place % 10
-                for replacement in 0...9 where replacement != digit {
-                    let year = writtenYear + (replacement - digit) * place - shift
-                    if abs(year - reference.year) <= 2, !years.contains(year) { years.append(year) }
-                }
-                place *= 10
-            }
-        }
-        if let found = unique(years.compactMap { CalendarDate(year: $0, month: date.month, day: date.day) }) {
-            return found
-        }
-        var days: [CalendarDate] = []
+        consider(year: date.year - 1, day: date.day)
+        consider(year: date.year + 1, day: date.day)
         var place = 1
-        while place <= 10 {
-            let digit = date.day / place % 10
+        while let writtenYear, place <= 1000 {
+            let digit = writtenYear / place % 10
             for replacement in 0...9 where replacement != digit {
-                let day = date.day + (replacement - digit) * place
-                if let candidate = CalendarDate(year: date.year, month: date.month, day: day) { days.append(candidate) }
+                consider(year: writtenYear + (replacement - digit) * place - (buddhist ? 543 : 0), day: date.day)
             }
             place *= 10
         }
-        return unique(days) ?? nil
+        place = 1
+        while let writtenYear, place <= 100 {
+            let low = writtenYear / place % 10, high = writtenYear / (place * 10) % 10
+            if low != high {
+                consider(year: writtenYear + (high - low) * place + (low - high) * place * 10 - (buddhist ? 543 : 0), day: date.day)
+            }
+            place *= 10
+        }
+        place = 1
+        while place <= 10 {
+            let digit = date.day / place % 10
+            for replacement in 0...9 where replacement != digit {
+                consider(year: date.year, day: date.day + (replacement - digit) * place)
+            }
+            place *= 10
+        }
+        return candidates.count == 1 ? candidates[0] : nil
+    }
+
+    /// How far from the reference date, in days, a repaired date may lie.
+    static let repairWindow = 45
+
+    /// Whether the text marks the date starting at `start` (after its weekday) as past: เมื่อ before
+    /// วัน<weekday>ที่, or ที่ผ่านมา after `end`.
+    private func isPast(weekdayDateAt start: Int, end: Int) -> Bool {
+        if matches(Words.passed, at: skipSpaces(end)) { return true }
+        var position = skipSpacesBackward(start)
+        if position >= Words.thi.count, matches(Words.thi, at: position - Words.thi.count) {
+            position = skipSpacesBackward(position - Words.thi.count)
+        }
+        guard let name = DateLexicon.weekdayNames.first(where: { position >= $0.name.count && matches($0.name, at: position - $0.name.count) })
+        else { return false }
+        position -= name.name.count
+        if position >= Words.wan.count, matches(Words.wan, at: position - Words.wan.count) { position -= Words.wan.count }
+        position = skipSpacesBackward(position)
+        return position >= Words.muea.count && matches(Words.muea, at: position - Words.muea.count)
     }
 
     // MARK: Forms
@@ -944,6 +972,7 @@ enum Words {
     static let muea = utf16("เมื่อ")
     static let mueaWanSuen = utf16("เมื่อวานซืน")
     static let korn = utf16("ก่อน")
+    static let passed = utf16("ที่ผ่านมา")
     static let thukPi = utf16("ทุกปี")
     static let khongThukPi = utf16("ของทุกปี")
 
