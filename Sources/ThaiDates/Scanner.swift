@@ -97,6 +97,9 @@ struct Scanner {
         }
         var end = first.end
         var second: Part?
+        // Where one side's year was carried across New Year to the other: how to shift both
+        // sides for the other reading, in which the written year is the other side's.
+        var crossYearShift: Int?
         if let afterSeparator = rangeSeparator(at: first.end),
            var other = part(at: afterSeparator, dayRequired: !monthLed) {
             // 1 มีนาคม 2562 ถึงวันที่ 15 มีนาคม: the second side takes the first's year, the
@@ -106,6 +109,7 @@ struct Scanner {
                 let forward = (otherMonth, other.day ?? 31) >= (month, first.day ?? 1)
                 other.year = forward ? year : year + 1
                 other.buddhistEraYear = first.buddhistEraYear.map { forward ? $0 : $0 + 1 }
+                if !forward { crossYearShift = -1 }
             }
             // 25-30 กรกฎาคม 2560: the first side takes the second's month and year; 15 ธันวาคม ถึง
             // 10 มกราคม 63: the year before when its month comes after the second's.
@@ -114,6 +118,7 @@ struct Scanner {
                 let backward = (month, first.day ?? 1) > (other.month ?? month, other.day ?? 31)
                 first.year = backward ? year - 1 : year
                 first.buddhistEraYear = other.buddhistEraYear.map { backward ? $0 - 1 : $0 }
+                if backward { crossYearShift = 1 }
             }
             if other.month == nil, first.day == nil { other.month = first.month }
             if other.month != nil, (first.day == nil) == (other.day == nil) {
@@ -123,6 +128,21 @@ struct Scanner {
         }
         guard first.month != nil else { return nil }
         var mention = resolve(first, second, range: start..<end)
+        // ๒ พฤศจิกายน–๒๘ กุมภาพันธ์ ๒๕๖๑ may also be November 2018 to February 2019: writers put the
+        // start's year after the end too. Of the two readings, the one nearer the reference wins
+        // (the written side's year on a tie, and without a reference).
+        if let shift = crossYearShift, var otherSecond = second, let reference {
+            var otherFirst = first
+            otherFirst.year = otherFirst.year.map { $0 + shift }
+            otherFirst.buddhistEraYear = otherFirst.buddhistEraYear.map { $0 + shift }
+            otherSecond.year = otherSecond.year.map { $0 + shift }
+            otherSecond.buddhistEraYear = otherSecond.buddhistEraYear.map { $0 + shift }
+            let alternative = resolve(otherFirst, otherSecond, range: start..<end)
+            if let value = alternative.value, let current = mention.value,
+               distance(of: value, from: reference) < distance(of: current, from: reference) {
+                mention = alternative
+            }
+        }
         if isRecurring(after: end) { mention.value = nil }
         if let weekday = weekdayBefore(start), case .point(.day(let date))? = mention.value {
             mention.weekdayMismatch = date.weekday != weekday
@@ -926,6 +946,17 @@ struct Scanner {
     private func distance(day: Int, month: Int, year: Int, _ reference: CalendarDate) -> Int {
         let clamped = min(day, CalendarDate.daysIn(month: month, year: year))
         return abs(CalendarDate(year: year, month: month, day: clamped)!.dayNumber - reference.dayNumber)
+    }
+
+    /// How many days `value` lies from `reference` (0 when it contains it).
+    private func distance(of value: DateValue, from reference: CalendarDate) -> Int {
+        let (first, last): (CalendarPoint, CalendarPoint)
+        switch value {
+        case .point(let point): (first, last) = (point, point)
+        case .interval(let start, let end, _): (first, last) = (start, end)
+        }
+        let day = reference.dayNumber
+        return day < key(first) ? key(first) - day : max(0, day - lastDay(last))
     }
 
     /// The day number of a point's first day.

@@ -58,7 +58,6 @@ struct DateTests {
         #expect(Double(cases.count - failures.count) / Double(cases.count) >= DateTests.constructedFloor)
     }
 
-    /// 356 of 357: `1 กค.62` still fails, its กค. taken by the ACRONYM for กระทรวงการคลัง.
     static let thaigovFloor = 1.0
     static let constructedFloor = 1.0
 
@@ -99,6 +98,29 @@ struct DateTests {
     @Test func thaiNERFiscalYearValue() {
         let dates = Self.thaiNERAnnotator.annotate("ผลการดำเนินงานปีงบประมาณ 2561 ของกรม").entities(ofType: .date)
         #expect(dates.map { $0.date?.value?.iso } == ["2017-10-01/2018-09-30"])
+    }
+
+    /// Under ThaiNER's spans `วันนี้` and the date in brackets after it are two DATEs, and `วันนี้` is
+    /// the day the bracket states, not the date line's (excerpts from thaigov dev documents, with
+    /// their date lines: 1/ด้านความมั่นคง_1, 1/ด้านความมั่นคง_3, 10/ด้านสังคม_8).
+    static let thaiNERTodayCases: [(text: String, dateLine: String, today: String)] = [
+        ("เร่งสกัดมือป่ว\nวันนี้ (17ก.ค.59) นายกฤษฎา บุญราช ปลัดกระทรวงมหาดไทย เปิดเผยว่า", "2016-07-19", "2016-07-17"),
+        ("อทอปยิ้มด้วยความสุข\nวันนี้ (21 ส.ค.59)\u{A0}นายชยพล ธิติศักดิ์ รองปลัดกระทรวงมหาดไทย", "2016-08-23", "2016-08-21"),
+        ("มภาพันธ์ 2560 สำหรับวันนี้ (22 ก.พ. 60) ตนเป็นประธานในพิธีเปิดโครงการฯ", "2017-02-24", "2017-02-22"),
+    ]
+
+    @Test(arguments: thaiNERTodayCases.indices)
+    func thaiNERTodayTakesBracketedDate(_ index: Int) {
+        let testCase = Self.thaiNERTodayCases[index]
+        let dates = Self.thaiNERAnnotator.annotate(testCase.text, referenceDate: CalendarDate(iso: testCase.dateLine))
+            .entities(ofType: .date)
+        #expect(dates.first?.text == "วันนี้")
+        #expect(dates.first?.date?.value?.iso == testCase.today)
+        #expect(dates.dropFirst().first?.date?.value?.iso == testCase.today)
+        // ... and a relative date after it counts from that day.
+        let tomorrow = Self.thaiNERAnnotator.annotate(testCase.text + " และพรุ่งนี้", referenceDate: CalendarDate(iso: testCase.dateLine))
+            .entities(ofType: .date).last?.date?.value?.iso
+        #expect(tomorrow == CalendarDate(iso: testCase.today)?.adding(days: 1).description)
     }
 
     @Test func seedDocumentDates() throws {
