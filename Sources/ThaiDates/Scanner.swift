@@ -45,6 +45,8 @@ struct Scanner {
             if let periodStart = periodPrefixStart(before: mention.utf16Range.lowerBound) {
                 mention.utf16Range = periodStart..<mention.utf16Range.upperBound
             }
+        } else if let periodStart = periodStart(before: mention.utf16Range.lowerBound) {
+            mention.utf16Range = periodStart..<mention.utf16Range.upperBound
         }
         return mention
     }
@@ -434,9 +436,21 @@ struct Scanner {
         return yearOrYearRange(at: skipSpaces(afterEra), era: era, spanStart: start)
     }
 
-    /// ปี 2561 → the year alone (ปี stays out of the span, as in ThaiNER).
+    /// ปี 2561 → the year alone (ปี stays out of the span, as in ThaiNER); under the guidelines
+    /// ปีการศึกษา 2562 is one span (the year 2019), and ปีการผลิต 2559/60 the crop year 2559/60
+    /// alone (2016/2017).
     private func yearAfterPi(at start: Int) -> DateMention? {
         guard matches(Words.pi, at: start) else { return nil }
+        if convention == .guidelines {
+            if matches(Words.academicYear, at: start) {
+                let position = skipSpaces(start + Words.academicYear.count)
+                return yearOrYearRange(at: position, era: .unspecified, spanStart: start, allowShort: true)
+            }
+            if matches(Words.cropYear, at: start) {
+                let position = skipSpaces(start + Words.cropYear.count)
+                return yearOrYearRange(at: position, era: .unspecified, spanStart: position, allowShort: true)
+            }
+        }
         let position = skipSpaces(start + Words.pi.count)
         if let (era, afterEra) = eraMarker(at: position) {
             return yearOrYearRange(at: skipSpaces(afterEra), era: era, spanStart: position)
@@ -447,8 +461,13 @@ struct Scanner {
     private func yearOrYearRange(at position: Int, era: Era, spanStart: Int, allowShort: Bool = false) -> DateMention? {
         guard let (year, buddhist, end) = fullYear(at: position, era: era)
                 ?? (allowShort && era == .unspecified ? shortYear(at: position) : nil) else { return nil }
-        // 2561-2565; a crop or academic year 2548/2549.
+        // 2561-2565; a crop or academic year 2548/2549, 2559/60, 2559/ 60.
         let cropYearSecond = end < units.count && units[end] == 0x2F ? end + 1 : nil
+        if let second = cropYearSecond, let buddhist, let (_, following, shortEnd) = shortYear(at: skipSpaces(second)),
+           following == buddhist + 1 {
+            return DateMention(utf16Range: spanStart..<shortEnd, value: .interval(.year(year), .year(year + 1), grain: .interval),
+                               grain: .interval, buddhistEraYear: buddhist, weekdayMismatch: false, isImpossible: false)
+        }
         if let afterSeparator = rangeSeparator(at: end) ?? cropYearSecond,
            let (endYear, _, rangeEnd) = fullYear(at: skipEra(afterSeparator), era: era),
            endYear > year, afterSeparator != cropYearSecond || endYear == year + 1 {
@@ -460,23 +479,41 @@ struct Scanner {
                            buddhistEraYear: buddhist, weekdayMismatch: false, isImpossible: false)
     }
 
-    /// A bare Buddhist-era year used as the time of an event (สงกรานต์ 2561, งานแสดงสินค้า 2561,
-    /// ปีใหม่ไทย ๒๕๖๑), and a range of such years in brackets, a plan's period (ระยะที่ 3 (2566-2570)).
-    /// A year inside a quoted title or after a Latin name (Expo 2018) is part of a name: no date.
+    /// A bare year naming an edition, an event or a plan (guidelines convention 6: the year says
+    /// when): after a name, Latin (Expo 2018, Climate Action Summit 2019) or Thai (สงกรานต์ 2561,
+    /// โอทอปซิตี้ 2016, ส่งสุขปีใหม่ 2560), with a space between; and a range of years in brackets, a
+    /// plan's period (ระยะที่ 3 (2566-2570)). A Latin name takes a common-era year (1950-2099), a Thai
+    /// one a Buddhist-era year or a common-era one from 1990. A number a count noun follows (2561 ราย)
+    /// or a quantity word leads (จำนวน 2561) counts something: no date.
     private func editionYear(at start: Int) -> DateMention? {
-        if Words.editionHeads.contains(where: { follows($0, before: start) }) {
-            guard let (_, buddhist, end) = fullYear(at: start, era: .unspecified), buddhist != nil,
-                  end >= units.count || !Words.closingQuotes.contains(units[end]) else { return nil }
-            return yearOrYearRange(at: start, era: .unspecified, spanStart: start)
+        guard let (year, buddhist, end) = fullYear(at: start, era: .unspecified) else { return nil }
+        let before = skipSpacesBackward(start)
+        guard before > 0 else { return nil }
+        if units[before - 1] == 0x28 /* ( */ {
+            guard buddhist != nil, let mention = yearOrYearRange(at: start, era: .unspecified, spanStart: start),
+                  mention.grain == .interval else { return nil }
+            let close = skipSpaces(mention.utf16Range.upperBound)
+            return close < units.count && units[close] == 0x29 /* ) */ ? mention : nil
         }
-        let open = skipSpacesBackward(start)
-        guard open > 0, units[open - 1] == 0x28 /* ( */,
-              let (_, buddhist, _) = fullYear(at: start, era: .unspecified), buddhist != nil,
-              let mention = yearOrYearRange(at: start, era: .unspecified, spanStart: start), mention.grain == .interval else {
+        let previous = units[before - 1]
+        guard before < start else { return nil }
+        if CharacterClass.isLatinLetter(previous) {
+            guard buddhist == nil, (1950...2099).contains(year) else { return nil }
+        } else {
+            guard CharacterClass.isThai(previous), !CharacterClass.isDigit(previous),
+                  buddhist != nil || (1990...2099).contains(year) else { return nil }
+        }
+        if end < units.count {
+            let next = units[end]
+            guard !CharacterClass.isLatinLetter(next), next != 0x2F, next != 0x3A,
+                  !CharacterClass.isThai(next) || CharacterClass.isDigit(next) else { return nil }
+        }
+        if Words.countsAfterYear.contains(where: { matches($0, at: skipSpaces(end)) })
+            || Words.quantityLeads.contains(where: { follows($0, before: start) })
+            || Words.namesWithYears.contains(where: { follows($0, before: start) }) {
             return nil
         }
-        let close = skipSpaces(mention.utf16Range.upperBound)
-        return close < units.count && units[close] == 0x29 /* ) */ ? mention : nil
+        return yearOrYearRange(at: start, era: .unspecified, spanStart: start)
     }
 
     /// 28/3/2560, 21/02/2561, 28/10/62: day/month/year with slashes; month/day/year when only
@@ -549,8 +586,6 @@ struct Scanner {
             part.buddhistEraYear = 2500 + short
             part.year = 2500 + short - 543
             part.end = end
-        } else if convention == .guidelines, matches(Words.nee, at: afterMonth) {
-            part.end = afterMonth + Words.nee.count  // 10 ม.ค.นี้, 14 กุมภาพันธ์นี้ (ThaiNER leaves นี้ out)
         } else if let (offset, end) = relativeYear(at: skipSpaces(afterMonth)) {
             part.relativeYear = offset
             part.end = end
@@ -750,6 +785,22 @@ struct Scanner {
     private func weekdayName(endingAt position: Int) -> Int? {
         for (name, weekday) in DateLexicon.weekdayNames where position >= name.count && matches(name, at: position - name.count) {
             return weekday
+        }
+        return nil
+    }
+
+    /// The guidelines: ต้น, ปลาย or สิ้น before a date, with the เดือน or ปี it qualifies, starts its
+    /// span (ปลายปี 2551, สิ้นเดือน มิ.ย. 63, ต้นเดือนตุลาคม, ต้นสัปดาห์ที่ผ่านมา); the value stays the
+    /// month's or year's.
+    private func periodStart(before start: Int) -> Int? {
+        var position = skipSpacesBackward(start)
+        if let unit = Words.periodUnits.first(where: { position >= $0.count && matches($0, at: position - $0.count) }) {
+            position -= unit.count
+        } else if position != start || Words.fiscalPrefixes.contains(where: { matches($0, at: start) }) {
+            return nil
+        }
+        for prefix in Words.guidelinesPeriodPrefixes where position >= prefix.count && matches(prefix, at: position - prefix.count) {
+            return position - prefix.count
         }
         return nil
     }
@@ -1007,6 +1058,8 @@ enum Words {
     static let thukPi = utf16("ทุกปี")
     static let khongThukPi = utf16("ของทุกปี")
 
+    static let academicYear = utf16("ปีการศึกษา")
+    static let cropYear = utf16("ปีการผลิต")
     static let fiscalPrefixes = ["ปีงบประมาณ", "ปีงบฯ", "ปีงบ"].map(utf16)
     /// After ปีงบประมาณ: this and next fiscal year. ที่ผ่านมา is left out: it as often means the year
     /// before the one a report is about (สูงกว่าปีงบประมาณที่ผ่านมา) as the one before the reference.
@@ -1029,10 +1082,23 @@ enum Words {
     static let countNouns = ["ราย", "คน", "แห่ง", "ครั้ง", "จังหวัด", "ล้าน", "บาท", "ตัน", "ไร่", "หน่วย", "องค์กร"].map(utf16)
     /// Words that count the unit after them, making it no relative date (ทุกวันนี้, หลายเดือนก่อน).
     static let quantities = ["ทุก", "หลาย", "เร็ว", "บาง", "สอง", "สาม", "ไม่กี่"].map(utf16)
-    /// Festivals and fairs a bare year after them dates (สงกรานต์ 2561): the time of the event.
-    static let editionHeads = ["สงกรานต์", "ปีใหม่", "ปีใหม่ไทย", "แสดงสินค้า", "เข้าพรรษา", "กินเจ"].map(utf16)
-    /// Closing quotation marks: a year before one ends a quoted title.
-    static let closingQuotes: [UInt16] = [0x22, 0x201D, 0x2019]
+    /// Words after a number that make it a count, not a year (2561 ราย, 2016 คน).
+    static let countsAfterYear = ["ราย", "คน", "แห่ง", "ครั้ง", "จังหวัด", "ล้าน", "แสน", "หมื่น", "พัน", "บาท", "ตัน", "ไร่",
+                                  "หน่วย", "องค์กร", "กิโล", "กม.", "กก.", "เมตร", "ตาราง", "ลูกบาศก์", "ลบ.ม.", "ลิตร",
+                                  "ครัวเรือน", "หมู่บ้าน", "ชุมชน", "โรงเรียน", "ชุด", "เล่ม", "ตำบล", "อำเภอ", "ตัว", "คัน",
+                                  "ลำ", "ชิ้น", "ต้น", "ชั่วโมง", "นาที", "คะแนน", "เท่า", "%",
+                                  "เปอร์เซ็นต์", "รุ่น", "โครงการ", "กลุ่ม", "สาขา", "ทุน", "อัตรา", "ตำแหน่ง", "รายการ",
+                                  "เรื่อง", "ฉบับ", "ชนิด", "ประเภท", "หน่วยงาน", "ประเทศ", "ที่นั่ง", "เตียง", "ห้อง",
+                                  "ราย", "ฟอง", "ถุง", "กล่อง", "ขวด", "แผ่น", "เครื่อง", "ลัง", "กระสอบ", "ตู้"].map(utf16)
+    /// Names a year is part of, not the time of anything: โรคติดเชื้อไวรัสโคโรนา 2019 (COVID-19).
+    static let namesWithYears = ["โคโรนา", "Coronavirus", "coronavirus", "Disease", "disease"].map(utf16)
+    /// Words before a number that make it a quantity or a label, not a year (จำนวน 2561, เลขที่ 2561).
+    static let quantityLeads = ["จำนวน", "รวม", "ประมาณ", "กว่า", "ราว", "ละ", "เพียง", "ทั้งสิ้น", "ทั้งหมด", "อีก", "เหลือ",
+                                "เกิน", "เลขที่", "หมายเลข", "ที่", "ข้อ", "มาตรา", "หมู่", "ห้อง", "โทร", "โทรศัพท์",
+                                "สายด่วน", "รหัส", "คะแนน", "อันดับ", "ราคา", "มูลค่า", "ได้", "มี", "เป็น", "ถึง", "จาก",
+                                "ครบ", "อายุ", "สูง", "ยาว", "กว้าง", "ลึก", "หนัก", "ไม่เกิน", "ไม่ต่ำกว่า", "ต่ำกว่า",
+                                "สูงกว่า", "มากกว่า", "น้อยกว่า", "ลดลง", "เพิ่มขึ้น", "อยู่ที่", "ฉบับที่", "ครั้งที่"].map(utf16)
+    static let guidelinesPeriodPrefixes = ["ต้น", "ปลาย", "สิ้น"].map(utf16)
     static let periodPrefixes = ["ต้น", "กลาง", "ปลาย", "สิ้น"].map(utf16)
     static let periodUnits = ["เดือน", "ปี"].map(utf16)
     static let lawTitles = ["รัฐธรรมนูญ", "พ.ร.บ.", "พรบ.", "พระราชบัญญัติ", "พ.ร.ก.", "พระราชกำหนด", "พระราชกฤษฎีกา",
