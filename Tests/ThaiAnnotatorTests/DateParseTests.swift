@@ -27,7 +27,9 @@ struct DateParseTests {
         ("9 มี.ค. 0000", "text after the date: 0000"),     // no year 0000: 9 มี.ค. and a number
         ("9 มี.ค. 00", "1957-03-09"),                      // 2500 BE
         ("15 ก.ค. 2565 09:00", "2022-07-15"),
-        ("15 ก.ค. 2565 09", "text after the date: 09"),
+        ("15 ก.ค. 2565 09", "text after the date: 09"),    // an hour alone is no time here
+        ("15 ก.ค. 2565 5", "text after the date: 5"),
+        ("15 ก.ค. 2565 7", "text after the date: 7"),
         ("15 ก.ค. 2565 09:00:01.123456", "2022-07-15"),
         ("15-ก.ค.-2565", "2022-07-15"),
         ("ก.ค. 2565 15", "text after the date: 15"),
