@@ -71,13 +71,13 @@ public struct DateNormalizer: Sendable {
 
     /// Every date expression in `text`, in order. Expressions overlapping one of the `excluding`
     /// ranges (sorted, non-overlapping: the named entities already found, such as the commission
-    /// ก.พ.ร.) are left out. Relative and year-less dates resolve against `referenceDate` until the
-    /// text says which day today is (`วันนี้ (30 ตุลาคม 2560)`), and against that day after it.
+    /// ก.พ.ร.) are left out. Relative and year-less dates resolve against `referenceDate`; a relative
+    /// word with a date in brackets (`วันนี้ (30 ตุลาคม 2560)`) takes the bracket's date.
     public func dates(in text: UTF16Text, tokens: [Token], referenceDate: CalendarDate?,
                       excluding: [Range<Int>] = []) -> [DateMention] {
         var mentions: [DateMention] = []
         text.units.withUnsafeBufferPointer { units in
-            var scanner = Scanner(units: units, lexicon: lexicon, reference: referenceDate, convention: convention)
+            let scanner = Scanner(units: units, lexicon: lexicon, reference: referenceDate, convention: convention)
             var excluded = excluding.makeIterator()
             var nextExcluded = excluded.next()
             var covered = 0
@@ -172,7 +172,7 @@ extension DateNormalizer {
         high = timeStart(in: all, from: low, to: high) ?? high
         let units = Array(all[low..<high])
         return units.withUnsafeBufferPointer { buffer in
-            var scanner = Scanner(units: buffer, lexicon: .shared, reference: referenceDate, convention: .guidelines)
+            let scanner = Scanner(units: buffer, lexicon: .shared, reference: referenceDate, convention: .guidelines)
             let start = scanner.skipWeekdayPrefix(0)
             guard start < buffer.count else { return .failure(.notADate) }
             let found = scanner.separatedNumericDate(at: start).flatMap { $0.utf16Range.upperBound == buffer.count ? $0 : nil }

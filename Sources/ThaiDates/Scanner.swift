@@ -4,9 +4,11 @@ import ThaiSegmentation
 struct Scanner {
     let units: UnsafeBufferPointer<UInt16>
     let lexicon: DateLexicon
-    /// What relative and year-less dates resolve against: the document's date, until the text
-    /// states which day it is today (วันนี้ (30 ตุลาคม 2560)).
-    private(set) var reference: CalendarDate?
+    /// What relative and year-less dates resolve against: the document's date (its date line).
+    /// A bare relative date resolves against it even after the text has said which day it is
+    /// (วันนี้ (30 ตุลาคม 2560)): only the relative word with the brackets takes their date
+    /// (guidelines, conventions 2 and 15).
+    let reference: CalendarDate?
     let convention: SpanConvention
 
     init(units: UnsafeBufferPointer<UInt16>, lexicon: DateLexicon, reference: CalendarDate?, convention: SpanConvention) {
@@ -33,13 +35,11 @@ struct Scanner {
     // MARK: Entry points
 
     /// A date expression starting at `start` (or, for เมื่อวานซืน, just after its เมื่อ);
-    /// under ThaiNER's conventions its span also takes a leading ต้น/กลาง/ปลาย/สิ้น. A relative day
-    /// followed by its date in brackets resets the reference for the rest of the text.
-    mutating func date(at start: Int) -> DateMention? {
+    /// its span also takes a leading ต้น/ปลาย/สิ้น (and กลาง under ThaiNER's conventions).
+    func date(at start: Int) -> DateMention? {
         guard start < units.count, lexicon.mayStartDate(units, at: start), var mention = expression(at: start) else {
             return nil
         }
-        if let statedToday = statedToday(by: mention, at: start) { reference = statedToday }
         if convention == .thaiNER {
             if mention.grain == .year, namesLaw(before: mention.utf16Range.lowerBound) { return nil }
             if let periodStart = periodPrefixStart(before: mention.utf16Range.lowerBound) {
@@ -277,15 +277,6 @@ struct Scanner {
         return skipSpaces(start + 1)
     }
 
-    /// The day a `วันนี้ (30 ตุลาคม 2560)` mention (or เมื่อวานนี้ (...), พรุ่งนี้ (...)) says today is.
-    private func statedToday(by mention: DateMention, at start: Int) -> CalendarDate? {
-        guard case .point(.day(let day))? = mention.value,
-              let match = lexicon.relativeWords.longestMatch(in: units, at: start),
-              match.end < mention.utf16Range.upperBound || convention == .thaiNER && bracketedDate(after: match.end) != nil,
-              case .days(let offset) = lexicon.relatives[Int(match.payload)] else { return nil }
-        return day.adding(days: -offset)
-    }
-
     /// The explicit date in brackets after a relative word (วันนี้ (3 ก.ย.)) and the bracket's end.
     private func bracketedDate(after end: Int) -> (DateMention, Int)? {
         var position = skipSpaces(end)
@@ -452,10 +443,27 @@ struct Scanner {
             }
         }
         let position = skipSpaces(start + Words.pi.count)
+        let mention: DateMention?
         if let (era, afterEra) = eraMarker(at: position) {
-            return yearOrYearRange(at: skipSpaces(afterEra), era: era, spanStart: position)
+            mention = yearOrYearRange(at: skipSpaces(afterEra), era: era, spanStart: position)
+        } else {
+            mention = yearOrYearRange(at: position, era: .unspecified, spanStart: position, allowShort: true)
         }
-        return yearOrYearRange(at: position, era: .unspecified, spanStart: position, allowShort: true)
+        // งบประมาณ ปี พ.ศ. 2563, งบ.ปี 64: a budget year is the fiscal year (guidelines, convention 13).
+        if convention == .guidelines, var budget = mention, case .point(.year(let year))? = budget.value, followsBudget(start) {
+            budget.value = .interval(.day(CalendarDate(year: year - 1, month: 10, day: 1)!),
+                                     .day(CalendarDate(year: year, month: 9, day: 30)!), grain: .interval)
+            budget.grain = .interval
+            return budget
+        }
+        return mention
+    }
+
+    /// Whether งบประมาณ, งบฯ or งบ (with a dot or spaces) ends just before `start`.
+    private func followsBudget(_ start: Int) -> Bool {
+        var position = skipSpacesBackward(start)
+        if position > 0, units[position - 1] == 0x2E { position -= 1 }
+        return Words.budgetWords.contains { position >= $0.count && matches($0, at: position - $0.count) }
     }
 
     private func yearOrYearRange(at position: Int, era: Era, spanStart: Int, allowShort: Bool = false) -> DateMention? {
@@ -1059,6 +1067,7 @@ enum Words {
     static let khongThukPi = utf16("ของทุกปี")
 
     static let academicYear = utf16("ปีการศึกษา")
+    static let budgetWords = ["งบประมาณ", "งบฯ", "งบ"].map(utf16)
     static let cropYear = utf16("ปีการผลิต")
     static let fiscalPrefixes = ["ปีงบประมาณ", "ปีงบฯ", "ปีงบ"].map(utf16)
     /// After ปีงบประมาณ: this and next fiscal year. ที่ผ่านมา is left out: it as often means the year

@@ -117,10 +117,26 @@ struct DateTests {
         #expect(dates.first?.text == "วันนี้")
         #expect(dates.first?.date?.value?.iso == testCase.today)
         #expect(dates.dropFirst().first?.date?.value?.iso == testCase.today)
-        // ... and a relative date after it counts from that day.
+        // A bare relative date after it still counts from the date line (GUIDELINES, convention 15).
         let tomorrow = Self.thaiNERAnnotator.annotate(testCase.text + " และพรุ่งนี้", referenceDate: CalendarDate(iso: testCase.dateLine))
             .entities(ofType: .date).last?.date?.value?.iso
-        #expect(tomorrow == CalendarDate(iso: testCase.today)?.adding(days: 1).description)
+        #expect(tomorrow == CalendarDate(iso: testCase.dateLine)?.adding(days: 1).description)
+    }
+
+    /// GUIDELINES convention 13: a year after งบประมาณ, งบฯ or งบ is a fiscal year (excerpts from
+    /// corpus documents thaigov-035 and thaigov-078).
+    @Test func budgetYears() {
+        let cases: [(text: String, span: String, value: String)] = [
+            ("ดังนี้\n1. งบประมาณ ปี พ.ศ. 2563 จำนวน", "พ.ศ. 2563", "2019-10-01/2020-09-30"),
+            ("และพัฒนารัฐบาลดิจิทัล งบ.ปี 64 ทั้งนี้", "64", "2020-10-01/2021-09-30"),
+            ("เป็นไปตามกรอบเวลาและงบประมาณปี 64 ที่กำหนด", "64", "2020-10-01/2021-09-30"),
+            ("ในปี 2564 ที่ผ่านมา", "2564", "2021"),
+        ]
+        for testCase in cases {
+            let dates = Self.annotator.annotate(testCase.text, referenceDate: CalendarDate(year: 2020, month: 6, day: 1)).entities(ofType: .date)
+            #expect(dates.map(\.text) == [testCase.span])
+            #expect(dates.first?.date?.value?.iso == testCase.value)
+        }
     }
 
     @Test func seedDocumentDates() throws {
