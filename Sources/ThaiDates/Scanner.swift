@@ -588,7 +588,7 @@ struct Scanner {
             part.year = year
             part.buddhistEraYear = buddhist
             part.end = end
-        } else if let (short, end) = number(at: yearStart, maxDigits: 2), end - yearStart == 2, endsNumber(end),
+        } else if let (short, end) = number(at: yearStart, maxDigits: 2), digitCount(yearStart..<end) == 2, endsNumber(end),
                   abbreviated || yearStart == afterMonth || era != .unspecified || !countsSomething(at: skipSpaces(end)) {
             // มิ.ย.60, ม.ค. 61, 9 สิงหาคม 55: two-digit years are Buddhist era.
             part.buddhistEraYear = 2500 + short
@@ -640,7 +640,7 @@ struct Scanner {
     /// A four-digit year: Buddhist era (2400-2699) unless the era says common, or a plausible
     /// common-era year (1800-2299). Returns the common-era year and the Buddhist year as written.
     private func fullYear(at position: Int, era: Era) -> (Int, Int?, Int)? {
-        guard let (value, end) = number(at: position, maxDigits: 4), end - position == 4, endsNumber(end) else {
+        guard let (value, end) = number(at: position, maxDigits: 4), digitCount(position..<end) == 4, endsNumber(end) else {
             return nil
         }
         switch era {
@@ -656,17 +656,34 @@ struct Scanner {
     }
 
     /// 1 to `maxDigits` ASCII or Thai digits, not part of a longer number.
+    /// Some editors put a zero-width space between the digits (๒\u{200B}๕\u{200B}๖\u{200B}๒): it is skipped.
     private func number(at position: Int, maxDigits: Int) -> (Int, Int)? {
         guard position < units.count, CharacterClass.isDigit(units[position]) else { return nil }
-        if position > 0, CharacterClass.isDigit(units[position - 1]) || units[position - 1] == 0x2C { return nil }
+        if position > 0, CharacterClass.isDigit(units[position - 1]) || units[position - 1] == 0x2C
+            || units[position - 1] == 0x200B && position > 1 && CharacterClass.isDigit(units[position - 2]) { return nil }
         var value = 0
+        var digits = 0
         var end = position
-        while end < units.count, CharacterClass.isDigit(units[end]) {
-            if end - position == maxDigits { return nil }
-            value = value * 10 + CharacterClass.digitValue(units[end])
-            end += 1
+        while end < units.count {
+            if CharacterClass.isDigit(units[end]) {
+                if digits == maxDigits { return nil }
+                value = value * 10 + CharacterClass.digitValue(units[end])
+                digits += 1
+                end += 1
+            } else if units[end] == 0x200B, end + 1 < units.count, CharacterClass.isDigit(units[end + 1]) {
+                end += 1
+            } else {
+                break
+            }
         }
         return (value, end)
+    }
+
+    /// The number of digits in `range` (a number's span may hold zero-width spaces).
+    private func digitCount(_ range: Range<Int>) -> Int {
+        var count = 0
+        for position in range where CharacterClass.isDigit(units[position]) { count += 1 }
+        return count
     }
 
     /// A number does not continue past `end` as a decimal, a thousands group or a time (10.30 น.).
@@ -759,7 +776,7 @@ struct Scanner {
 
     /// A two-digit Buddhist-era year (60 is 2560, so 2017), not part of a longer number.
     private func shortYear(at position: Int) -> (Int, Int?, Int)? {
-        guard let (short, end) = number(at: position, maxDigits: 2), end - position == 2, endsNumber(end) else { return nil }
+        guard let (short, end) = number(at: position, maxDigits: 2), digitCount(position..<end) == 2, endsNumber(end) else { return nil }
         return (2500 + short - 543, 2500 + short, end)
     }
 
