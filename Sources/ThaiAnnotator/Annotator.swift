@@ -12,6 +12,10 @@ public final class Annotator: Sendable {
         public var gazetteers: [Gazetteer] = []
         /// Whose span conventions to follow where they differ.
         public var spanConvention = SpanConvention.guidelines
+        /// Whether a date whose stated weekday disagrees takes its suggested repair as its value
+        /// (`DateAnnotation.suggestedValue`; `--repair-dates` on the command line). Off by default:
+        /// the value is the date as written.
+        public var repairDates = false
 
         /// The default configuration: the bundled gazetteers only.
         public init() {}
@@ -23,6 +27,8 @@ public final class Annotator: Sendable {
     public let recognizer: EntityRecognizer
     /// The date stage.
     public let dateNormalizer: DateNormalizer
+    /// Whether suggested weekday repairs become the values (`Configuration.repairDates`).
+    public let repairDates: Bool
 
     /// Builds the pipeline.
     public init(configuration: Configuration = Configuration()) throws {
@@ -31,6 +37,7 @@ public final class Annotator: Sendable {
         gazetteers += configuration.gazetteers
         recognizer = EntityRecognizer(gazetteers: gazetteers)
         dateNormalizer = DateNormalizer(convention: configuration.spanConvention)
+        repairDates = configuration.repairDates
     }
 
     /// Annotates one text. Relative and year-less dates resolve against `referenceDate`, or,
@@ -42,7 +49,7 @@ public final class Annotator: Sendable {
         let reference = referenceDate ?? dateNormalizer.documentDate(in: utf16)
         let dates = dateNormalizer.dates(in: utf16, tokens: tokens, referenceDate: reference,
                                          excluding: named.map(\.utf16Range))
-        return DocumentAssembler(text: utf16, tokens: tokens).document(named: named, dates: dates)
+        return DocumentAssembler(text: utf16, tokens: tokens, repairDates: repairDates).document(named: named, dates: dates)
     }
 }
 
@@ -51,6 +58,7 @@ public final class Annotator: Sendable {
 struct DocumentAssembler {
     let text: UTF16Text
     let tokens: [Token]
+    var repairDates = false
 
     func document(named: [EntityMention], dates: [DateMention]) -> Document {
         // Both lists are sorted and do not overlap each other: merge them by start.
@@ -76,10 +84,12 @@ struct DocumentAssembler {
             } else {
                 let mention = dates[nextDate]
                 entities.append(Entity(type: .date, range: range, scalarOffsets: start.scalar..<end.scalar, text: surface,
-                                       date: DateAnnotation(value: mention.value, grain: mention.grain,
+                                       date: DateAnnotation(value: repairDates ? mention.suggestedValue ?? mention.value : mention.value,
+                                                            grain: mention.grain,
                                                             buddhistEraYear: mention.buddhistEraYear,
                                                             weekdayMismatch: mention.weekdayMismatch,
-                                                            isImpossible: mention.isImpossible)))
+                                                            isImpossible: mention.isImpossible,
+                                                            suggestedValue: mention.suggestedValue)))
                 nextDate += 1
             }
             boundaries.append(start)

@@ -62,7 +62,8 @@ extension Document: Codable {
                               var value = entity.value.flatMap(DateValue.init(iso:))
                               if case .interval(let start, let end, _)? = value { value = .interval(start, end, grain: grain) }
                               return DateAnnotation(value: value, grain: grain, weekdayMismatch: entity.weekdayMismatch ?? false,
-                                                    isImpossible: entity.impossible ?? false)
+                                                    isImpossible: entity.impossible ?? false,
+                                                    suggestedValue: entity.suggestedValue.flatMap(DateValue.init(iso:)))
                           })
         }
         self.init(text: text, tokens: tokens, entities: entities)
@@ -82,5 +83,6 @@ extension Document: Codable {
         var grain: DateGrain?
         var weekdayMismatch: Bool?
         var impossible: Bool?
+        var suggestedValue: String?
     }
 }
