@@ -112,6 +112,15 @@ struct DocumentationExamplesTests {
         #expect(person.gold > 0)
     }
 
+    /// ThaiDates.md
+    @Test func parsingOneDate() {
+        switch DateNormalizer.parse("วันพุธที่ 7 มิถุนายน 2560") {
+        case .success(let value): print(value.iso)            // 2017-06-07
+        case .failure(let failure): print(failure)             // e.g. "no such day"
+        }
+        #expect((try? DateNormalizer.parse("วันพุธที่ 7 มิถุนายน 2560").get())?.iso == "2017-06-07")
+    }
+
     /// ThaiSegmentation.md
     @Test func segmentation() throws {
         let segmenter = try WordSegmenter()
