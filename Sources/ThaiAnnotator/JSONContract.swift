@@ -13,6 +13,7 @@ extension Entity: Encodable {
         case type, start, end, text, id, canonical, expansion, refersTo, value, grain, weekdayMismatch, impossible, suggestedValue
     }
 
+    /// Encodes the entity as one object of the JSON contract (the same keys as `JSONWriter`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ContractKey.self)
         try container.encode(type, forKey: .type)
