@@ -26,8 +26,10 @@ let package = Package(
         ),
         // Thai date expressions -> ISO 8601 values.
         .target(name: "ThaiDates", dependencies: ["ThaiSegmentation"]),
+        // Person -> office -> body links (who holds which office), from the recogniser's mentions.
+        .target(name: "ThaiRoles", dependencies: ["ThaiSegmentation", "ThaiEntities"]),
         // The public API: Document, Entity, Annotator (the pipeline) and the JSON contract.
-        .target(name: "ThaiAnnotator", dependencies: ["ThaiSegmentation", "ThaiEntities", "ThaiDates"]),
+        .target(name: "ThaiAnnotator", dependencies: ["ThaiSegmentation", "ThaiEntities", "ThaiDates", "ThaiRoles"]),
         // The command-line tool.
         .executableTarget(
             name: "thai-annotate",

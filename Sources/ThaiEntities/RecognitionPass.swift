@@ -68,7 +68,16 @@ struct RecognitionPass {
             }
         }
         collectGluedAbbreviations(into: &candidates)
-        return documentMentions(adding: resolve(candidates, occupied: nil))
+        var mentions = documentMentions(adding: resolve(candidates, occupied: nil))
+        // In a governor's title จังหวัด belongs to the title: ผู้ว่าราชการจังหวัด[ลำปาง] (GUIDELINES, LOCATION).
+        for index in mentions.indices where mentions[index].type == .location {
+            let range = mentions[index].utf16Range
+            if range.count > Words.province.count, matches(Words.province, at: range.lowerBound),
+               matches(Words.governor, at: range.lowerBound - Words.governor.count) {
+                mentions[index].utf16Range = (range.lowerBound + Words.province.count)..<range.upperBound
+            }
+        }
+        return mentions
     }
 
     // MARK: Candidates at one position
@@ -567,6 +576,7 @@ private enum Words {
     static let month = Array("เดือน".utf16)
     static let governorOf = Array("ว่าการ".utf16)
     static let province = Array("จังหวัด".utf16)
+    static let governor = Array("ผู้ว่าราชการ".utf16)
     static let science = Array("ศาสตร์".utf16)
     static let countryLinkers = [Array("ของ".utf16), Array("แห่ง".utf16)]
 }

@@ -135,7 +135,7 @@ struct Bench: ParsableCommand {
 
     private func jsonl(_ document: Document) -> [UInt8] {
         var writer = JSONWriter()
-        writer.annotationRecord(rawID: "0", entities: document.entities)
+        writer.annotationRecord(rawID: "0", entities: document.entities, roles: document.roles)
         return writer.bytes
     }
 

@@ -16,8 +16,11 @@ struct Eval: ParsableCommand {
     @Option(help: "Output: text (tables) or json.")
     var format: Format = .text
 
-    @Option(name: .customLong("errors"), help: "Also print up to N error examples (missed, spurious, boundary, type).")
+    @Option(name: .customLong("errors"), help: "Also print up to N error examples (missed, spurious, boundary, type), and N role-link errors.")
     var errorExamples: Int = 0
+
+    @Option(help: "Score only the corpus documents of one split of manifest.tsv: train or test (default: all).")
+    var split: String?
 
     enum GoldFormat: String, ExpressibleByArgument, CaseIterable { case corpus, thainer, segmentation }
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -28,13 +31,26 @@ struct Eval: ParsableCommand {
         if goldFormat == .thainer { configuration.spanConvention = .thaiNER }
         let annotator = try Annotator(configuration: configuration)
         var evaluation = Evaluation()
+        var roles: RoleEvaluation?
         switch goldFormat {
-        case .corpus: try evaluateCorpus(annotator, &evaluation)
+        case .corpus:
+            var roleEvaluation = RoleEvaluation()
+            try evaluateCorpus(annotator, &evaluation, &roleEvaluation)
+            roles = roleEvaluation
         case .thainer: try evaluateThaiNER(annotator, &evaluation)
         case .segmentation: return try evaluateSegmentation(annotator.segmenter)
         }
-        print(format == .json ? evaluation.json() : evaluation.table(), terminator: format == .json ? "" : "\n")
+        if format == .json {
+            var json = evaluation.json()
+            // Role links join the object as one more member.
+            if let roles, json.hasSuffix("}\n") { json = String(json.dropLast(2)) + "," + roles.jsonMember() + "}\n" }
+            print(json, terminator: "")
+        } else {
+            print(evaluation.table())
+            if let roles { print(roles.tableLine()) }
+        }
         for example in evaluation.examples.prefix(errorExamples) { print(example) }
+        for example in (roles?.examples ?? []).prefix(errorExamples) { print(example) }
     }
 
     /// The gold file format of corpus/gold/NAME.json.
@@ -45,12 +61,36 @@ struct Eval: ParsableCommand {
             var end: Int
             var value: String?
         }
+        /// A role link: indices into `entities` and the role's span.
+        struct GoldRole: Decodable {
+            struct Span: Decodable {
+                var start: Int
+                var end: Int
+            }
+            var person: Int
+            var role: Span
+            var org: Int?
+        }
         var document: String
         var entities: [GoldEntity]
+        /// Absent in gold files written before role links.
+        var roles: [GoldRole]?
     }
 
-    private func evaluateCorpus(_ annotator: Annotator, _ evaluation: inout Evaluation) throws {
+    private func evaluateCorpus(_ annotator: Annotator, _ evaluation: inout Evaluation, _ roles: inout RoleEvaluation) throws {
         let root = URL(fileURLWithPath: path)
+        var splits: [String: String]?
+        if let split {
+            guard let manifest = try? String(contentsOf: root.appendingPathComponent("manifest.tsv"), encoding: .utf8) else {
+                printError("thai-annotate: --split needs \(path)/manifest.tsv")
+                throw Exit.noInput
+            }
+            splits = readSplits(manifest: manifest)
+            guard splits!.values.contains(split) else {
+                printError("thai-annotate: no document of split \(split) in \(path)/manifest.tsv")
+                throw ExitCode(64)
+            }
+        }
         let goldFolder = root.appendingPathComponent("gold")
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: goldFolder.path) else {
             printError("thai-annotate: no gold/ folder in \(path)")
@@ -58,6 +98,7 @@ struct Eval: ParsableCommand {
         }
         for name in names.filter({ $0.hasSuffix(".json") }).sorted() {
             let gold = try JSONDecoder().decode(GoldDocument.self, from: Data(contentsOf: goldFolder.appendingPathComponent(name)))
+            if let split, splits?[gold.document] != split { continue }
             let text = try String(contentsOf: root.appendingPathComponent("documents/\(gold.document).txt"), encoding: .utf8)
             let document = annotator.annotate(text)
             let goldSpans = gold.entities.map {
@@ -67,7 +108,18 @@ struct Eval: ParsableCommand {
                 ScoredSpan(type: $0.type.rawValue, start: $0.scalarOffsets.lowerBound, end: $0.scalarOffsets.upperBound,
                            value: $0.type == .date ? ($0.date?.value?.iso ?? "null") : nil)
             }
-            evaluation.add(gold: goldSpans, predicted: predicted, text: Array(text.unicodeScalars), name: gold.document)
+            let scalars = Array(text.unicodeScalars)
+            evaluation.add(gold: goldSpans, predicted: predicted, text: scalars, name: gold.document)
+            // Gold files without role links (not yet annotated for roles) are not scored for them.
+            if let goldRoles = gold.roles {
+                func span(_ index: Int) -> Range<Int> { gold.entities[index].start..<gold.entities[index].end }
+                let goldLinks = goldRoles.map { ScoredRole(person: span($0.person), role: $0.role.start..<$0.role.end, organization: $0.org.map(span)) }
+                let predictedLinks = document.roles.map {
+                    ScoredRole(person: document.entities[$0.person].scalarOffsets, role: $0.role.scalarOffsets,
+                               organization: $0.organization.map { document.entities[$0].scalarOffsets })
+                }
+                roles.add(gold: goldLinks, predicted: predictedLinks, text: scalars, name: gold.document)
+            }
         }
     }
 

@@ -1,0 +1,364 @@
+import ThaiEntities
+import ThaiSegmentation
+
+/// A role link in the recogniser's terms: a PERSON mention, the words of the office it holds
+/// and the body the office belongs to.
+public struct RoleMention: Sendable, Hashable {
+    /// The PERSON mention's index in the mention list given to the linker.
+    public var person: Int
+    /// The role's words (the position up to where the body's name begins), in UTF-16 code units.
+    public var utf16Range: Range<Int>
+    /// The body's index in the mention list (a MINISTRY, ORGANIZATION, ACRONYM or LOCATION), or nil.
+    public var organization: Int?
+    /// The office in full (รมว. + ศธ. is รัฐมนตรีว่าการกระทรวงศึกษาธิการ), or nil when unknown.
+    public var canonical: String?
+
+    /// Creates a role mention.
+    public init(person: Int, utf16Range: Range<Int>, organization: Int?, canonical: String?) {
+        self.person = person
+        self.utf16Range = utf16Range
+        self.organization = organization
+        self.canonical = canonical
+    }
+}
+
+/// Links PERSON mentions to the offices the text states, right next to them, that they hold
+/// (corpus/GUIDELINES.md, ROLE): `นายอุตตม สาวนายน รัฐมนตรีว่าการกระทรวงอุตสาหกรรม`,
+/// `ผู้ว่าราชการจังหวัดลำปาง นายสมชาย ...`, `รัฐมนตรีว่าการกระทรวงการคลัง (นายสมชาย ...)`, `รมว.ศธ.`.
+///
+/// It works on the UTF-16 text and the recogniser's mentions; its cost is a few trie walks per
+/// PERSON mention.
+public struct RoleLinker: Sendable {
+    /// The offices it knows.
+    public let lexicon: OfficeLexicon
+
+    /// Creates a linker over a lexicon (by default the bundled one).
+    public init(lexicon: OfficeLexicon = .bundled) {
+        self.lexicon = lexicon
+    }
+
+    /// The role links in `text`, given its tokens and its named-entity mentions (sorted,
+    /// non-overlapping), in order of the person mentions.
+    public func links(in text: UTF16Text, tokens: [Token], mentions: [EntityMention]) -> [RoleMention] {
+        guard !lexicon.offices.isEmpty, mentions.contains(where: { $0.type == .person }) else { return [] }
+        return text.units.withUnsafeBufferPointer { units in
+            RoleScan(lexicon: lexicon, units: units, tokens: tokens, mentions: mentions).run()
+        }
+    }
+}
+
+/// One linking pass over a document.
+struct RoleScan {
+    let lexicon: OfficeLexicon
+    let units: UnsafeBufferPointer<UInt16>
+    let tokens: [Token]
+    let mentions: [EntityMention]
+
+    /// How far before a person the role's first word may start, in code units.
+    static let window = 96
+
+    /// One office with its body, or offices sharing one body (ประธานและ CEO).
+    struct Part {
+        var role: Range<Int>
+        /// The offices inside `role`, for the canonical form: (where, index in the lexicon).
+        var offices: [(range: Range<Int>, office: Int)]
+        var body: Int?
+        /// Whether the office is complete without a body (a whole office, or one with its body).
+        var isComplete: Bool
+        /// Where the part ends: after the body, or after the role.
+        var end: Int
+    }
+
+    /// A run of parts: coordinated offices held by one person.
+    struct Phrase {
+        var parts: [Part]
+        /// After the last part and any parent bodies or bracketed acronyms that follow it.
+        var extendedEnd: Int
+    }
+
+    func run() -> [RoleMention] {
+        var links: [RoleMention] = []
+        // Text up to here belongs to an earlier person's role (after its name); a later person
+        // does not take it as a role written before its own name.
+        var claimedUntil = 0
+        for (index, mention) in mentions.enumerated() where mention.type == .person {
+            if let phrase = phraseBefore(mention.utf16Range.lowerBound, notBefore: max(claimedUntil, previousPersonEnd(index))) {
+                links += phrase.parts.map { link(index, $0) }
+            }
+            if let phrase = phraseAfter(mention.utf16Range.upperBound) {
+                links += phrase.parts.map { link(index, $0) }
+                claimedUntil = phrase.extendedEnd
+            }
+        }
+        return links
+    }
+
+    private func previousPersonEnd(_ index: Int) -> Int {
+        var other = index - 1
+        while other >= 0, mentions[other].type != .person { other -= 1 }
+        return other >= 0 ? mentions[other].utf16Range.upperBound : 0
+    }
+
+    // MARK: The two orders
+
+    /// The role after a name: across nothing, spaces, a comma, ในฐานะ or ตำแหน่ง.
+    func phraseAfter(_ end: Int) -> Phrase? {
+        var position = skipSpaces(end)
+        if position < units.count, units[position] == 0x2C { position = skipSpaces(position + 1) }
+        for linker in Words.capacityLinkers where units.hasWord(linker, at: position) {
+            position = skipSpaces(position + linker.count)
+            break
+        }
+        return phrase(at: position)
+    }
+
+    /// The role before a name: ending right before it (across spaces or a comma), or before the
+    /// bracket the name stands in. The earliest start that reads as a role up to there wins.
+    func phraseBefore(_ start: Int, notBefore limit: Int) -> Phrase? {
+        var target = skipSpacesBackwards(start)
+        if target > 0, units[target - 1] == 0x28 {
+            target = skipSpacesBackwards(target - 1)
+        } else if target > 0, units[target - 1] == 0x2C {
+            target = skipSpacesBackwards(target - 1)
+        }
+        guard target > limit else { return nil }
+        let lowest = max(limit, target - Self.window)
+        var best: Phrase?
+        var tokenIndex = tokenIndex(containing: target - 1)
+        while tokenIndex >= 0 {
+            let tokenStart = tokens[tokenIndex].utf16Offsets.lowerBound
+            if tokenStart < lowest { break }
+            if let phrase = phrase(at: tokenStart),
+               phrase.extendedEnd == target || phrase.parts.last!.end == target {
+                best = phrase
+            }
+            tokenIndex -= 1
+        }
+        return best
+    }
+
+    // MARK: Phrases and parts
+
+    /// Coordinated parts from `start`: offices joined by และ or a comma. Offices that still wait
+    /// for a body share the next one's (ประธานและ CEO ของ...).
+    func phrase(at start: Int) -> Phrase? {
+        guard let first = part(at: start) else { return nil }
+        var parts = [first]
+        while true {
+            var position = skipSpaces(parts[parts.count - 1].end)
+            if units.hasWord(Words.and, at: position) {
+                position = skipSpaces(position + Words.and.count)
+            } else if position < units.count, units[position] == 0x2C {
+                position = skipSpaces(position + 1)
+            } else {
+                break
+            }
+            guard let next = part(at: position) else { break }
+            if parts[parts.count - 1].isComplete {
+                parts.append(next)
+            } else {
+                parts[parts.count - 1].role = parts[parts.count - 1].role.lowerBound..<next.role.upperBound
+                parts[parts.count - 1].offices += next.offices
+                parts[parts.count - 1].body = next.body
+                parts[parts.count - 1].isComplete = next.isComplete
+                parts[parts.count - 1].end = next.end
+            }
+        }
+        // A body's parent body, or its acronym in brackets, may follow before the next name.
+        var end = parts[parts.count - 1].end
+        if parts[parts.count - 1].body != nil {
+            for _ in 0..<2 {
+                let position = skipSpaces(end)
+                if let index = mention(startingAt: position), Self.isBodyType(mentions[index].type) {
+                    end = mentions[index].utf16Range.upperBound
+                } else if position < units.count, units[position] == 0x28,
+                          let index = mention(startingAt: position + 1), mentions[index].type == .acronym,
+                          mentions[index].utf16Range.upperBound < units.count, units[mentions[index].utf16Range.upperBound] == 0x29 {
+                    end = mentions[index].utf16Range.upperBound + 1
+                } else {
+                    break
+                }
+            }
+        }
+        return Phrase(parts: parts, extendedEnd: end)
+    }
+
+    /// One office at `start`, with the modifiers glued before it and its body after it.
+    func part(at start: Int) -> Part? {
+        guard start < units.count, !isInsideMention(start), lexicon.trie.mayStartKey(in: units, at: start) else { return nil }
+        var offices: [(range: Range<Int>, office: Int)] = []
+        var position = start
+        // Modifiers: รอง, ผู้ช่วย, อดีต ... each followed by an office or another modifier.
+        while true {
+            var modifier: (end: Int, office: Int)?
+            lexicon.trie.forEachMatch(in: units, at: position) { end, payload in
+                if lexicon.offices[Int(payload)].kind == .modifier { modifier = (end, Int(payload)) }
+            }
+            guard let found = modifier, hasOffice(at: found.end) else { break }
+            offices.append((position..<found.end, found.office))
+            position = found.end
+        }
+        // The office: one with a body first, then a whole office, then one waiting for a body;
+        // the longest of each. An office never runs into an entity (ปลัด|กระทรวงมหาดไทย).
+        let limit = nextMentionStart(from: position)
+        var best: (rank: Int, roleEnd: Int, office: Int, body: Int?)?
+        lexicon.trie.forEachMatch(in: units, at: position) { end, payload in
+            let office = lexicon.offices[Int(payload)]
+            guard office.kind != .modifier else { return }
+            var roleEnd = end
+            var body: Int?
+            if end > limit {
+                // ผู้ว่าการรถไฟ...: the การ of the title also starts the body's name.
+                guard office.kind == .head, limit == end - 3, units.hasWord(Words.of, at: limit),
+                      let index = mention(startingAt: limit), Self.isBodyType(mentions[index].type) else { return }
+                roleEnd = limit
+                body = index
+            } else {
+                guard endsWord(end) else { return }
+                if office.kind == .head { body = self.body(after: end) }
+            }
+            let rank = body != nil ? 2 : office.kind == .whole ? 1 : 0
+            if best == nil || rank >= best!.rank { best = (rank, roleEnd, Int(payload), body) }
+        }
+        guard let chosen = best else { return nil }
+        offices.append((position..<chosen.roleEnd, chosen.office))
+        let end = chosen.body.map { mentions[$0].utf16Range.upperBound } ?? chosen.roleEnd
+        if chosen.rank == 0 {
+            // ในฐานะประธานในพิธี: a one-off function, not an office.
+            let next = skipSpaces(end)
+            if Words.functionStarts.contains(where: { units.hasWord($0, at: next) }) { return nil }
+        }
+        return Part(role: start..<chosen.roleEnd, offices: offices, body: chosen.body, isComplete: chosen.rank > 0, end: end)
+    }
+
+    /// The body right after an office: across nothing, spaces, ของ or แห่ง.
+    func body(after end: Int) -> Int? {
+        var position = skipSpaces(end)
+        for linker in Words.bodyLinkers where units.hasWord(linker, at: position) {
+            position = skipSpaces(position + linker.count)
+            break
+        }
+        guard let index = mention(startingAt: position), Self.isBodyType(mentions[index].type) else { return nil }
+        return index
+    }
+
+    func hasOffice(at position: Int) -> Bool {
+        var found = false
+        lexicon.trie.forEachMatch(in: units, at: position) { _, _ in found = true }
+        return found
+    }
+
+    static func isBodyType(_ type: EntityType) -> Bool {
+        type == .ministry || type == .organization || type == .acronym || type == .location
+    }
+
+    // MARK: The link
+
+    func link(_ person: Int, _ part: Part) -> RoleMention {
+        RoleMention(person: person, utf16Range: part.role, organization: part.body, canonical: canonical(part))
+    }
+
+    /// The role with each office written in full, then what joins it to the body, then the
+    /// body's canonical name; nil when an office waits for a body it does not have, or the body's
+    /// full name is unknown.
+    func canonical(_ part: Part) -> String? {
+        var text = ""
+        var position = part.role.lowerBound
+        for (range, office) in part.offices {
+            text += string(position..<range.lowerBound)
+            text += lexicon.offices[office].canonical
+            position = range.upperBound
+        }
+        text += string(position..<part.role.upperBound)
+        guard let body = part.body else { return part.isComplete ? text : nil }
+        let mention = mentions[body]
+        let name: String?
+        if mention.type == .acronym {
+            name = mention.acronym?.expansion
+        } else {
+            name = mention.link.map(\.canonical) ?? string(mention.utf16Range)
+        }
+        guard let name else { return nil }
+        return text + string(part.role.upperBound..<mention.utf16Range.lowerBound) + name
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        range.isEmpty ? "" : String(decoding: UnsafeBufferPointer(rebasing: units[range]), as: UTF16.self)
+    }
+
+    // MARK: Positions
+
+    /// Whether an office may end at `end`: where a word ends, a dotted abbreviation ends, an
+    /// entity starts, or the script changes.
+    func endsWord(_ end: Int) -> Bool {
+        guard end < units.count else { return true }
+        if units[end - 1] == 0x2E || !CharacterClass.isThai(units[end]) || units[end] == 0x0E2F { return true }
+        if mention(startingAt: end) != nil { return true }
+        return tokenIndex(startingAt: end) != nil
+    }
+
+    func skipSpaces(_ position: Int) -> Int {
+        var position = position
+        while position < units.count, CharacterClass.isSpace(units[position]) { position += 1 }
+        return position
+    }
+
+    func skipSpacesBackwards(_ position: Int) -> Int {
+        var position = position
+        while position > 0, CharacterClass.isSpace(units[position - 1]) { position -= 1 }
+        return position
+    }
+
+    /// The index of the first mention that ends after `position` (binary search).
+    func firstMention(endingAfter position: Int) -> Int {
+        var low = 0, high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].utf16Range.upperBound <= position { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    func mention(startingAt position: Int) -> Int? {
+        let index = firstMention(endingAfter: position)
+        return index < mentions.count && mentions[index].utf16Range.lowerBound == position ? index : nil
+    }
+
+    func isInsideMention(_ position: Int) -> Bool {
+        let index = firstMention(endingAfter: position)
+        return index < mentions.count && mentions[index].utf16Range.lowerBound <= position
+    }
+
+    func nextMentionStart(from position: Int) -> Int {
+        let index = firstMention(endingAfter: position)
+        return index < mentions.count ? max(position, mentions[index].utf16Range.lowerBound) : units.count
+    }
+
+    /// The index of the token containing `position` (binary search), or -1.
+    func tokenIndex(containing position: Int) -> Int {
+        guard position >= 0 else { return -1 }
+        var low = 0, high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].utf16Offsets.upperBound <= position { low = middle + 1 } else { high = middle }
+        }
+        return low < tokens.count ? low : tokens.count - 1
+    }
+
+    func tokenIndex(startingAt position: Int) -> Int? {
+        let index = tokenIndex(containing: position)
+        return index >= 0 && tokens[index].utf16Offsets.lowerBound == position ? index : nil
+    }
+}
+
+/// Words the linker looks for, as UTF-16 once and for all.
+private enum Words {
+    static let and = Array("และ".utf16)
+    static let of = Array("การ".utf16)
+    /// What may stand between a name and the role after it, besides spaces and a comma.
+    static let capacityLinkers = [Array("ในฐานะ".utf16), Array("ตำแหน่ง".utf16)]
+    /// What may stand between an office and its body, besides spaces.
+    static let bodyLinkers = [Array("ของ".utf16), Array("แห่ง".utf16)]
+    /// Words after an office without a body that make it a one-off function (ประธานในพิธี).
+    static let functionStarts = [Array("ใน".utf16), Array("การ".utf16), Array("เปิด".utf16), Array("พิธี".utf16)]
+}
