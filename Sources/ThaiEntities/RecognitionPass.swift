@@ -77,7 +77,59 @@ struct RecognitionPass {
                 mentions[index].utf16Range = (range.lowerBound + Words.province.count)..<range.upperBound
             }
         }
-        return mentions
+        return withServiceAreas(mentions)
+    }
+
+    /// Numbered educational service areas are one ACRONYM with the area they name, through the
+    /// area number (GUIDELINES, convention 3): สพป.เชียงใหม่ เขต 1, สพม.เขต 2, สพม.31, สพป.สตูล; so
+    /// is a provincial office's acronym with its province glued (พมจ.นนทบุรี).
+    func withServiceAreas(_ mentions: [EntityMention]) -> [EntityMention] {
+        guard mentions.contains(where: { $0.type == .acronym && ($0.utf16Range.count >= 3 && units[$0.utf16Range.upperBound - 2] == 0x0E08
+                                                                  || isServiceArea($0.utf16Range)) }) else { return mentions }
+        var result: [EntityMention] = []
+        result.reserveCapacity(mentions.count)
+        var index = 0
+        while index < mentions.count {
+            var mention = mentions[index]
+            index += 1
+            let range = mention.utf16Range
+            // A provincial office's acronym (…จ.) with its province glued: พมจ.นนทบุรี.
+            let isProvincialOffice = mention.type == .acronym && range.count >= 3 && units[range.upperBound - 1] == 0x2E
+                && units[range.upperBound - 2] == 0x0E08 && index < mentions.count && mentions[index].type == .location
+                && mentions[index].utf16Range.lowerBound == range.upperBound
+            guard mention.type == .acronym, isProvincialOffice || isServiceArea(range) else {
+                result.append(mention)
+                continue
+            }
+            var end = range.upperBound
+            // The province, glued or after one space.
+            let place = end < units.count && CharacterClass.isSpace(units[end]) ? end + 1 : end
+            if index < mentions.count, mentions[index].type == .location, mentions[index].utf16Range.lowerBound == place {
+                end = mentions[index].utf16Range.upperBound
+                index += 1
+            }
+            guard !isProvincialOffice else {
+                mention.utf16Range = range.lowerBound..<end
+                result.append(mention)
+                continue
+            }
+            // The area number: เขต N, or N glued to the acronym.
+            var number = end
+            let areaWord = skipSpaces(end, limit: 3)
+            if matches(Words.area, at: areaWord) { number = skipSpaces(areaWord + Words.area.count, limit: 3) }
+            var digitsEnd = number
+            while digitsEnd < units.count, CharacterClass.isDigit(units[digitsEnd]) { digitsEnd += 1 }
+            if digitsEnd > number { end = digitsEnd }
+            // Mentions the area swallowed (เขต taken for a district) go.
+            while index < mentions.count, mentions[index].utf16Range.lowerBound < end { index += 1 }
+            mention.utf16Range = mention.utf16Range.lowerBound..<end
+            result.append(mention)
+        }
+        return result
+    }
+
+    func isServiceArea(_ range: Range<Int>) -> Bool {
+        range.count == 4 && (matches(Words.primaryArea, at: range.lowerBound) || matches(Words.secondaryArea, at: range.lowerBound))
     }
 
     // MARK: Candidates at one position
@@ -577,6 +629,9 @@ private enum Words {
     static let governorOf = Array("ว่าการ".utf16)
     static let province = Array("จังหวัด".utf16)
     static let governor = Array("ผู้ว่าราชการ".utf16)
+    static let area = Array("เขต".utf16)
+    static let primaryArea = Array("สพป.".utf16)
+    static let secondaryArea = Array("สพม.".utf16)
     static let science = Array("ศาสตร์".utf16)
     static let countryLinkers = [Array("ของ".utf16), Array("แห่ง".utf16)]
 }

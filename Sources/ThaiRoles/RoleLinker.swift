@@ -101,9 +101,16 @@ struct RoleScan {
 
     // MARK: The two orders
 
-    /// The role after a name: across nothing, spaces, a comma, ในฐานะ or ตำแหน่ง.
+    /// The role after a name: across nothing, spaces, a comma, ในฐานะ or ตำแหน่ง. A second
+    /// form of the name in brackets may come first (นายไบรอัน ... (Mr. Brian ...) เอกอัครราชทูต...):
+    /// the role is both forms'.
     func phraseAfter(_ end: Int) -> Phrase? {
         var position = skipSpaces(end)
+        if position < units.count, units[position] == 0x28, let inner = mention(startingAt: skipSpaces(position + 1)),
+           mentions[inner].type == .person {
+            let close = skipSpaces(mentions[inner].utf16Range.upperBound)
+            if close < units.count, units[close] == 0x29 { position = skipSpaces(close + 1) }
+        }
         if position < units.count, units[position] == 0x2C { position = skipSpaces(position + 1) }
         for linker in Words.capacityLinkers where units.hasWord(linker, at: position) {
             position = skipSpaces(position + linker.count)
@@ -146,15 +153,24 @@ struct RoleScan {
         var parts = [first]
         while true {
             var position = skipSpaces(parts[parts.count - 1].end)
+            // ผู้อำนวยการสำนักงาน... ในฐานะโฆษกกระทรวงการคลัง: a second office, its own link; an
+            // office still waiting for a body shares the second one's (รองปลัดกระทรวง ในฐานะโฆษกกระทรวง กระทรวง...).
+            var inCapacity = false
             if units.hasWord(Words.and, at: position) {
                 position = skipSpaces(position + Words.and.count)
             } else if position < units.count, units[position] == 0x2C {
                 position = skipSpaces(position + 1)
+            } else if units.hasWord(Words.capacity, at: position) {
+                position = skipSpaces(position + Words.capacity.count)
+                inCapacity = true
             } else {
                 break
             }
             guard let next = part(at: position) else { break }
-            if parts[parts.count - 1].isComplete {
+            if inCapacity {
+                if !parts[parts.count - 1].isComplete, next.body != nil { parts[parts.count - 1].body = next.body }
+                parts.append(next)
+            } else if parts[parts.count - 1].isComplete {
                 parts.append(next)
             } else {
                 parts[parts.count - 1].role = parts[parts.count - 1].role.lowerBound..<next.role.upperBound
@@ -213,20 +229,38 @@ struct RoleScan {
                       let index = mention(startingAt: limit), Self.isBodyType(mentions[index].type) else { return }
                 roleEnd = limit
                 body = index
+            } else if end < units.count, units[end] == 0x0E2F, units.count == end + 1 || units[end + 1] != 0x0E25 {
+                // รองปลัดฯ, รัฐมนตรีช่วยฯ, โฆษกกระทรวงฯ: the office abbreviated, complete (not ฯลฯ).
+                roleEnd = end + 1
             } else {
                 guard endsWord(end) else { return }
-                if office.kind == .head { body = self.body(after: end) }
+                if office.kind == .head {
+                    body = self.body(after: end)
+                } else if let index = mention(startingAt: end), mentions[index].type == .location {
+                    body = index  // นายกรัฐมนตรีอินเดีย
+                }
             }
-            let rank = body != nil ? 2 : office.kind == .whole ? 1 : 0
+            let rank = body != nil ? 2 : office.kind == .whole || roleEnd > end ? 1 : 0
             if best == nil || rank >= best!.rank { best = (rank, roleEnd, Int(payload), body) }
         }
-        guard let chosen = best else { return nil }
-        offices.append((position..<chosen.roleEnd, chosen.office))
+        guard var chosen = best else { return nil }
+        if chosen.rank == 0, units.hasWord(Words.field, at: chosen.roleEnd) {
+            // ที่ปรึกษาด้านเศรษฐกิจการเงิน: the field is part of the role, up to the next space.
+            var end = chosen.roleEnd
+            while end < units.count, !CharacterClass.isWhitespace(units[end]), units[end] != 0x28, units[end] != 0x2C,
+                  mention(startingAt: end) == nil {
+                end += 1
+            }
+            chosen.roleEnd = end
+        }
+        offices.append((position..<min(chosen.roleEnd, position + lexicon.offices[chosen.office].surface.utf16.count), chosen.office))
         let end = chosen.body.map { mentions[$0].utf16Range.upperBound } ?? chosen.roleEnd
         if chosen.rank == 0 {
             // ในฐานะประธานในพิธี: a one-off function, not an office.
             let next = skipSpaces(end)
-            if Words.functionStarts.contains(where: { units.hasWord($0, at: next) }) { return nil }
+            if !units.hasWord(Words.capacity, at: next), Words.functionStarts.contains(where: { units.hasWord($0, at: next) }) {
+                return nil
+            }
         }
         return Part(role: start..<chosen.roleEnd, offices: offices, body: chosen.body, isComplete: chosen.rank > 0, end: end)
     }
@@ -355,6 +389,8 @@ struct RoleScan {
 private enum Words {
     static let and = Array("และ".utf16)
     static let of = Array("การ".utf16)
+    static let capacity = Array("ในฐานะ".utf16)
+    static let field = Array("ด้าน".utf16)
     /// What may stand between a name and the role after it, besides spaces and a comma.
     static let capacityLinkers = [Array("ในฐานะ".utf16), Array("ตำแหน่ง".utf16)]
     /// What may stand between an office and its body, besides spaces.
