@@ -82,12 +82,13 @@ struct RoleScan {
         // does not take it as a role written before its own name.
         var claimedUntil = 0
         for (index, mention) in mentions.enumerated() where mention.type == .person {
-            if let phrase = phraseBefore(mention.utf16Range.lowerBound, notBefore: max(claimedUntil, previousPersonEnd(index))) {
-                links += phrase.parts.map { link(index, $0) }
-            }
-            if let phrase = phraseAfter(mention.utf16Range.upperBound) {
+            // A name with a role after it takes no role before it: in a list (นายก อธิบดีกรมข
+            // นายค ...), the role before a name is the previous name's.
+            if let phrase = phraseAfter(mention.utf16Range) {
                 links += phrase.parts.map { link(index, $0) }
                 claimedUntil = phrase.extendedEnd
+            } else if let phrase = phraseBefore(mention.utf16Range.lowerBound, notBefore: max(claimedUntil, previousPersonEnd(index))) {
+                links += phrase.parts.map { link(index, $0) }
             }
         }
         return links
@@ -104,19 +105,24 @@ struct RoleScan {
     /// The role after a name: across nothing, spaces, a comma, ในฐานะ or ตำแหน่ง. A second
     /// form of the name in brackets may come first (นายไบรอัน ... (Mr. Brian ...) เอกอัครราชทูต...):
     /// the role is both forms'.
-    func phraseAfter(_ end: Int) -> Phrase? {
-        var position = skipSpaces(end)
-        if position < units.count, units[position] == 0x28, let inner = mention(startingAt: skipSpaces(position + 1)),
-           mentions[inner].type == .person {
-            let close = skipSpaces(mentions[inner].utf16Range.upperBound)
-            if close < units.count, units[close] == 0x29 { position = skipSpaces(close + 1) }
+    func phraseAfter(_ name: Range<Int>) -> Phrase? {
+        var position = skipSpaces(name.upperBound)
+        // The name's own closing bracket: นายไบรอัน ... (Mr. Brian John Davidson) เอกอัครราชทูต...
+        if position < units.count, units[position] == 0x29, name.lowerBound > 0,
+           units[skipSpacesBackwards(name.lowerBound) - 1] == 0x28 {
+            position = skipSpaces(position + 1)
         }
         if position < units.count, units[position] == 0x2C { position = skipSpaces(position + 1) }
+        var inCapacity = false
         for linker in Words.capacityLinkers where units.hasWord(linker, at: position) {
             position = skipSpaces(position + linker.count)
+            inCapacity = linker == Words.capacity
             break
         }
-        return phrase(at: position)
+        guard let phrase = phrase(at: position) else { return nil }
+        // ในฐานะประธานแถลงข่าว: after ในฐานะ, an office without its body is a capacity, not a link.
+        if inCapacity, !phrase.parts[0].isComplete { return nil }
+        return phrase
     }
 
     /// The role before a name: ending right before it (across spaces or a comma), or before the
@@ -128,7 +134,7 @@ struct RoleScan {
         } else if target > 0, units[target - 1] == 0x2C {
             target = skipSpacesBackwards(target - 1)
         }
-        guard target > limit else { return nil }
+        guard target > limit, skipSpacesBackwards(target) > 0 else { return nil }
         let lowest = max(limit, target - Self.window)
         var best: Phrase?
         var tokenIndex = tokenIndex(containing: target - 1)
@@ -140,6 +146,11 @@ struct RoleScan {
                 best = phrase
             }
             tokenIndex -= 1
+        }
+        // X เป็นประธานฯ นายY: a role joined to someone else by a verb.
+        if let found = best {
+            let before = skipSpacesBackwards(found.parts[0].role.lowerBound)
+            if before >= Words.be.count, units.hasWord(Words.be, at: before - Words.be.count) { return nil }
         }
         return best
     }
@@ -155,20 +166,24 @@ struct RoleScan {
             var position = skipSpaces(parts[parts.count - 1].end)
             // ผู้อำนวยการสำนักงาน... ในฐานะโฆษกกระทรวงการคลัง: a second office, its own link; an
             // office still waiting for a body shares the second one's (รองปลัดกระทรวง ในฐานะโฆษกกระทรวง กระทรวง...).
+            // และ glued to the office before it joins offices (รองนายกรัฐมนตรีและรัฐมนตรีว่าการ...,
+            // ประธานและ CEO); after a space, or after a comma, it joins people or other bodies.
             var inCapacity = false
-            if units.hasWord(Words.and, at: position) {
+            if position == parts[parts.count - 1].end, units.hasWord(Words.and, at: position) {
                 position = skipSpaces(position + Words.and.count)
-            } else if position < units.count, units[position] == 0x2C {
-                position = skipSpaces(position + 1)
             } else if units.hasWord(Words.capacity, at: position) {
                 position = skipSpaces(position + Words.capacity.count)
                 inCapacity = true
             } else {
                 break
             }
-            guard let next = part(at: position) else { break }
+            guard let next = part(at: position), !inCapacity || next.isComplete else { break }
             if inCapacity {
-                if !parts[parts.count - 1].isComplete, next.body != nil { parts[parts.count - 1].body = next.body }
+                // รองปลัดกระทรวง ในฐานะโฆษกกระทรวง กระทรวง...: the ministry both offices name.
+                let previous = parts[parts.count - 1]
+                if !previous.isComplete, next.body != nil, units.hasWord(Words.ministry, at: previous.role.upperBound - Words.ministry.count) {
+                    parts[parts.count - 1].body = next.body
+                }
                 parts.append(next)
             } else if parts[parts.count - 1].isComplete {
                 parts.append(next)
@@ -245,13 +260,22 @@ struct RoleScan {
         }
         guard var chosen = best else { return nil }
         if chosen.rank == 0, units.hasWord(Words.field, at: chosen.roleEnd) {
-            // ที่ปรึกษาด้านเศรษฐกิจการเงิน: the field is part of the role, up to the next space.
+            // ที่ปรึกษาด้านเศรษฐกิจการเงิน (กลุ่ม...): the field is part of the role, up to the next
+            // space, with a bracketed qualifier after it; a body may follow.
             var end = chosen.roleEnd
             while end < units.count, !CharacterClass.isWhitespace(units[end]), units[end] != 0x28, units[end] != 0x2C,
                   mention(startingAt: end) == nil {
                 end += 1
             }
+            let bracket = skipSpaces(end)
+            if bracket < units.count, units[bracket] == 0x28, mention(startingAt: bracket + 1) == nil {
+                var close = bracket + 1
+                while close < units.count, close - bracket < 64, units[close] != 0x29, units[close] != 0x0A { close += 1 }
+                if close < units.count, units[close] == 0x29 { end = close + 1 }
+            }
             chosen.roleEnd = end
+            chosen.body = body(after: end)
+            if chosen.body != nil { chosen.rank = 2 }
         }
         offices.append((position..<min(chosen.roleEnd, position + lexicon.offices[chosen.office].surface.utf16.count), chosen.office))
         let end = chosen.body.map { mentions[$0].utf16Range.upperBound } ?? chosen.roleEnd
@@ -391,6 +415,8 @@ private enum Words {
     static let of = Array("การ".utf16)
     static let capacity = Array("ในฐานะ".utf16)
     static let field = Array("ด้าน".utf16)
+    static let be = Array("เป็น".utf16)
+    static let ministry = Array("กระทรวง".utf16)
     /// What may stand between a name and the role after it, besides spaces and a comma.
     static let capacityLinkers = [Array("ในฐานะ".utf16), Array("ตำแหน่ง".utf16)]
     /// What may stand between an office and its body, besides spaces.
