@@ -76,6 +76,11 @@ struct RecognitionPass {
                matches(Words.governor, at: range.lowerBound - Words.governor.count) {
                 mentions[index].utf16Range = (range.lowerBound + Words.province.count)..<range.upperBound
             }
+            // And in a district chief's, อำเภอ: นายอำเภอ[แม่ริม].
+            if range.count > Words.district.count, matches(Words.district, at: range.lowerBound),
+               matches(Words.mister, at: range.lowerBound - Words.mister.count) {
+                mentions[index].utf16Range = (range.lowerBound + Words.district.count)..<range.upperBound
+            }
         }
         return withServiceAreas(mentions)
     }
@@ -630,6 +635,8 @@ private enum Words {
     static let province = Array("จังหวัด".utf16)
     static let governor = Array("ผู้ว่าราชการ".utf16)
     static let area = Array("เขต".utf16)
+    static let district = Array("อำเภอ".utf16)
+    static let mister = Array("นาย".utf16)
     static let primaryArea = Array("สพป.".utf16)
     static let secondaryArea = Array("สพม.".utf16)
     static let science = Array("ศาสตร์".utf16)

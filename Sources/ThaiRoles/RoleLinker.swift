@@ -106,13 +106,18 @@ struct RoleScan {
     /// form of the name in brackets may come first (นายไบรอัน ... (Mr. Brian ...) เอกอัครราชทูต...):
     /// the role is both forms'.
     func phraseAfter(_ name: Range<Int>) -> Phrase? {
-        var position = skipSpaces(name.upperBound)
+        var position = skipBlanks(name.upperBound)
         // The name's own closing bracket: นายไบรอัน ... (Mr. Brian John Davidson) เอกอัครราชทูต...
         if position < units.count, units[position] == 0x29, name.lowerBound > 0,
            units[skipSpacesBackwards(name.lowerBound) - 1] == 0x28 {
-            position = skipSpaces(position + 1)
+            position = skipBlanks(position + 1)
         }
-        if position < units.count, units[position] == 0x2C { position = skipSpaces(position + 1) }
+        // The role in brackets after the name: ดร.อรรชกา สีบุญเรือง (รมว.วท.).
+        if position < units.count, units[position] == 0x28, let phrase = phrase(at: skipSpaces(position + 1)) {
+            let close = skipSpaces(phrase.extendedEnd)
+            if close < units.count, units[close] == 0x29 { return Phrase(parts: phrase.parts, extendedEnd: close + 1) }
+        }
+        if position < units.count, units[position] == 0x2C { position = skipBlanks(position + 1) }
         var inCapacity = false
         for linker in Words.capacityLinkers where units.hasWord(linker, at: position) {
             position = skipSpaces(position + linker.count)
@@ -128,7 +133,7 @@ struct RoleScan {
     /// The role before a name: ending right before it (across spaces or a comma), or before the
     /// bracket the name stands in. The earliest start that reads as a role up to there wins.
     func phraseBefore(_ start: Int, notBefore limit: Int) -> Phrase? {
-        var target = skipSpacesBackwards(start)
+        var target = skipBlanksBackwards(start)
         if target > 0, units[target - 1] == 0x28 {
             target = skipSpacesBackwards(target - 1)
         } else if target > 0, units[target - 1] == 0x2C {
@@ -162,56 +167,82 @@ struct RoleScan {
     func phrase(at start: Int) -> Phrase? {
         guard let first = part(at: start) else { return nil }
         var parts = [first]
+        var end = afterParentBodies(first)
         while true {
-            var position = skipSpaces(parts[parts.count - 1].end)
-            // ผู้อำนวยการสำนักงาน... ในฐานะโฆษกกระทรวงการคลัง: a second office, its own link; an
-            // office still waiting for a body shares the second one's (รองปลัดกระทรวง ในฐานะโฆษกกระทรวง กระทรวง...).
-            // และ glued to the office before it joins offices (รองนายกรัฐมนตรีและรัฐมนตรีว่าการ...,
-            // ประธานและ CEO); after a space, or after a comma, it joins people or other bodies.
-            var inCapacity = false
-            if position == parts[parts.count - 1].end, units.hasWord(Words.and, at: position) {
+            var position = skipSpaces(end)
+            // How the next office is joined to the last:
+            // - และ glued to it joins offices (รองนายกรัฐมนตรีและรัฐมนตรีว่าการ..., ประธานและ CEO); after a
+            //   space, it joins a second complete office (รองปลัดกระทรวงยุติธรรม และโฆษกกระทรวงยุติธรรม);
+            //   a comma joins people, not offices;
+            // - ในฐานะ, a space or a bracket: a second office, its own link (ผู้อำนวยการสำนักงาน... ในฐานะ
+            //   โฆษกกระทรวงการคลัง); an office still waiting for a body shares the second one's after
+            //   ในฐานะ (รองปลัดกระทรวง ในฐานะโฆษกกระทรวง กระทรวง...).
+            enum Join { case and, capacity, space, bracket }
+            let join: Join
+            if units.hasWord(Words.and, at: position) {
+                join = position == end ? .and : .space
                 position = skipSpaces(position + Words.and.count)
             } else if units.hasWord(Words.capacity, at: position) {
+                join = .capacity
                 position = skipSpaces(position + Words.capacity.count)
-                inCapacity = true
+            } else if position < units.count, units[position] == 0x28 {
+                join = .bracket
+                position = skipSpaces(position + 1)
+            } else if position > end {
+                join = .space
             } else {
                 break
             }
-            guard let next = part(at: position), !inCapacity || next.isComplete else { break }
-            if inCapacity {
-                // รองปลัดกระทรวง ในฐานะโฆษกกระทรวง กระทรวง...: the ministry both offices name.
-                let previous = parts[parts.count - 1]
-                if !previous.isComplete, next.body != nil, units.hasWord(Words.ministry, at: previous.role.upperBound - Words.ministry.count) {
-                    parts[parts.count - 1].body = next.body
-                }
-                parts.append(next)
-            } else if parts[parts.count - 1].isComplete {
-                parts.append(next)
-            } else {
-                parts[parts.count - 1].role = parts[parts.count - 1].role.lowerBound..<next.role.upperBound
+            guard let next = part(at: position), join == .and || next.isComplete else { break }
+            var nextEnd = afterParentBodies(next)
+            let last = parts[parts.count - 1]
+            switch join {
+            case .and where !last.isComplete:
+                parts[parts.count - 1].role = last.role.lowerBound..<next.role.upperBound
                 parts[parts.count - 1].offices += next.offices
                 parts[parts.count - 1].body = next.body
                 parts[parts.count - 1].isComplete = next.isComplete
                 parts[parts.count - 1].end = next.end
-            }
-        }
-        // A body's parent body, or its acronym in brackets, may follow before the next name.
-        var end = parts[parts.count - 1].end
-        if parts[parts.count - 1].body != nil {
-            for _ in 0..<2 {
-                let position = skipSpaces(end)
-                if let index = mention(startingAt: position), Self.isBodyType(mentions[index].type) {
-                    end = mentions[index].utf16Range.upperBound
-                } else if position < units.count, units[position] == 0x28,
-                          let index = mention(startingAt: position + 1), mentions[index].type == .acronym,
-                          mentions[index].utf16Range.upperBound < units.count, units[mentions[index].utf16Range.upperBound] == 0x29 {
-                    end = mentions[index].utf16Range.upperBound + 1
-                } else {
-                    break
+            case .bracket:
+                let close = skipSpaces(next.end)
+                guard close < units.count, units[close] == 0x29 else { return Phrase(parts: parts, extendedEnd: end) }
+                nextEnd = close + 1
+                // รัฐมนตรีว่าการกระทรวงการพัฒนาสังคมฯ (รมว.พม.): the same office restated, no second link.
+                let restated = next.body != nil && last.body != nil && officeText(next) == officeText(last)
+                    && bodyName(next.body!) == bodyName(last.body!)
+                if !restated { parts.append(next) }
+            case .capacity:
+                // รองปลัดกระทรวง ในฐานะโฆษกกระทรวง กระทรวง...: the ministry both offices name.
+                if !last.isComplete, next.body != nil, units.hasWord(Words.ministry, at: last.role.upperBound - Words.ministry.count) {
+                    parts[parts.count - 1].body = next.body
                 }
+                parts.append(next)
+            default:
+                parts.append(next)
             }
+            end = nextEnd
         }
         return Phrase(parts: parts, extendedEnd: end)
+    }
+
+    /// Where a part ends, past its body's parent bodies and the body's acronym in brackets that
+    /// may follow it before the next name (อธิบดีกรมส่งเสริมอุตสาหกรรม (กสอ.) กระทรวงอุตสาหกรรม).
+    func afterParentBodies(_ part: Part) -> Int {
+        var end = part.end
+        guard part.body != nil else { return end }
+        for _ in 0..<2 {
+            let position = skipSpaces(end)
+            if let index = mention(startingAt: position), Self.isBodyType(mentions[index].type) {
+                end = mentions[index].utf16Range.upperBound
+            } else if position < units.count, units[position] == 0x28,
+                      let index = mention(startingAt: position + 1), mentions[index].type == .acronym,
+                      mentions[index].utf16Range.upperBound < units.count, units[mentions[index].utf16Range.upperBound] == 0x29 {
+                end = mentions[index].utf16Range.upperBound + 1
+            } else {
+                break
+            }
+        }
+        return end
     }
 
     /// One office at `start`, with the modifiers glued before it and its body after it.
@@ -225,9 +256,12 @@ struct RoleScan {
             lexicon.trie.forEachMatch(in: units, at: position) { end, payload in
                 if lexicon.offices[Int(payload)].kind == .modifier { modifier = (end, Int(payload)) }
             }
-            guard let found = modifier, hasOffice(at: found.end) else { break }
+            guard let found = modifier else { break }
+            // รอง นรม.: one space may stand between a modifier and its office.
+            let next = found.end < units.count && units[found.end] == 0x20 ? found.end + 1 : found.end
+            guard hasOffice(at: found.end) || next > found.end && hasOffice(at: next) else { break }
             offices.append((position..<found.end, found.office))
-            position = found.end
+            position = hasOffice(at: found.end) ? found.end : next
         }
         // The office: one with a body first, then a whole office, then one waiting for a body;
         // the longest of each. An office never runs into an entity (ปลัด|กระทรวงมหาดไทย).
@@ -320,6 +354,14 @@ struct RoleScan {
     /// body's canonical name; nil when an office waits for a body it does not have, or the body's
     /// full name is unknown.
     func canonical(_ part: Part) -> String? {
+        let text = officeText(part)
+        guard let body = part.body else { return part.isComplete ? text : nil }
+        guard let name = bodyName(body) else { return nil }
+        return text + string(part.role.upperBound..<mentions[body].utf16Range.lowerBound) + name
+    }
+
+    /// The role's words with each office written in full.
+    func officeText(_ part: Part) -> String {
         var text = ""
         var position = part.role.lowerBound
         for (range, office) in part.offices {
@@ -327,17 +369,14 @@ struct RoleScan {
             text += lexicon.offices[office].canonical
             position = range.upperBound
         }
-        text += string(position..<part.role.upperBound)
-        guard let body = part.body else { return part.isComplete ? text : nil }
+        return text + string(position..<part.role.upperBound)
+    }
+
+    /// A body's full name: an acronym's expansion, a gazetteer entry's canonical name, or the text.
+    func bodyName(_ body: Int) -> String? {
         let mention = mentions[body]
-        let name: String?
-        if mention.type == .acronym {
-            name = mention.acronym?.expansion
-        } else {
-            name = mention.link.map(\.canonical) ?? string(mention.utf16Range)
-        }
-        guard let name else { return nil }
-        return text + string(part.role.upperBound..<mention.utf16Range.lowerBound) + name
+        if mention.type == .acronym { return mention.acronym?.expansion }
+        return mention.link.map(\.canonical) ?? string(mention.utf16Range)
     }
 
     func string(_ range: Range<Int>) -> String {
@@ -358,6 +397,25 @@ struct RoleScan {
     func skipSpaces(_ position: Int) -> Int {
         var position = position
         while position < units.count, CharacterClass.isSpace(units[position]) { position += 1 }
+        return position
+    }
+
+    /// Spaces and at most one line break (a signature block: the name, a line break, the office).
+    func skipBlanks(_ position: Int) -> Int {
+        var position = skipSpaces(position)
+        if position < units.count, units[position] == 0x0A || units[position] == 0x0D {
+            position += units[position] == 0x0D && position + 1 < units.count && units[position + 1] == 0x0A ? 2 : 1
+            position = skipSpaces(position)
+        }
+        return position
+    }
+
+    func skipBlanksBackwards(_ position: Int) -> Int {
+        var position = skipSpacesBackwards(position)
+        if position > 0, units[position - 1] == 0x0A {
+            position -= position > 1 && units[position - 2] == 0x0D ? 2 : 1
+            position = skipSpacesBackwards(position)
+        }
         return position
     }
 
