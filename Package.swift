@@ -4,7 +4,7 @@ import PackageDescription
 let package = Package(
     name: "ThaiAnnotator",
     products: [
-        .library(name: "ThaiAnnotator", targets: ["ThaiAnnotator"]),
+        .library(name: "ThaiAnnotator", targets: ["ThaiAnnotator", "ThaiEvaluation"]),
         .executable(name: "thai-annotate", targets: ["thai-annotate"]),
     ],
     dependencies: [
@@ -30,11 +30,14 @@ let package = Package(
         .target(name: "ThaiRoles", dependencies: ["ThaiSegmentation", "ThaiEntities"]),
         // The public API: Document, Entity, Annotator (the pipeline) and the JSON contract.
         .target(name: "ThaiAnnotator", dependencies: ["ThaiSegmentation", "ThaiEntities", "ThaiDates", "ThaiRoles"]),
+        // Scoring against gold data: P/R/F1 per type and for role links, date-value accuracy, errors, gold readers.
+        .target(name: "ThaiEvaluation", dependencies: ["ThaiAnnotator"]),
         // The command-line tool.
         .executableTarget(
             name: "thai-annotate",
             dependencies: [
                 "ThaiAnnotator",
+                "ThaiEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,7 +46,7 @@ let package = Package(
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
         .testTarget(
             name: "ThaiAnnotatorTests",
-            dependencies: ["ThaiAnnotator", "thai-annotate"],
+            dependencies: ["ThaiAnnotator", "ThaiEvaluation", "thai-annotate"],
             resources: [.copy("Fixtures")]
         ),
     ]
