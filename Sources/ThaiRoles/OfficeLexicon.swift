@@ -43,11 +43,37 @@ public struct OfficeLexicon: Sendable {
     /// The offices, indexed by the trie's payloads.
     public let offices: [Office]
     let trie: PrefixTrie
+    /// The first code units of the offices, as bits: ASCII in the first two words, the Thai block
+    /// (U+0E00 to U+0E7F) in the last two. Other first units set `otherFirstUnits`.
+    private var firstUnits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    private var otherFirstUnits = false
 
     /// Builds a lexicon; a later office with the same surface replaces an earlier one.
     public init(offices: [Office]) {
         self.offices = offices
         trie = PrefixTrie(offices.enumerated().map { (key: $0.element.surface, payload: Int32($0.offset)) })
+        for office in offices {
+            guard let unit = office.surface.utf16.first else { continue }
+            switch unit {
+            case 0..<64: firstUnits.0 |= 1 << UInt64(unit)
+            case 64..<128: firstUnits.1 |= 1 << UInt64(unit - 64)
+            case 0x0E00..<0x0E40: firstUnits.2 |= 1 << UInt64(unit - 0x0E00)
+            case 0x0E40..<0x0E80: firstUnits.3 |= 1 << UInt64(unit - 0x0E40)
+            default: otherFirstUnits = true
+            }
+        }
+    }
+
+    /// Whether an office may start with `unit`: false only when none does.
+    @inline(__always)
+    func mayStart(with unit: UInt16) -> Bool {
+        switch unit {
+        case 0..<64: return firstUnits.0 & (1 << UInt64(unit)) != 0
+        case 64..<128: return firstUnits.1 & (1 << UInt64(unit - 64)) != 0
+        case 0x0E00..<0x0E40: return firstUnits.2 & (1 << UInt64(unit - 0x0E00)) != 0
+        case 0x0E40..<0x0E80: return firstUnits.3 & (1 << UInt64(unit - 0x0E40)) != 0
+        default: return otherFirstUnits
+        }
     }
 
     /// Parses the TSV format of Resources/roles/offices.tsv: `surface<TAB>canonical<TAB>kind`,

@@ -247,7 +247,10 @@ struct RoleScan {
 
     /// One office at `start`, with the modifiers glued before it and its body after it.
     func part(at start: Int) -> Part? {
-        guard start < units.count, !isInsideMention(start), lexicon.trie.mayStartKey(in: units, at: start) else { return nil }
+        // Most positions tried start no office: the trie says so before any search of the mentions.
+        guard start < units.count, lexicon.mayStart(with: units[start]), hasOffice(at: start), !isInsideMention(start) else {
+            return nil
+        }
         var offices: [(range: Range<Int>, office: Int)] = []
         var position = start
         // Modifiers: รอง, ผู้ช่วย, อดีต ... each followed by an office or another modifier.
