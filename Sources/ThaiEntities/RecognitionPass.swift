@@ -70,6 +70,15 @@ struct RecognitionPass {
         collectGluedAbbreviations(into: &candidates)
         var mentions = documentMentions(adding: resolve(candidates, occupied: nil))
         // In a governor's title จังหวัด belongs to the title: ผู้ว่าราชการจังหวัด[ลำปาง] (GUIDELINES, LOCATION).
+        for index in mentions.indices where mentions[index].type == .person {
+            // A name shortened with ฯ keeps it (GUIDELINES, convention 9): พล.อ.ประวิตรฯ, นายเทวัญ ฯ.
+            let end = mentions[index].utf16Range.upperBound
+            let mark = end < units.count && units[end] == 0x20 ? end + 1 : end
+            if mark < units.count, units[mark] == 0x0E2F, mark + 1 == units.count || units[mark + 1] != 0x0E25,
+               index + 1 == mentions.count || mentions[index + 1].utf16Range.lowerBound > mark {
+                mentions[index].utf16Range = mentions[index].utf16Range.lowerBound..<(mark + 1)
+            }
+        }
         for index in mentions.indices where mentions[index].type == .location {
             let range = mentions[index].utf16Range
             if range.count > Words.province.count, matches(Words.province, at: range.lowerBound),
@@ -348,6 +357,8 @@ struct RecognitionPass {
         guard CharacterClass.isThaiConsonant(first) || (0x0E40...0x0E44).contains(first) else { return nil }
         let familyEnd = givenNameEnd(familyStart)
         guard familyEnd - familyStart >= 2 else { return nil }
+        // A word with a dot glued after it is an abbreviation (ดร.สุวิทย์ รมว.อว.), not a family name.
+        if familyEnd < units.count, units[familyEnd] == 0x2E { return nil }
         if recognizer.people.familyNames.payload(exactly: familyStart..<familyEnd, in: units) == nil {
             // Unknown family name: accept unless the next word is a verb, a position or a function word.
             if startsWithNonName(familyStart) { return nil }
