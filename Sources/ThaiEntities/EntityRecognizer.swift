@@ -56,6 +56,7 @@ public struct EntityRecognizer: Sendable {
     let nationalityWordsByLastUnit = Dictionary(grouping: Vocabulary.nationalityPrefixes.map { Array($0.utf16) }) { $0.last! }
     let ambiguousPlaces = Self.trie(Vocabulary.ambiguousPlaceNames)
     let ministerTitles = Vocabulary.ministerPrefixes.map { Array($0.utf16) }
+    let provincialOfficers = Vocabulary.provincialOfficers.map { Array($0.utf16) }
 
     private static func trie<S: Sequence<String>>(_ words: S) -> PrefixTrie {
         PrefixTrie(words.map { (key: $0, payload: 0) })

@@ -82,7 +82,7 @@ struct RecognitionPass {
         for index in mentions.indices where mentions[index].type == .location {
             let range = mentions[index].utf16Range
             if range.count > Words.province.count, matches(Words.province, at: range.lowerBound),
-               matches(Words.governor, at: range.lowerBound - Words.governor.count) {
+               followsProvincialOfficer(range.lowerBound) {
                 mentions[index].utf16Range = (range.lowerBound + Words.province.count)..<range.upperBound
             }
             // And in a district chief's, อำเภอ: นายอำเภอ[แม่ริม].
@@ -140,6 +140,19 @@ struct RecognitionPass {
             result.append(mention)
         }
         return result
+    }
+
+    /// Whether a provincial officer's title, standing as a word of its own (or after รอง), ends at
+    /// `position`: ผู้ว่าราชการ, ศึกษาธิการ, พาณิชย์ ... (not ภาคอุตสาหกรรม).
+    func followsProvincialOfficer(_ position: Int) -> Bool {
+        for title in recognizer.provincialOfficers where matches(title, at: position - title.count) {
+            let start = position - title.count
+            if start == 0 || !CharacterClass.isThai(units[start - 1]) || matches(Words.deputy, at: start - Words.deputy.count)
+                || title == Words.governor {
+                return true
+            }
+        }
+        return false
     }
 
     func isServiceArea(_ range: Range<Int>) -> Bool {
@@ -647,6 +660,7 @@ private enum Words {
     static let governor = Array("ผู้ว่าราชการ".utf16)
     static let area = Array("เขต".utf16)
     static let district = Array("อำเภอ".utf16)
+    static let deputy = Array("รอง".utf16)
     static let mister = Array("นาย".utf16)
     static let primaryArea = Array("สพป.".utf16)
     static let secondaryArea = Array("สพม.".utf16)

@@ -93,6 +93,14 @@ enum Vocabulary {
     /// only with จังหวัด or จ. before them.
     static let ambiguousPlaceNames: [String] = ["แพร่", "เลย", "ตาก"]
 
+    /// Provincial officers' titles before จังหวัด (ศึกษาธิการจังหวัดนครพนม): like a governor's, the
+    /// title keeps จังหวัด and the place is the province's name.
+    static let provincialOfficers: [String] = [
+        "ผู้ว่าราชการ", "ปลัด", "อัยการ", "ศึกษาธิการ", "พาณิชย์", "เกษตร", "อุตสาหกรรม", "สาธารณสุข", "ประชาสัมพันธ์", "พัฒนาการ",
+        "แรงงาน", "ท้องถิ่น", "คลัง", "ปศุสัตว์", "ประมง", "สรรพากรพื้นที่", "พลังงาน", "ยุติธรรม", "วัฒนธรรม",
+        "สถิติ", "โยธาธิการและผังเมือง", "ทรัพยากรธรรมชาติและสิ่งแวดล้อม", "การท่องเที่ยวและกีฬา", "พัฒนาสังคมและความมั่นคงของมนุษย์",
+    ]
+
     /// Words that open the name of a district or sub-district; the rule takes the name after them.
     static let districtHeads: [String] = ["อำเภอ", "อ.", "ตำบล", "ต.", "เขต"]
 }
