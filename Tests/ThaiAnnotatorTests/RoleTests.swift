@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ThaiAnnotator
+import ThaiEvaluation
 
 /// Role links: who holds which office (corpus/GUIDELINES.md, ROLE).
 struct RoleTests {
@@ -160,5 +161,35 @@ struct RoleTests {
         let text_ = try CLITests.run(["eval", root.path, "--split", "test"]).stdout
         #expect(text_.contains("ROLE links"))
         #expect(try CLITests.run(["eval", root.path, "--split", "dev"]).status == 64)
+    }
+
+    @Test func roleEvaluationCountsRepeatedLinksOnceEach() {
+        var evaluation = RoleEvaluation()
+        let link = ScoredRole(person: 0..<5, role: 6..<10, organization: 10..<15)
+        let bodiless = ScoredRole(person: 20..<25, role: 26..<30, organization: nil)
+        let shorter = ScoredRole(person: 20..<25, role: 26..<29, organization: nil)
+        evaluation.add(gold: [link, link, bodiless], predicted: [link, shorter], text: String(repeating: "ก", count: 40), document: "d")
+        #expect(evaluation.gold == 3 && evaluation.predicted == 2 && evaluation.exactMatches == 1)
+        #expect(evaluation.goldOverlapped == 3 && evaluation.predictedOverlapping == 2)
+        #expect(evaluation.exact == PrecisionRecall(correct: 1, gold: 3, predicted: 2))
+        #expect(evaluation.examples.map(\.kind) == [.miss, .miss, .spurious])
+        #expect(evaluation.examples[2].description == "d\trole-spurious  กกกกก | กกก | -")
+        // A link with a body never overlaps one without.
+        #expect(!link.overlaps(ScoredRole(person: 0..<5, role: 6..<10, organization: nil)))
+        var total = Evaluation()
+        total.roles.merge(evaluation)
+        #expect(total.roles.gold == 3 && total.json().contains("\"roles\":{\"gold\":3"))
+        #expect(total.table().hasSuffix("ROLE links         3     2   0.5   0.333 0.4        1.0   1.0   1.0  "))
+    }
+
+    @Test func corpusSplitsFollowTheManifest() throws {
+        let splits = try CorpusGold.splits(folder: Corpus.root.path)
+        let test = try CorpusGold(folder: Corpus.root.path, split: "test").documents
+        #expect(!test.isEmpty && test.allSatisfy { splits[$0.document] == "test" })
+        #expect(throws: CorpusGoldError.self) { try CorpusGold(folder: Corpus.root.path, split: "dev") }
+        // Every corpus gold file with role links names entities it has.
+        for gold in try CorpusGold(folder: Corpus.root.path).documents {
+            #expect(gold.scoredRoles?.count == gold.roles?.count, "\(gold.document)")
+        }
     }
 }
