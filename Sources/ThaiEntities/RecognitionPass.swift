@@ -338,7 +338,8 @@ struct RecognitionPass {
         if !strong && !knownGiven { return nil }
         if !dotted, nameStart == titleEnd, !isTokenBoundary(titleEnd), !knownGiven { return nil }
         var candidate = Candidate(range: start..<givenEnd, type: .person, givenName: nameStart..<trimmedName(nameStart..<givenEnd))
-        if let familyEnd = familyName(after: givenEnd, knownGiven: knownGiven) {
+        // A given name shortened with ฯ stands for the whole name (พลเอกประวิตรฯ มอบหมาย): no family name follows.
+        if units[givenEnd - 1] != 0x0E2F, let familyEnd = familyName(after: givenEnd, knownGiven: knownGiven) {
             candidate.range = start..<familyEnd
             candidate.hasFamilyName = true
         }
