@@ -172,6 +172,7 @@ struct RecognitionPass {
         var title: TitleMatch?
         var organizationHeadEnd: Int?
         var districtHeadEnd: Int?
+        var shortRoleEnd: Int?
         var ruleHead: EntityRecognizer.RuleHead?
     }
 
@@ -194,6 +195,34 @@ struct RecognitionPass {
         if let headEnd = hits.districtHeadEnd, let district = district(at: start, headEnd: headEnd) {
             candidates.append(district)
         }
+        if let roleEnd = hits.shortRoleEnd, let person = nameAfterShortRole(roleEnd) { candidates.append(person) }
+    }
+
+    /// A known given name right after a short role, glued or after one space, with ฯ or a family
+    /// name after it when written: ปลัดสรนิต, รองปลัดฯ ภานุวัฒน์, รมช.สาธิต ปิตุเตชะ. The role is no
+    /// part of the PERSON.
+    func nameAfterShortRole(_ roleEnd: Int) -> Candidate? {
+        let nameStart = skipSpaces(roleEnd, limit: 1)
+        guard nameStart < units.count, CharacterClass.isThaiConsonant(units[nameStart]) || (0x0E40...0x0E44).contains(units[nameStart]),
+              recognizer.lexicon.longestMatch(in: units, at: nameStart) == nil || isTokenBoundary(nameStart) else { return nil }
+        // The longest known given name from here that ends the run, or is followed by ฯ or by a verb
+        // glued to it (ปลัดสรนิตนำทีม...).
+        let limit = thaiRunEnd(nameStart)
+        var givenEnd: Int?
+        recognizer.people.givenNames.forEachMatch(in: units, at: nameStart) { end, _ in
+            if end <= limit, end - nameStart >= 3, end == limit || units[end] == 0x0E2F || startsWithNonName(end) { givenEnd = end }
+        }
+        guard let end = givenEnd, longestGazetteerForm(at: nameStart).map({ $0.end < end }) ?? true else { return nil }
+        let marked = end < units.count && units[end] == 0x0E2F && (end + 1 == units.count || units[end + 1] != 0x0E25)
+        let given = nameStart..<end
+        let runEnd = marked ? end + 1 : end
+        var candidate = Candidate(range: nameStart..<runEnd, type: .person, givenName: given)
+        if !marked, let familyEnd = familyName(after: runEnd, knownGiven: true),
+           recognizer.people.familyNames.payload(exactly: skipSpaces(runEnd, limit: 2)..<familyEnd, in: units) != nil {
+            candidate.range = nameStart..<familyEnd
+            candidate.hasFamilyName = true
+        }
+        return candidate
     }
 
     /// Dotted abbreviations that ICU glued to the word before them (ของกกต. → ขอ|งกกต.): for
@@ -226,6 +255,7 @@ struct RecognitionPass {
             if roles.title >= 0 { hits.title = (end, roles.title == 1) }
             if roles.isOrganizationHead { hits.organizationHeadEnd = end }
             if roles.isDistrictHead { hits.districtHeadEnd = end }
+            if roles.isShortRole { hits.shortRoleEnd = end }
             if let head = roles.ruleHead { hits.ruleHead = head }
             if roles.pattern >= 0, accepts(start..<end, pattern: recognizer.patterns[Int(roles.pattern)]) {
                 hits.gazetteer = (end, Int(roles.pattern))

@@ -101,6 +101,13 @@ enum Vocabulary {
         "สถิติ", "โยธาธิการและผังเมือง", "ทรัพยากรธรรมชาติและสิ่งแวดล้อม", "การท่องเที่ยวและกีฬา", "พัฒนาสังคมและความมั่นคงของมนุษย์",
     ]
 
+    /// Short roles the press writes before a bare given name (ปลัดสรนิต, รองปลัดฯ ภานุวัฒน์, รมช.สาธิต,
+    /// รองนายกฯ วิษณุ): a known given name right after one is a PERSON.
+    static let shortRoles: [String] = [
+        "ปลัด", "ปลัดฯ", "รองปลัด", "รองปลัดฯ", "รมว.", "รมช.", "รมต.", "นายกฯ", "รองนายกฯ", "นรม.", "รอง นรม.",
+        "ผวจ.", "ผู้ว่าฯ", "อธิบดี", "รองอธิบดี", "เลขาฯ", "ผอ.", "ผบ.ทบ.", "ผบ.ตร.", "ผบ.ทร.", "ผบ.ทอ.", "ผบ.สส.",
+    ]
+
     /// Words that open the name of a district or sub-district; the rule takes the name after them.
     static let districtHeads: [String] = ["อำเภอ", "อ.", "ตำบล", "ต.", "เขต"]
 }
