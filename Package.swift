@@ -9,13 +9,20 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation` (DocC); a plugin only, nothing links it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
-        // C wrappers over the system ICU (Debian's libicu-dev).
-        .target(
-            name: "CICU",
-            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        // The system ICU, declared through pkg-config: its include and library paths come from
+        // icu-uc.pc wherever ICU is installed (Debian's libicu-dev, Homebrew's keg-only icu4c
+        // with PKG_CONFIG_PATH set, a custom prefix).
+        .systemLibrary(
+            name: "SystemICU",
+            pkgConfig: "icu-uc",
+            providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]
         ),
+        // C wrappers over ICU with stable names (ICU's own are renamed per version by macro).
+        .target(name: "CICU", dependencies: ["SystemICU"]),
         // Text -> typed word tokens with offsets, through ICU's Thai dictionary break iterator.
         .target(name: "ThaiSegmentation", dependencies: ["CICU"]),
         // Gazetteers, the multi-pattern matcher and the PERSON/MINISTRY/ORGANIZATION/ACRONYM/LOCATION rules.

@@ -16,6 +16,10 @@ public final class Annotator: Sendable {
         public var linksRoles = true
         /// The offices the role linker knows (by default the bundled Resources/roles/offices.tsv).
         public var offices = OfficeLexicon.bundled
+        /// Whether a date whose stated weekday disagrees takes its suggested repair as its value
+        /// (`DateAnnotation.suggestedValue`; `--repair-dates` on the command line). Off by default:
+        /// the value is the date as written.
+        public var repairDates = false
 
         /// The default configuration: the bundled gazetteers only.
         public init() {}
@@ -29,6 +33,8 @@ public final class Annotator: Sendable {
     public let dateNormalizer: DateNormalizer
     /// The role stage (people to offices), or nil when the configuration turned it off.
     public let roleLinker: RoleLinker?
+    /// Whether suggested weekday repairs become the values (`Configuration.repairDates`).
+    public let repairDates: Bool
 
     /// Builds the pipeline.
     public init(configuration: Configuration = Configuration()) throws {
@@ -38,6 +44,7 @@ public final class Annotator: Sendable {
         recognizer = EntityRecognizer(gazetteers: gazetteers)
         dateNormalizer = DateNormalizer(convention: configuration.spanConvention)
         roleLinker = configuration.linksRoles ? RoleLinker(lexicon: configuration.offices) : nil
+        repairDates = configuration.repairDates
     }
 
     /// Annotates one text. Relative and year-less dates resolve against `referenceDate`, or,
@@ -50,7 +57,7 @@ public final class Annotator: Sendable {
         let dates = dateNormalizer.dates(in: utf16, tokens: tokens, referenceDate: reference,
                                          excluding: named.map(\.utf16Range))
         let roles = roleLinker?.links(in: utf16, tokens: tokens, mentions: named) ?? []
-        return DocumentAssembler(text: utf16, tokens: tokens).document(named: named, dates: dates, roles: roles)
+        return DocumentAssembler(text: utf16, tokens: tokens, repairDates: repairDates).document(named: named, dates: dates, roles: roles)
     }
 }
 
@@ -59,6 +66,7 @@ public final class Annotator: Sendable {
 struct DocumentAssembler {
     let text: UTF16Text
     let tokens: [Token]
+    var repairDates = false
 
     func document(named: [EntityMention], dates: [DateMention], roles: [RoleMention] = []) -> Document {
         // Both lists are sorted and do not overlap each other: merge them by start.
@@ -90,10 +98,12 @@ struct DocumentAssembler {
             } else {
                 let mention = dates[nextDate]
                 entities.append(Entity(type: .date, range: range, scalarOffsets: start.scalar..<end.scalar, text: surface,
-                                       date: DateAnnotation(value: mention.value, grain: mention.grain,
+                                       date: DateAnnotation(value: repairDates ? mention.suggestedValue ?? mention.value : mention.value,
+                                                            grain: mention.grain,
                                                             buddhistEraYear: mention.buddhistEraYear,
                                                             weekdayMismatch: mention.weekdayMismatch,
-                                                            isImpossible: mention.isImpossible)))
+                                                            isImpossible: mention.isImpossible,
+                                                            suggestedValue: mention.suggestedValue)))
                 nextDate += 1
             }
             boundaries.append(start)

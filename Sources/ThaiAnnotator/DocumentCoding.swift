@@ -6,6 +6,7 @@ extension Document: Codable {
     private enum Key: String, CodingKey { case text, tokens, entities, roles }
     private enum TokenKey: String, CodingKey { case kind, start, end, utf8Start, utf8End }
 
+    /// Encodes the text, the tokens with their offsets, and the entities in the JSON contract.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(text, forKey: .text)
@@ -22,6 +23,9 @@ extension Document: Codable {
         try container.encode(roles, forKey: .roles)
     }
 
+    /// Decodes what ``encode(to:)`` writes, rebuilding the String ranges from the scalar offsets;
+    /// throws `DecodingError.dataCorrupted` for offsets outside the text or an entity text that
+    /// disagrees with its offsets.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
         let text = try container.decode(String.self, forKey: .text)
@@ -59,7 +63,8 @@ extension Document: Codable {
                               var value = entity.value.flatMap(DateValue.init(iso:))
                               if case .interval(let start, let end, _)? = value { value = .interval(start, end, grain: grain) }
                               return DateAnnotation(value: value, grain: grain, weekdayMismatch: entity.weekdayMismatch ?? false,
-                                                    isImpossible: entity.impossible ?? false)
+                                                    isImpossible: entity.impossible ?? false,
+                                                    suggestedValue: entity.suggestedValue.flatMap(DateValue.init(iso:)))
                           })
         }
         // Documents written before role links existed have none.
@@ -108,5 +113,6 @@ extension Document: Codable {
         var grain: DateGrain?
         var weekdayMismatch: Bool?
         var impossible: Bool?
+        var suggestedValue: String?
     }
 }

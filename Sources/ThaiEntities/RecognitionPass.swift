@@ -68,8 +68,11 @@ struct RecognitionPass {
             }
         }
         collectGluedAbbreviations(into: &candidates)
+        // The page-title prefix is page furniture: nothing in it is marked.
+        let furniture = pageFurnitureEnd()
+        if furniture > 0 { candidates.removeAll { $0.range.lowerBound < furniture } }
         var mentions = documentMentions(adding: resolve(candidates, occupied: nil))
-        // In a governor's title จังหวัด belongs to the title: ผู้ว่าราชการจังหวัด[ลำปาง] (GUIDELINES, LOCATION).
+        if furniture > 0 { mentions.removeAll { $0.utf16Range.lowerBound < furniture } }
         for index in mentions.indices where mentions[index].type == .person {
             // A name shortened with ฯ keeps it (GUIDELINES, convention 9): พล.อ.ประวิตรฯ, นายเทวัญ ฯ.
             let end = mentions[index].utf16Range.upperBound
@@ -81,6 +84,8 @@ struct RecognitionPass {
         }
         for index in mentions.indices where mentions[index].type == .location {
             let range = mentions[index].utf16Range
+            // In a governor's title จังหวัด belongs to the title: ผู้ว่าราชการจังหวัด[ลำปาง] (GUIDELINES,
+            // LOCATION); so in a provincial officer's.
             if range.count > Words.province.count, matches(Words.province, at: range.lowerBound),
                followsProvincialOfficer(range.lowerBound) {
                 mentions[index].utf16Range = (range.lowerBound + Words.province.count)..<range.upperBound
@@ -91,53 +96,30 @@ struct RecognitionPass {
                 mentions[index].utf16Range = (range.lowerBound + Words.district.count)..<range.upperBound
             }
         }
-        return withServiceAreas(mentions)
+        return joiningProvincialOffices(joiningAreaOffices(mentions))
     }
 
-    /// Numbered educational service areas are one ACRONYM with the area they name, through the
-    /// area number (GUIDELINES, convention 3): สพป.เชียงใหม่ เขต 1, สพม.เขต 2, สพม.31, สพป.สตูล; so
-    /// is a provincial office's acronym with its province glued (พมจ.นนทบุรี).
-    func withServiceAreas(_ mentions: [EntityMention]) -> [EntityMention] {
-        guard mentions.contains(where: { $0.type == .acronym && ($0.utf16Range.count >= 3 && units[$0.utf16Range.upperBound - 2] == 0x0E08
-                                                                  || isServiceArea($0.utf16Range)) }) else { return mentions }
+    /// A provincial office's acronym (…จ.) with its province glued is one ACRONYM (GUIDELINES,
+    /// convention 3): พมจ.นนทบุรี.
+    func joiningProvincialOffices(_ mentions: [EntityMention]) -> [EntityMention] {
+        func isProvincialOffice(_ index: Int) -> Bool {
+            let range = mentions[index].utf16Range
+            return mentions[index].type == .acronym && range.count >= 3 && units[range.upperBound - 1] == 0x2E
+                && units[range.upperBound - 2] == 0x0E08 && index + 1 < mentions.count && mentions[index + 1].type == .location
+                && mentions[index + 1].utf16Range.lowerBound == range.upperBound
+        }
+        guard mentions.indices.contains(where: isProvincialOffice) else { return mentions }
         var result: [EntityMention] = []
         result.reserveCapacity(mentions.count)
         var index = 0
         while index < mentions.count {
             var mention = mentions[index]
-            index += 1
-            let range = mention.utf16Range
-            // A provincial office's acronym (…จ.) with its province glued: พมจ.นนทบุรี.
-            let isProvincialOffice = mention.type == .acronym && range.count >= 3 && units[range.upperBound - 1] == 0x2E
-                && units[range.upperBound - 2] == 0x0E08 && index < mentions.count && mentions[index].type == .location
-                && mentions[index].utf16Range.lowerBound == range.upperBound
-            guard mention.type == .acronym, isProvincialOffice || isServiceArea(range) else {
-                result.append(mention)
-                continue
-            }
-            var end = range.upperBound
-            // The province, glued or after one space.
-            let place = end < units.count && CharacterClass.isSpace(units[end]) ? end + 1 : end
-            if index < mentions.count, mentions[index].type == .location, mentions[index].utf16Range.lowerBound == place {
-                end = mentions[index].utf16Range.upperBound
+            if isProvincialOffice(index) {
+                mention.utf16Range = mention.utf16Range.lowerBound..<mentions[index + 1].utf16Range.upperBound
                 index += 1
             }
-            guard !isProvincialOffice else {
-                mention.utf16Range = range.lowerBound..<end
-                result.append(mention)
-                continue
-            }
-            // The area number: เขต N, or N glued to the acronym.
-            var number = end
-            let areaWord = skipSpaces(end, limit: 3)
-            if matches(Words.area, at: areaWord) { number = skipSpaces(areaWord + Words.area.count, limit: 3) }
-            var digitsEnd = number
-            while digitsEnd < units.count, CharacterClass.isDigit(units[digitsEnd]) { digitsEnd += 1 }
-            if digitsEnd > number { end = digitsEnd }
-            // Mentions the area swallowed (เขต taken for a district) go.
-            while index < mentions.count, mentions[index].utf16Range.lowerBound < end { index += 1 }
-            mention.utf16Range = mention.utf16Range.lowerBound..<end
             result.append(mention)
+            index += 1
         }
         return result
     }
@@ -153,10 +135,6 @@ struct RecognitionPass {
             }
         }
         return false
-    }
-
-    func isServiceArea(_ range: Range<Int>) -> Bool {
-        range.count == 4 && (matches(Words.primaryArea, at: range.lowerBound) || matches(Words.secondaryArea, at: range.lowerBound))
     }
 
     // MARK: Candidates at one position
@@ -689,12 +667,9 @@ private enum Words {
     static let governorOf = Array("ว่าการ".utf16)
     static let province = Array("จังหวัด".utf16)
     static let governor = Array("ผู้ว่าราชการ".utf16)
-    static let area = Array("เขต".utf16)
     static let district = Array("อำเภอ".utf16)
     static let deputy = Array("รอง".utf16)
     static let mister = Array("นาย".utf16)
-    static let primaryArea = Array("สพป.".utf16)
-    static let secondaryArea = Array("สพม.".utf16)
     static let science = Array("ศาสตร์".utf16)
     static let countryLinkers = [Array("ของ".utf16), Array("แห่ง".utf16)]
 }

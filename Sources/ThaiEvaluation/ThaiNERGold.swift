@@ -4,7 +4,7 @@ import ThaiAnnotator
 /// `[PERSON]นายจุรินทร์ ลักษณวิศิษฏ์[/PERSON] ...`, and the mapping between its types and
 /// ThaiAnnotator's. ThaiNER's FACILITY is scored as LOCATION; MINISTRY, ORGANIZATION and
 /// organisation acronyms as ThaiNER's ORGANIZATION; types with no counterpart (TIME, MONEY, ...)
-/// are not scored. Score with an annotator whose span convention is ``SpanConvention/thaiNER``.
+/// are not scored. Score with an annotator whose span convention is `.thaiNER`.
 public struct ThaiNERGold: Sendable {
     /// The line's text without its tags.
     public var text: String

@@ -27,6 +27,9 @@ struct Annotate: ParsableCommand {
     @Option(name: .customLong("span-convention"), help: "guidelines (corpus/GUIDELINES.md) or thainer: whether วันนี้ (25 พฤษภาคม 2561) is one DATE or two.")
     var spanConvention: SpanConvention = .guidelines
 
+    @Flag(name: .customLong("repair-dates"), help: "Where a date's weekday disagrees and exactly one nearby reading fits it, make that reading the value (it is always given as suggestedValue).")
+    var repairDates = false
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, thainer, conll, brat, html, tsv }
 
     func validate() throws {
@@ -42,6 +45,7 @@ struct Annotate: ParsableCommand {
         var configuration = Annotator.Configuration()
         configuration.useBundledGazetteers = !noBundledGazetteers
         configuration.spanConvention = spanConvention
+        configuration.repairDates = repairDates
         do {
             configuration.gazetteers = try gazetteers.map { try Gazetteer(contentsOfFile: $0) }
         } catch let error as GazetteerError {
@@ -157,7 +161,7 @@ struct InlineRenderer {
     }
 
     private func detail(_ entity: Entity) -> String {
-        if let date = entity.date { return "=\(date.value?.iso ?? "?")" + (date.weekdayMismatch ? "(weekday mismatch)" : "") }
+        if let date = entity.date { return "=\(date.value?.iso ?? "?")" + (date.weekdayMismatch ? "(weekday mismatch" + (date.suggestedValue.map { "; suggested \($0.iso)" } ?? "") + ")" : "") }
         if let expansion = entity.acronym?.expansion { return "=\(expansion)" }
         if let link = entity.link, link.canonical != entity.text, !link.id.hasPrefix("doc:") { return "=\(link.canonical)" }
         return ""
