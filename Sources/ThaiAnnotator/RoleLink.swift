@@ -43,6 +43,7 @@ extension RoleLink: Encodable {
     enum Key: String, CodingKey { case person, role, org, canonical }
     enum SpanKey: String, CodingKey { case start, end, text }
 
+    /// Encodes the link as one contract object.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(person, forKey: .person)
