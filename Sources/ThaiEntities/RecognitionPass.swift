@@ -546,7 +546,24 @@ struct RecognitionPass {
             let range = token.utf16Offsets
             guard range.lowerBound == end, token.kind == .thaiWord || token.kind == .latinWord,
                   !units[range].contains(0x2E) else { break }  // พ.ศ. in ธนาคารพ.ศ.2562 is no part of the name
-            if recognizer.organizationStopWords.payload(exactly: range, in: units) != nil { break }
+            if recognizer.organizationStopWords.payload(exactly: range, in: units) != nil {
+                // และ glued between two words of one name goes on (สำนักงานนวัตกรรมและความร่วมมือ,
+                // สำนักป้องกันรักษาป่าและควบคุมไฟป่า) when a word no rule stops at follows, glued too.
+                guard words > 0, matches(Words.and, at: range.lowerBound), range.count == Words.and.count,
+                      index + 1 < tokens.count, tokens[index + 1].utf16Offsets.lowerBound == range.upperBound,
+                      tokens[index + 1].kind == .thaiWord else { break }
+                let next = tokens[index + 1].utf16Offsets
+                if recognizer.organizationStopWords.payload(exactly: next, in: units) != nil
+                    || recognizer.organizationHeads.longestMatch(in: units, at: next.lowerBound) != nil
+                    || matches(EntityRecognizer.ministryHead, at: next.lowerBound)
+                    || recognizer.people.titles.longestMatch(in: units, at: next.lowerBound) != nil
+                    || longestGazetteerForm(at: next.lowerBound) != nil {
+                    break
+                }
+                end = range.upperBound
+                index += 1
+                continue
+            }
             if recognizer.organizationHeads.longestMatch(in: units, at: range.lowerBound) != nil
                 || matches(EntityRecognizer.ministryHead, at: range.lowerBound)
                 || recognizer.people.titles.longestMatch(in: units, at: range.lowerBound).map({ $0.end == range.upperBound }) == true {
@@ -669,6 +686,7 @@ private enum Words {
     static let governor = Array("ผู้ว่าราชการ".utf16)
     static let district = Array("อำเภอ".utf16)
     static let deputy = Array("รอง".utf16)
+    static let and = Array("และ".utf16)
     static let mister = Array("นาย".utf16)
     static let science = Array("ศาสตร์".utf16)
     static let countryLinkers = [Array("ของ".utf16), Array("แห่ง".utf16)]
