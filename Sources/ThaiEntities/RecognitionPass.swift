@@ -96,32 +96,7 @@ struct RecognitionPass {
                 mentions[index].utf16Range = (range.lowerBound + Words.district.count)..<range.upperBound
             }
         }
-        return joiningProvincialOffices(joiningAreaOffices(mentions))
-    }
-
-    /// A provincial office's acronym (…จ.) with its province glued is one ACRONYM (GUIDELINES,
-    /// convention 3): พมจ.นนทบุรี.
-    func joiningProvincialOffices(_ mentions: [EntityMention]) -> [EntityMention] {
-        func isProvincialOffice(_ index: Int) -> Bool {
-            let range = mentions[index].utf16Range
-            return mentions[index].type == .acronym && range.count >= 3 && units[range.upperBound - 1] == 0x2E
-                && units[range.upperBound - 2] == 0x0E08 && index + 1 < mentions.count && mentions[index + 1].type == .location
-                && mentions[index + 1].utf16Range.lowerBound == range.upperBound
-        }
-        guard mentions.indices.contains(where: isProvincialOffice) else { return mentions }
-        var result: [EntityMention] = []
-        result.reserveCapacity(mentions.count)
-        var index = 0
-        while index < mentions.count {
-            var mention = mentions[index]
-            if isProvincialOffice(index) {
-                mention.utf16Range = mention.utf16Range.lowerBound..<mentions[index + 1].utf16Range.upperBound
-                index += 1
-            }
-            result.append(mention)
-            index += 1
-        }
-        return result
+        return joiningAreaOffices(mentions)
     }
 
     /// Whether a provincial officer's title, standing as a word of its own (or after รอง), ends at
