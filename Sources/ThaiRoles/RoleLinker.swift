@@ -102,9 +102,10 @@ struct RoleScan {
 
     // MARK: The two orders
 
-    /// The role after a name: across nothing, spaces, a comma, ในฐานะ or ตำแหน่ง. A second
-    /// form of the name in brackets may come first (นายไบรอัน ... (Mr. Brian ...) เอกอัครราชทูต...):
-    /// the role is both forms'.
+    /// The role after a name: across nothing, spaces, one line break, a comma, ในฐานะ or ตำแหน่ง,
+    /// or in brackets (ดร.อรรชกา สีบุญเรือง (รมว.วท.)). After a name written twice, the second form
+    /// in brackets (นายไบรอัน ... (Mr. Brian ...) เอกอัครราชทูต...), the role is the bracketed form's,
+    /// the mention nearest to it (GUIDELINES, second roles and restatements).
     func phraseAfter(_ name: Range<Int>) -> Phrase? {
         var position = skipBlanks(name.upperBound)
         // The name's own closing bracket: นายไบรอัน ... (Mr. Brian John Davidson) เอกอัครราชทูต...
@@ -130,8 +131,9 @@ struct RoleScan {
         return phrase
     }
 
-    /// The role before a name: ending right before it (across spaces or a comma), or before the
-    /// bracket the name stands in. The earliest start that reads as a role up to there wins.
+    /// The role before a name: ending right before it (across spaces, one line break or a comma),
+    /// or before the bracket the name stands in. The earliest start that reads as a role up to there
+    /// wins; none after เป็น (X เป็นประธานฯ นายY).
     func phraseBefore(_ start: Int, notBefore limit: Int) -> Phrase? {
         var target = skipBlanksBackwards(start)
         if target > 0, units[target - 1] == 0x28 {
