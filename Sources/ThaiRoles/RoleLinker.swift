@@ -84,14 +84,26 @@ struct RoleScan {
         for (index, mention) in mentions.enumerated() where mention.type == .person {
             // A name with a role after it takes no role before it: in a list (นายก อธิบดีกรมข
             // นายค ...), the role before a name is the previous name's.
-            if let phrase = phraseAfter(mention.utf16Range) {
-                links += phrase.parts.map { link(index, $0) }
-                claimedUntil = phrase.extendedEnd
-            } else if let phrase = phraseBefore(mention.utf16Range.lowerBound, notBefore: max(claimedUntil, previousPersonEnd(index))) {
-                links += phrase.parts.map { link(index, $0) }
+            // A role on a line of its own before a name that opens the next line (a caption:
+            // รมว.ดิจิทัลฯ, a line break, the name and its title) is the name's all the same.
+            let after = phraseAfter(mention.utf16Range)
+            if after == nil || startsLine(mention.utf16Range.lowerBound),
+               let before = phraseBefore(mention.utf16Range.lowerBound, notBefore: max(claimedUntil, previousPersonEnd(index))),
+               after == nil || startsLine(before.parts[0].role.lowerBound) {
+                links += before.parts.map { link(index, $0) }
+            }
+            if let after {
+                links += after.parts.map { link(index, $0) }
+                claimedUntil = after.extendedEnd
             }
         }
         return links
+    }
+
+    /// Whether only spaces stand between `position` and the start of its line.
+    func startsLine(_ position: Int) -> Bool {
+        let before = skipSpacesBackwards(position)
+        return before == 0 || units[before - 1] == 0x0A || units[before - 1] == 0x0D
     }
 
     private func previousPersonEnd(_ index: Int) -> Int {

@@ -46,6 +46,13 @@ struct RoleTests {
         #expect(before.first?.person == "นายสมชาย ใจดี")
         #expect(before.first?.role == "ผู้ว่าราชการจังหวัด" && before.first?.org == "ลำปาง")
         #expect(before.first?.canonical == "ผู้ว่าราชการจังหวัดลำปาง")
+        // A caption's role on the line before a name that has its own title after it: both links.
+        let caption = Self.links("รมว.ดิจิทัลฯ\nดร.พิเชฐ ดุรงคเวโรจน์ รัฐมนตรีว่าการกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม กล่าว")
+        #expect(caption.map(\.role) == ["รมว.", "รัฐมนตรีว่าการ"])
+        // In a list, the role before a name that has one after it is the previous name's.
+        let list = Self.links("นายวุฒิชัย เสาวโกมุท รองผู้ว่าราชการจังหวัดพะเยา นายจรัญ กาญจนปัญญานนท์ นายอำเภอเชียงคำ เข้าร่วม")
+        #expect(list.filter { $0.person == "นายจรัญ กาญจนปัญญานนท์" }.map(\.role) == ["นายอำเภอ"])
+        #expect(list.last?.org == "เชียงคำ")
     }
 
     @Test func nameInBracketsAfterTheRole() {
