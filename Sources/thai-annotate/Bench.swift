@@ -67,6 +67,14 @@ struct Bench: ParsableCommand {
                                                         referenceDate: annotator.dateNormalizer.documentDate(in: utf16)).count
             }
         }
+        func roles(_ chunk: ArraySlice<String>) {
+            guard let linker = annotator.roleLinker else { return entities(chunk) }
+            for text in chunk {
+                let utf16 = UTF16Text(text)
+                let tokens = segmenter.tokens(in: utf16)
+                sink &+= linker.links(in: utf16, tokens: tokens, mentions: annotator.recognizer.mentions(in: utf16, tokens: tokens)).count
+            }
+        }
         // Both annotate stages go through the library's batch API, as `--input jsonl` does; with
         // one thread it runs on the calling thread.
         func annotate(_ chunk: ArraySlice<String>, threads: Int) {
@@ -82,7 +90,7 @@ struct Bench: ParsableCommand {
         let stages: [(name: String, run: (ArraySlice<String>) -> Void)] = [
             ("segment (typed tokens with offsets)", segmentOnly), ("segment + entities", entities),
             ("segment + dates", dates), ("annotate, 1 thread (JSONL output)", annotate1),
-            ("annotate, 2 threads (JSONL output)", annotate2),
+            ("annotate, 2 threads (JSONL output)", annotate2), ("segment + entities + roles", roles),
         ]
         // seconds[stage][round], and the bare loop's seconds on the same chunks beside them.
         var seconds = [[Double]](repeating: [], count: stages.count)
@@ -113,6 +121,11 @@ struct Bench: ParsableCommand {
             (1 / ratios[2][round] - 1 / ratios[0][round]) / (1 / ratios[3][round])
         }
         print("date stage share of 1-thread annotate time: " + format(100 * max(0, median(dateShare))) + "%")
+        // The role stage's: segment + entities + roles less segment + entities.
+        let roleShare = (0..<rounds).map { round in
+            (1 / ratios[5][round] - 1 / ratios[1][round]) / (1 / ratios[3][round])
+        }
+        print("role stage share of 1-thread annotate time: " + format(100 * max(0, median(roleShare))) + "%")
         print("start-up (building the annotator, gazetteers included): " + format(startup * 1000) + " ms")
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -154,7 +167,7 @@ struct Bench: ParsableCommand {
 
     private static func jsonl(_ document: Document) -> [UInt8] {
         var writer = JSONWriter()
-        writer.annotationRecord(rawID: "0", entities: document.entities)
+        writer.annotationRecord(rawID: "0", entities: document.entities, roles: document.roles)
         return writer.bytes
     }
 

@@ -16,8 +16,11 @@ struct Eval: ParsableCommand {
     @Option(help: "Output: text (tables) or json.")
     var format: Format = .text
 
-    @Option(name: .customLong("errors"), help: "Also print up to N error examples (missed, spurious, boundary, type).")
+    @Option(name: .customLong("errors"), help: "Also print up to N error examples (missed, spurious, boundary, type), and up to N role-link errors.")
     var errorExamples: Int = 0
+
+    @Option(help: "Score only the corpus documents of one split of manifest.tsv: train or test (default: all).")
+    var split: String?
 
     enum GoldFormat: String, ExpressibleByArgument, CaseIterable { case corpus, thainer, segmentation }
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -32,10 +35,11 @@ struct Eval: ParsableCommand {
         case .corpus:
             let corpus: CorpusGold
             do {
-                corpus = try CorpusGold(folder: path)
+                corpus = try CorpusGold(folder: path, split: split)
             } catch let error as CorpusGoldError {
                 printError("thai-annotate: \(error)")
                 if case .invalidGold = error { throw Exit.dataError }
+                if case .unknownSplit = error { throw ExitCode(64) }
                 throw Exit.noInput
             }
             for gold in corpus.documents { evaluation.add(gold, annotatedBy: annotator) }
@@ -56,6 +60,7 @@ struct Eval: ParsableCommand {
         }
         print(format == .json ? evaluation.json() : evaluation.table(), terminator: format == .json ? "" : "\n")
         for example in evaluation.examples { print(example) }
+        for example in evaluation.roles.examples { print(example) }
     }
 
     /// The gold file as UTF-8 text (66 when it cannot be read, 65 when it is not UTF-8).
