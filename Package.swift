@@ -19,15 +19,17 @@ let package = Package(
         // Text -> typed word tokens with offsets, through ICU's Thai dictionary break iterator.
         .target(name: "ThaiSegmentation", dependencies: ["CICU"]),
         // Gazetteers, the multi-pattern matcher and the PERSON/MINISTRY/ORGANIZATION/ACRONYM/LOCATION rules.
+        // The learned layer's core: hashed features, averaged perceptron, Viterbi, model format.
+        .target(name: "ThaiTagger"),
         .target(
             name: "ThaiEntities",
-            dependencies: ["ThaiSegmentation"],
+            dependencies: ["ThaiSegmentation", "ThaiTagger"],
             plugins: ["EmbedResources"]
         ),
         // Thai date expressions -> ISO 8601 values.
         .target(name: "ThaiDates", dependencies: ["ThaiSegmentation"]),
         // The public API: Document, Entity, Annotator (the pipeline) and the JSON contract.
-        .target(name: "ThaiAnnotator", dependencies: ["ThaiSegmentation", "ThaiEntities", "ThaiDates"]),
+        .target(name: "ThaiAnnotator", dependencies: ["ThaiSegmentation", "ThaiEntities", "ThaiDates", "ThaiTagger"]),
         // The command-line tool.
         .executableTarget(
             name: "thai-annotate",

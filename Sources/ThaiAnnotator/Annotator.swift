@@ -12,6 +12,22 @@ public final class Annotator: Sendable {
         public var gazetteers: [Gazetteer] = []
         /// Whose span conventions to follow where they differ.
         public var spanConvention = SpanConvention.guidelines
+        /// Leaves out the bundled lists mined from ThaiNER (`*-thainer.tsv`), for cross-validation.
+        public var excludeBundledThaiNERLists = false
+        /// The sequence model that revises PERSON, ORGANIZATION and LOCATION spans.
+        public var tagger = TaggerChoice.bundled
+
+        /// Which sequence model the annotator uses.
+        public enum TaggerChoice: Sendable {
+            /// None: gazetteers and rules alone.
+            case off
+            /// The model shipped in the binary (none if the package was built without one).
+            case bundled
+            /// A model file written by `thai-annotate train`.
+            case file(String)
+            /// A model in memory.
+            case model(SequenceModel)
+        }
 
         /// The default configuration: the bundled gazetteers only.
         public init() {}
@@ -23,14 +39,31 @@ public final class Annotator: Sendable {
     public let recognizer: EntityRecognizer
     /// The date stage.
     public let dateNormalizer: DateNormalizer
+    /// The sequence model's stage, if one is loaded.
+    public let tagger: EntityTagger?
 
     /// Builds the pipeline.
     public init(configuration: Configuration = Configuration()) throws {
         segmenter = try WordSegmenter()
-        var gazetteers = configuration.useBundledGazetteers ? try Gazetteer.bundled() : []
+        var gazetteers = configuration.useBundledGazetteers
+            ? try Gazetteer.bundled(excludingThaiNERLists: configuration.excludeBundledThaiNERLists) : []
         gazetteers += configuration.gazetteers
-        recognizer = EntityRecognizer(gazetteers: gazetteers)
+        let recognizer = EntityRecognizer(gazetteers: gazetteers)
+        self.recognizer = recognizer
         dateNormalizer = DateNormalizer(convention: configuration.spanConvention)
+        switch configuration.tagger {
+        case .off: tagger = nil
+        case .bundled: tagger = try EntityTagger.bundledModel().map { EntityTagger(model: $0, recognizer: recognizer) }
+        case .file(let path):
+            tagger = EntityTagger(model: try EntityTagger.model(contentsOfFile: path), recognizer: recognizer)
+        case .model(let model): tagger = EntityTagger(model: model, recognizer: recognizer)
+        }
+    }
+
+    /// The named-entity mentions of a text: the recogniser's, revised by the tagger if there is one.
+    public func namedMentions(in utf16: UTF16Text, tokens: [Token]) -> [EntityMention] {
+        let named = recognizer.mentions(in: utf16, tokens: tokens)
+        return tagger?.mentions(in: utf16, tokens: tokens, ruleMentions: named) ?? named
     }
 
     /// Annotates one text. Relative and year-less dates resolve against `referenceDate`, or,
@@ -38,7 +71,7 @@ public final class Annotator: Sendable {
     public func annotate(_ text: String, referenceDate: CalendarDate? = nil) -> Document {
         let utf16 = UTF16Text(text)
         let tokens = segmenter.tokens(in: utf16)
-        let named = recognizer.mentions(in: utf16, tokens: tokens)
+        let named = namedMentions(in: utf16, tokens: tokens)
         let reference = referenceDate ?? dateNormalizer.documentDate(in: utf16)
         let dates = dateNormalizer.dates(in: utf16, tokens: tokens, referenceDate: reference,
                                          excluding: named.map(\.utf16Range))

@@ -1,6 +1,7 @@
 @_exported import ThaiDates
 @_exported import ThaiEntities
 @_exported import ThaiSegmentation
+@_exported import ThaiTagger
 
 /// A normalised date.
 public struct DateAnnotation: Sendable, Hashable {

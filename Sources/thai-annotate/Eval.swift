@@ -19,22 +19,84 @@ struct Eval: ParsableCommand {
     @Option(name: .customLong("errors"), help: "Also print up to N error examples (missed, spurious, boundary, type).")
     var errorExamples: Int = 0
 
+    @Option(name: .customLong("cross-validate"), help: "With --gold-format thainer: k-fold cross-validation over the file's documents; each fold is scored by the rules with lists mined without it, and by the rules and a model trained without it.")
+    var crossValidate: Int = 0
+
+    @Flag(name: .customLong("no-model"), help: "Rules and gazetteers alone, without the sequence model.")
+    var noModel = false
+
+    @Option(name: .customLong("model"), help: "A model file written by `thai-annotate train`, instead of the bundled one.")
+    var modelFile: String?
+
+    @Option(help: "Training epochs for --cross-validate.")
+    var epochs: Int = TaggerTraining.defaultEpochs
+
     enum GoldFormat: String, ExpressibleByArgument, CaseIterable { case corpus, thainer, segmentation }
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func run() throws {
+        if crossValidate > 0 {
+            guard goldFormat == .thainer, crossValidate >= 2 else {
+                throw ValidationError("--cross-validate needs --gold-format thainer and k >= 2")
+            }
+            return try runCrossValidation()
+        }
         var configuration = Annotator.Configuration()
         // ThaiNER gold is scored under ThaiNER's own span conventions.
         if goldFormat == .thainer { configuration.spanConvention = .thaiNER }
+        if noModel { configuration.tagger = .off } else if let modelFile { configuration.tagger = .file(modelFile) }
         let annotator = try Annotator(configuration: configuration)
         var evaluation = Evaluation()
+        var unseen = UnseenNameRecall()
         switch goldFormat {
         case .corpus: try evaluateCorpus(annotator, &evaluation)
-        case .thainer: try evaluateThaiNER(annotator, &evaluation)
+        case .thainer:
+            let known = try KnownPersonNames(gazetteers: Gazetteer.bundled())
+            for (number, line) in try ThaiNERLine.read(path).enumerated() {
+                let predicted = scoreThaiNER(annotator, line, name: "line \(number + 1)", &evaluation)
+                unseen.add(line, predicted: predicted, known: known)
+            }
         case .segmentation: return try evaluateSegmentation(annotator.segmenter)
         }
         print(format == .json ? evaluation.json() : evaluation.table(), terminator: format == .json ? "" : "\n")
+        if goldFormat == .thainer, format == .text { print(unseen.summary) }
         for example in evaluation.examples.prefix(errorExamples) { print(example) }
+    }
+
+    /// k folds of whole documents; for each, lists mined and a model trained on the other folds.
+    private func runCrossValidation() throws {
+        let lines = try ThaiNERLine.read(path)
+        let folds = ThaiNERLine.folds(lines, k: crossValidate)
+        let base = try TaggerTraining.baseGazetteers()
+        var rulesEvaluation = Evaluation(), modelEvaluation = Evaluation()
+        var rulesUnseen = UnseenNameRecall(), modelUnseen = UnseenNameRecall()
+        for (number, fold) in folds.enumerated() {
+            let training = lines.indices.filter { !fold.contains($0) }.map { lines[$0] }
+            let mined = ThaiNERListMiner.mine(training[...], base: base)
+            let rules = try TaggerTraining.rulesAnnotator(mined: mined.gazetteers)
+            let (sequences, _, _) = try TaggerTraining.sequences(
+                training, parts: TaggerTraining.parts(training, count: crossValidate - 1), buckets: TaggerTraining.defaultBuckets)
+            let model = TaggerTraining.train(sequences, buckets: TaggerTraining.defaultBuckets, epochs: epochs, verbose: false)
+            let withModel = try TaggerTraining.rulesAnnotator(mined: mined.gazetteers, tagger: .model(model))
+            let known = KnownPersonNames(gazetteers: base + mined.gazetteers)
+            for index in fold {
+                let name = "fold \(number + 1) line \(index + 1)"
+                rulesUnseen.add(lines[index], predicted: scoreThaiNER(rules, lines[index], name: name, &rulesEvaluation), known: known)
+                modelUnseen.add(lines[index], predicted: scoreThaiNER(withModel, lines[index], name: name, &modelEvaluation), known: known)
+            }
+            printError("fold \(number + 1)/\(folds.count): lines \(fold.lowerBound + 1)-\(fold.upperBound), \(mined.persons.count) persons, \(mined.organizations.count) organisations, \(mined.locations.count) places mined from the rest")
+        }
+        if format == .json {
+            print("{\"rules\":\(rulesEvaluation.json().dropLast()),\"model\":\(modelEvaluation.json().dropLast()),"
+                  + "\"unseenPersonRecall\":{\"gold\":\(modelUnseen.gold),\"rules\":\(rulesUnseen.recall),\"model\":\(modelUnseen.recall)}}")
+            return
+        }
+        print("\(crossValidate)-fold cross-validation over \(lines.count) lines (lists mined and model trained without each fold)")
+        print("\nrules and gazetteers alone:\n" + rulesEvaluation.table())
+        print(rulesUnseen.summary)
+        print("\nwith the sequence model:\n" + modelEvaluation.table())
+        print(modelUnseen.summary)
+        for example in modelEvaluation.examples.prefix(errorExamples) { print(example) }
     }
 
     /// The gold file format of corpus/gold/NAME.json.
@@ -72,33 +134,29 @@ struct Eval: ParsableCommand {
     }
 
     /// ThaiNER's types, scored as ours: FACILITY is LOCATION; MINISTRY, ORGANIZATION and
-    /// organisation acronyms are ORGANIZATION.
-    private func evaluateThaiNER(_ annotator: Annotator, _ evaluation: inout Evaluation) throws {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+    /// organisation acronyms are ORGANIZATION. Returns the predicted spans.
+    @discardableResult
+    func scoreThaiNER(_ annotator: Annotator, _ line: ThaiNERLine, name: String, _ evaluation: inout Evaluation) -> [ScoredSpan] {
         let kept: [String: String] = ["PERSON": "PERSON", "ORGANIZATION": "ORGANIZATION", "LOCATION": "LOCATION",
                                       "FACILITY": "LOCATION", "DATE": "DATE"]
-        for (number, line) in text.split(separator: "\n").enumerated() {
-            var line = line
-            if line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-            let (scalars, spans) = parseThaiNERLine(line)
-            let gold = spans.compactMap { span in kept[span.type].map { ScoredSpan(type: $0, start: span.start, end: span.end) } }
-            let document = annotator.annotate(String(String.UnicodeScalarView(scalars)))
-            let predicted = document.entities.map { entity -> ScoredSpan in
-                let type: String
-                switch entity.type {
-                case .ministry, .organization: type = "ORGANIZATION"
-                case .acronym:
-                    switch entity.acronym?.refersTo {
-                    case .location?: type = "LOCATION"
-                    case .person?: type = "PERSON"
-                    default: type = "ORGANIZATION"
-                    }
-                default: type = entity.type.rawValue
+        let gold = line.spans.compactMap { span in kept[span.type].map { ScoredSpan(type: $0, start: span.start, end: span.end) } }
+        let document = annotator.annotate(line.string)
+        let predicted = document.entities.map { entity -> ScoredSpan in
+            let type: String
+            switch entity.type {
+            case .ministry, .organization: type = "ORGANIZATION"
+            case .acronym:
+                switch entity.acronym?.refersTo {
+                case .location?: type = "LOCATION"
+                case .person?: type = "PERSON"
+                default: type = "ORGANIZATION"
                 }
-                return ScoredSpan(type: type, start: entity.scalarOffsets.lowerBound, end: entity.scalarOffsets.upperBound)
+            default: type = entity.type.rawValue
             }
-            evaluation.add(gold: gold, predicted: predicted, text: scalars, name: "line \(number + 1)")
+            return ScoredSpan(type: type, start: entity.scalarOffsets.lowerBound, end: entity.scalarOffsets.upperBound)
         }
+        evaluation.add(gold: gold, predicted: predicted, text: line.text, name: name)
+        return predicted
     }
 
     /// Word-level precision, recall and F1 against `|`-separated gold tokens (whitespace ignored).

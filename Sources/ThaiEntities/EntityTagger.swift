@@ -1,0 +1,364 @@
+import ThaiSegmentation
+import ThaiTagger
+
+/// The learned layer beside the gazetteers and rules: a sequence model over the segmenter's
+/// tokens decides PERSON, ORGANIZATION and LOCATION spans, with the recogniser's mentions, its
+/// lexicon (titles, name lists, gazetteer forms, head words) and the surface as features.
+///
+/// Merge policy (`merge`), applied to the recogniser's mentions R and the model's spans M:
+/// 1. MINISTRY and ACRONYM mentions of R stay as they are, as do their links and expansions. A
+///    model span that overlaps one is dropped, unless it is an ORGANIZATION that strictly
+///    contains it (สำนักงานปลัดกระทรวงอุตสาหกรรม around กระทรวงอุตสาหกรรม).
+/// 2. A model span equal to a mention of R keeps the mention, with its link, when the types
+///    agree; when they differ the model's type wins and the link is dropped.
+/// 3. A model span that contains mentions of R and more (a family name after a titled given
+///    name, สำนักงานพาณิชย์จังหวัด + ลำปาง) replaces them; it carries the link of a mention of
+///    its type that starts where it starts, if any.
+/// 4. A model span that crosses a mention of R (overlaps it without containing it) is dropped:
+///    the rules keep their span.
+/// 5. A PERSON, ORGANIZATION or LOCATION mention of R that no model span touches is kept when it
+///    is linked to a gazetteer entry (or, for document-level mentions, to an earlier mention)
+///    and dropped otherwise: the model has seen the rule's span as a feature and turned it down.
+/// Dates are found afterwards, around the merged mentions, as without the model.
+public struct EntityTagger: Sendable {
+    public let model: SequenceModel
+    let recognizer: EntityRecognizer
+    /// The model's entity types, mapped to ours.
+    let modelTypes: [EntityType]
+
+    /// The types the model labels, in its label order.
+    public static let types: [EntityType] = [.person, .organization, .location]
+
+    public init(model: SequenceModel, recognizer: EntityRecognizer) {
+        self.model = model
+        self.recognizer = recognizer
+        modelTypes = model.types.map { EntityType(rawValue: $0) ?? .organization }
+    }
+
+    /// The model shipped with ThaiAnnotator (Resources/model/tagger.txt), or nil when the package
+    /// was built without one.
+    public static func bundledModel() throws -> SequenceModel? {
+        guard let text = BundledResources.files["model/tagger.txt"] else { return nil }
+        guard let bytes = Base64.decode(text.utf8.lazy.filter { $0 != 0x23 }) else {
+            throw ModelCodingError.malformed("the bundled model is not base64")
+        }
+        return try SequenceModel(serialized: bytes)
+    }
+
+    /// Reads a model file written by `thai-annotate train`.
+    public static func model(contentsOfFile path: String) throws -> SequenceModel {
+        guard let bytes = FileBytes.read(path) else { throw ModelCodingError.malformed("cannot read \(path)") }
+        return try SequenceModel(serialized: bytes)
+    }
+
+    /// The recogniser's mentions, revised by the model (see the merge policy above).
+    public func mentions(in text: UTF16Text, tokens: [Token], ruleMentions: [EntityMention]) -> [EntityMention] {
+        text.units.withUnsafeBufferPointer { units in
+            let extractor = TaggerFeatures(recognizer: recognizer, units: units, tokens: tokens, mentions: ruleMentions,
+                                           bucketCount: model.bucketCount)
+            let labels = model.decode(features: extractor.features, offsets: extractor.offsets)
+            let spans = extractor.spans(labels: labels, types: modelTypes)
+            return Self.merge(rules: ruleMentions, model: spans)
+        }
+    }
+
+    /// A training sequence: the features of `text` and the gold labels of its tagging units.
+    /// A unit is inside a gold span when it starts inside it. Returns also the number of gold
+    /// spans whose edges fall inside a unit.
+    public static func trainingSequence(recognizer: EntityRecognizer, text: UTF16Text, tokens: [Token],
+                                        ruleMentions: [EntityMention], gold: [(type: EntityType, utf16Range: Range<Int>)],
+                                        types: [EntityType], bucketCount: Int) -> (TrainingSequence, misaligned: Int) {
+        text.units.withUnsafeBufferPointer { units in
+            let extractor = TaggerFeatures(recognizer: recognizer, units: units, tokens: tokens, mentions: ruleMentions,
+                                           bucketCount: bucketCount)
+            var labels = [Int](repeating: 0, count: extractor.units.count)
+            var misaligned = 0
+            var unitIndex = 0
+            for span in gold.sorted(by: { $0.utf16Range.lowerBound < $1.utf16Range.lowerBound }) {
+                guard let typeIndex = types.firstIndex(of: span.type) else { continue }
+                while unitIndex < extractor.units.count, extractor.units[unitIndex].upperBound <= span.utf16Range.lowerBound {
+                    unitIndex += 1
+                }
+                var index = unitIndex
+                var first = true
+                if index < extractor.units.count, extractor.units[index].lowerBound != span.utf16Range.lowerBound { misaligned += 1 }
+                while index < extractor.units.count, extractor.units[index].lowerBound < span.utf16Range.upperBound {
+                    if extractor.units[index].lowerBound >= span.utf16Range.lowerBound || first {
+                        labels[index] = first ? 1 + 2 * typeIndex : 2 + 2 * typeIndex
+                        first = false
+                    }
+                    index += 1
+                }
+                if index > 0, index <= extractor.units.count, extractor.units[index - 1].upperBound != span.utf16Range.upperBound {
+                    misaligned += 1
+                }
+            }
+            return (TrainingSequence(features: extractor.features, offsets: extractor.offsets, labels: labels), misaligned)
+        }
+    }
+
+    /// Merges the recogniser's mentions with the model's spans (see the type's documentation).
+    static func merge(rules: [EntityMention], model spans: [(type: EntityType, range: Range<Int>)]) -> [EntityMention] {
+        var result: [EntityMention] = []
+        result.reserveCapacity(rules.count + spans.count)
+        var touched = [Bool](repeating: false, count: rules.count)
+        var replaced = [Bool](repeating: false, count: rules.count)
+        var ruleIndex = 0
+        for span in spans {
+            while ruleIndex < rules.count, rules[ruleIndex].utf16Range.upperBound <= span.range.lowerBound { ruleIndex += 1 }
+            var index = ruleIndex
+            var overlapping: [Int] = []
+            while index < rules.count, rules[index].utf16Range.lowerBound < span.range.upperBound {
+                if rules[index].utf16Range.overlaps(span.range) { overlapping.append(index) }
+                index += 1
+            }
+            if overlapping.isEmpty {
+                result.append(EntityMention(type: span.type, utf16Range: span.range))
+                continue
+            }
+            if overlapping.count == 1, rules[overlapping[0]].utf16Range == span.range {
+                let rule = rules[overlapping[0]]
+                touched[overlapping[0]] = true
+                switch rule.type {
+                case .ministry, .acronym: break  // kept below
+                default:
+                    if rule.type != span.type {
+                        replaced[overlapping[0]] = true
+                        result.append(EntityMention(type: span.type, utf16Range: span.range))
+                    }
+                }
+                continue
+            }
+            let contains = overlapping.allSatisfy {
+                span.range.lowerBound <= rules[$0].utf16Range.lowerBound && rules[$0].utf16Range.upperBound <= span.range.upperBound
+            }
+            let swallowsProtected = overlapping.contains { rules[$0].type == .ministry || rules[$0].type == .acronym }
+            for index in overlapping { touched[index] = true }
+            guard contains, !swallowsProtected || span.type == .organization else { continue }
+            var link: EntityLink?
+            for index in overlapping {
+                replaced[index] = true
+                let rule = rules[index]
+                if rule.type == span.type, rule.utf16Range.lowerBound == span.range.lowerBound { link = rule.link }
+            }
+            result.append(EntityMention(type: span.type, utf16Range: span.range, link: link))
+        }
+        for (index, rule) in rules.enumerated() where !replaced[index] {
+            switch rule.type {
+            case .ministry, .acronym, .date: result.append(rule)
+            default:
+                if touched[index] || rule.link != nil { result.append(rule) }
+            }
+        }
+        result.sort { $0.utf16Range.lowerBound < $1.utf16Range.lowerBound }
+        return result
+    }
+}
+
+/// The tagging units of a text and their features.
+///
+/// Units are the segmenter's tokens, cut further where a mention of the recogniser starts or
+/// ends, after a dot and where the script changes between Thai and Latin (ICU glues พล.อ.ประวิตร).
+/// Each unit's word, shape, rule tag and lexicon flags are hashed once; the features combine
+/// them over a window of two units each side. No strings are built.
+struct TaggerFeatures {
+    let units: [Range<Int>]
+    /// Whether each unit is whitespace.
+    let isBlank: [Bool]
+    var features: [Int32] = []
+    var offsets: [Int32] = []
+
+    init(recognizer: EntityRecognizer, units text: UnsafeBufferPointer<UInt16>, tokens: [Token],
+         mentions: [EntityMention], bucketCount: Int) {
+        // Tagging units.
+        var pieces: [Range<Int>] = []
+        pieces.reserveCapacity(tokens.count + 2 * mentions.count)
+        var cuts = PositionSet(count: text.count)
+        for mention in mentions {
+            cuts.insert(mention.utf16Range.lowerBound)
+            cuts.insert(mention.utf16Range.upperBound)
+        }
+        for token in tokens {
+            let range = token.utf16Offsets
+            var start = range.lowerBound
+            if token.kind != .whitespace {
+                var position = start + 1
+                while position < range.upperBound {
+                    let unit = text[position], before = text[position - 1]
+                    if cuts.contains(position) || before == 0x2E && !CharacterClass.isDigit(unit) && unit != 0x2E
+                        || CharacterClass.isLatinLetter(unit) && CharacterClass.isThai(before)
+                        || CharacterClass.isThai(unit) && CharacterClass.isLatinLetter(before) {
+                        pieces.append(start..<position)
+                        start = position
+                    }
+                    position += 1
+                }
+            }
+            pieces.append(start..<range.upperBound)
+        }
+        self.units = pieces
+        isBlank = pieces.map { CharacterClass.isWhitespace(text[$0.lowerBound]) }
+        let count = pieces.count
+
+        // Per-unit codes.
+        var word = [UInt64](repeating: 0, count: count + 4)
+        var shape = [UInt64](repeating: 0, count: count + 4)
+        var rule = [UInt64](repeating: 0, count: count + 4)
+        var lexicon = [UInt64](repeating: 0, count: count + 4)
+        var prefixes = [UInt64](repeating: 0, count: 3 * count)
+        var suffixes = [UInt64](repeating: 0, count: 3 * count)
+        // Padding: index i + 2 is unit i; the pads have distinct codes.
+        for pad in [0, 1, count + 2, count + 3] {
+            word[pad] = 0xB0B0 &+ UInt64(pad > 1 ? 1 : 0)
+            shape[pad] = 0x5A5A &+ UInt64(pad > 1 ? 1 : 0)
+            rule[pad] = 0x7777
+            lexicon[pad] = 0x3333
+        }
+        var mentionIndex = 0
+        for (index, piece) in pieces.enumerated() {
+            var hasher = FeatureHasher(template: 0)
+            hasher.combine(text, piece)
+            word[index + 2] = hasher.value
+            shape[index + 2] = Self.shape(text, piece)
+            let length = piece.count
+            for n in 1...3 {
+                var prefix = FeatureHasher(template: UInt64(n))
+                prefix.combine(text, piece.lowerBound..<(piece.lowerBound + min(n, length)))
+                prefixes[3 * index + n - 1] = prefix.value
+                var suffix = FeatureHasher(template: UInt64(n + 3))
+                suffix.combine(text, (piece.upperBound - min(n, length))..<piece.upperBound)
+                suffixes[3 * index + n - 1] = suffix.value
+            }
+            // The recogniser's mention over this unit.
+            while mentionIndex < mentions.count, mentions[mentionIndex].utf16Range.upperBound <= piece.lowerBound { mentionIndex += 1 }
+            if mentionIndex < mentions.count, mentions[mentionIndex].utf16Range.lowerBound <= piece.lowerBound {
+                let mention = mentions[mentionIndex]
+                let begins = mention.utf16Range.lowerBound == piece.lowerBound
+                let ends = mention.utf16Range.upperBound == piece.upperBound
+                let linked = mention.link == nil ? 0 : (mention.link!.id.utf8.first == 0x64 ? 1 : 2)  // "doc:..." or gazetteer
+                rule[index + 2] = 1 + UInt64(Self.typeCode(mention.type)) << 8 | UInt64(begins ? 1 : 0) << 4
+                    | UInt64(ends ? 1 : 0) << 5 | UInt64(linked) << 12
+            }
+            lexicon[index + 2] = Self.lexiconFlags(recognizer, text, piece)
+        }
+
+        // Features.
+        features.reserveCapacity(count * 32)
+        offsets.reserveCapacity(count + 1)
+        offsets.append(0)
+        func add(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0) {
+            var hasher = FeatureHasher(template: template)
+            hasher.combine(a); hasher.combine(b); hasher.combine(c)
+            features.append(hasher.bucket(bucketCount))
+        }
+        for index in 0..<count {
+            let i = index + 2
+            let isSpace = isBlank[index]
+            add(1, 0)
+            add(2, word[i])
+            add(3, word[i - 1]); add(4, word[i + 1]); add(5, word[i - 2]); add(6, word[i + 2])
+            if !isSpace {
+                for n in 0..<3 {
+                    add(7 + UInt64(n), prefixes[3 * index + n])
+                    add(10 + UInt64(n), suffixes[3 * index + n])
+                }
+            }
+            add(13, shape[i]); add(14, shape[i - 1]); add(15, shape[i + 1])
+            add(16, rule[i]); add(17, rule[i - 1]); add(18, rule[i + 1])
+            add(19, lexicon[i]); add(20, lexicon[i - 1]); add(21, lexicon[i + 1])
+            add(22, word[i - 1], word[i]); add(23, word[i], word[i + 1])
+            add(24, lexicon[i - 1], shape[i])
+            add(25, lexicon[i - 2], shape[i - 1], shape[i])
+            add(26, rule[i - 1], shape[i])
+            add(27, rule[i], word[i])
+            add(28, rule[i - 2], shape[i - 1], shape[i])
+            add(29, shape[i - 1], shape[i], shape[i + 1])
+            add(30, rule[i], rule[i + 1])
+            add(31, lexicon[i], word[i + 1])
+            offsets.append(Int32(features.count))
+        }
+    }
+
+    static func typeCode(_ type: EntityType) -> Int {
+        switch type {
+        case .person: 1
+        case .ministry: 2
+        case .organization: 3
+        case .acronym: 4
+        case .location: 5
+        case .date: 6
+        }
+    }
+
+    /// The unit's character classes, runs collapsed (at most six), and a length bucket.
+    static func shape(_ text: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> UInt64 {
+        var code: UInt64 = 0
+        var last: UInt64 = 99
+        var runs = 0
+        for position in range {
+            let unit = text[position]
+            let cls: UInt64
+            if CharacterClass.isDigit(unit) { cls = 1 }
+            else if CharacterClass.isThai(unit) { cls = 2 }
+            else if CharacterClass.isLatinLetter(unit) { cls = unit < 0x5B ? 3 : 4 }
+            else if CharacterClass.isWhitespace(unit) { cls = unit == 0x0A ? 5 : 6 }
+            else if unit == 0x2E { cls = 7 }
+            else if unit == 0x28 || unit == 0x29 { cls = 8 }
+            else if unit == 0x22 || unit == 0x201C || unit == 0x201D { cls = 9 }
+            else if unit == 0x2D || unit == 0x2C { cls = 10 }
+            else { cls = 11 }
+            if cls != last, runs < 6 {
+                code = code << 4 | cls
+                runs += 1
+                last = cls
+            }
+        }
+        let length = range.count
+        let bucket: UInt64 = length <= 3 ? UInt64(length) : length <= 5 ? 4 : length <= 8 ? 5 : length <= 12 ? 6 : 7
+        return code << 4 | bucket
+    }
+
+    /// What the recogniser's lexicon holds at the unit's start: a title (strong or weak), a
+    /// gazetteer form (its type; whether it ends with the unit), an organisation or district head
+    /// word, and whether the unit is a known given or family name.
+    static func lexiconFlags(_ recognizer: EntityRecognizer, _ text: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> UInt64 {
+        var flags: UInt64 = 0
+        let start = range.lowerBound
+        guard CharacterClass.isThai(text[start]) || CharacterClass.isLatinLetter(text[start]) else { return 0 }
+        if recognizer.lexicon.mayStartKey(in: text, at: start) {
+            recognizer.lexicon.forEachMatch(in: text, at: start) { end, payload in
+                let roles = recognizer.keyRoles[Int(payload)]
+                let exact: UInt64 = end == range.upperBound ? 1 : end < range.upperBound ? 2 : 3
+                if roles.title >= 0 { flags |= (roles.title == 1 ? 1 : 2) | exact << 2 }
+                if roles.isOrganizationHead { flags |= 1 << 4 | exact << 5 }
+                if roles.isDistrictHead { flags |= 1 << 7 }
+                if roles.pattern >= 0 {
+                    let pattern = recognizer.patterns[Int(roles.pattern)]
+                    let type = UInt64(typeCode(recognizer.entryTypes[Int(pattern.entry)]))
+                    flags = flags & ~(0xFF << 8) | type << 8 | exact << 12
+                }
+            }
+        }
+        if recognizer.people.givenNames.payload(exactly: range, in: text) != nil { flags |= 1 << 16 }
+        if recognizer.people.familyNames.payload(exactly: range, in: text) != nil { flags |= 1 << 17 }
+        return flags
+    }
+
+    /// The model's spans from a label sequence, trimmed of whitespace at their edges.
+    func spans(labels: [Int], types: [EntityType]) -> [(type: EntityType, range: Range<Int>)] {
+        var result: [(type: EntityType, range: Range<Int>)] = []
+        var index = 0
+        while index < labels.count {
+            guard SequenceModel.isBegin(labels[index]) || (labels[index] > 0 && labels[index] % 2 == 0) else { index += 1; continue }
+            let type = SequenceModel.typeIndex(of: labels[index])!
+            var end = index + 1
+            while end < labels.count, labels[end] == 2 + 2 * type { end += 1 }
+            var first = index, last = end - 1
+            while first <= last, isBlank[first] { first += 1 }
+            while last >= first, isBlank[last] { last -= 1 }
+            if first <= last { result.append((types[type], units[first].lowerBound..<units[last].upperBound)) }
+            index = end
+        }
+        return result
+    }
+}

@@ -1,0 +1,96 @@
+/// One training sequence: each position's feature buckets and its gold label.
+public struct TrainingSequence: Sendable {
+    public var features: [Int32]
+    public var offsets: [Int32]
+    public var labels: [Int]
+
+    public init(features: [Int32], offsets: [Int32], labels: [Int]) {
+        precondition(offsets.count == labels.count + 1)
+        self.features = features
+        self.offsets = offsets
+        self.labels = labels
+    }
+}
+
+/// A deterministic pseudo-random generator (SplitMix64), so that the same inputs and seed give
+/// the same model bytes in every process.
+public struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Structured averaged perceptron (Collins 2002): decode each sequence with the current
+/// weights, move the weights of the gold path up and of the predicted path down, and return the
+/// average of the weights over all steps. Single-threaded and seeded: deterministic.
+public struct PerceptronTrainer {
+    public var epochs: Int
+    public var seed: UInt64
+
+    public init(epochs: Int = 10, seed: UInt64 = 0x5EED) {
+        self.epochs = epochs
+        self.seed = seed
+    }
+
+    public func train(_ sequences: [TrainingSequence], types: [String], bucketCount: Int,
+                      progress: ((Int, Int) -> Void)? = nil) -> SequenceModel {
+        var model = SequenceModel(types: types, bucketCount: bucketCount)
+        let labelCount = model.labelCount
+        var weights = model.weights
+        var transitions = model.transitions
+        // Sum over updates of (step * change), for the lazy average w - totals / steps.
+        var weightTotals = [Double](repeating: 0, count: weights.count)
+        var transitionTotals = [Double](repeating: 0, count: transitions.count)
+        var step = 1.0
+        var generator = SplitMix64(seed: seed)
+        var order = Array(sequences.indices)
+        let startRow = labelCount
+        for epoch in 0..<epochs {
+            // Fisher-Yates with our own generator (the standard shuffle's algorithm may change).
+            for index in stride(from: order.count - 1, to: 0, by: -1) {
+                let other = Int(generator.next() % UInt64(index + 1))
+                order.swapAt(index, other)
+            }
+            var mistakes = 0
+            for sequenceIndex in order {
+                let sequence = sequences[sequenceIndex]
+                let predicted = weights.withUnsafeBufferPointer {
+                    SequenceModel.viterbi(model: model, features: sequence.features, offsets: sequence.offsets,
+                                          weights: $0, transitions: transitions)
+                }
+                if predicted != sequence.labels {
+                    mistakes += 1
+                    for position in sequence.labels.indices {
+                        let gold = sequence.labels[position], guess = predicted[position]
+                        let goldFrom = position == 0 ? startRow : sequence.labels[position - 1]
+                        let guessFrom = position == 0 ? startRow : predicted[position - 1]
+                        if gold != guess {
+                            for index in Int(sequence.offsets[position])..<Int(sequence.offsets[position + 1]) {
+                                let row = Int(sequence.features[index]) * labelCount
+                                weights[row + gold] += 1; weightTotals[row + gold] += step
+                                weights[row + guess] -= 1; weightTotals[row + guess] -= step
+                            }
+                        }
+                        if gold != guess || goldFrom != guessFrom {
+                            transitions[goldFrom * labelCount + gold] += 1
+                            transitionTotals[goldFrom * labelCount + gold] += step
+                            transitions[guessFrom * labelCount + guess] -= 1
+                            transitionTotals[guessFrom * labelCount + guess] -= step
+                        }
+                    }
+                }
+                step += 1
+            }
+            progress?(epoch + 1, mistakes)
+        }
+        model.weights = zip(weights, weightTotals).map { Float(Double($0) - $1 / step) }
+        model.transitions = zip(transitions, transitionTotals).map { Float(Double($0) - $1 / step) }
+        return model
+    }
+}

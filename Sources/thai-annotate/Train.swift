@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import ThaiAnnotator
+
+/// Builds training sequences and trains the sequence model, for `train` and for
+/// `eval --cross-validate`.
+enum TaggerTraining {
+    static let defaultBuckets = 1 << 18
+    static let defaultEpochs = 8
+
+    /// An annotator with the rules alone, the bundled lists mined from ThaiNER replaced by `mined`
+    /// (nil: the bundled ones).
+    static func rulesAnnotator(mined: [Gazetteer]?, convention: SpanConvention = .thaiNER,
+                               tagger: Annotator.Configuration.TaggerChoice = .off) throws -> Annotator {
+        var configuration = Annotator.Configuration()
+        configuration.spanConvention = convention
+        configuration.tagger = tagger
+        if let mined {
+            configuration.excludeBundledThaiNERLists = true
+            configuration.gazetteers = mined
+        }
+        return try Annotator(configuration: configuration)
+    }
+
+    static func baseGazetteers() throws -> [Gazetteer] {
+        try Gazetteer.bundled(excludingThaiNERLists: true)
+    }
+
+    /// The training sequences of `lines`. The recogniser's features for each part of the data
+    /// come from lists mined without that part (jackknifing, over `parts`): otherwise every name
+    /// in the training text is in a list, and the model learns to trust the lists more than it
+    /// should on names it has never seen.
+    static func sequences(_ lines: [ThaiNERLine], parts: [Range<Int>], buckets: Int) throws -> (sequences: [TrainingSequence], misaligned: Int, spans: Int) {
+        let base = try baseGazetteers()
+        var sequences: [TrainingSequence] = []
+        var misaligned = 0, spans = 0
+        for part in parts {
+            let others = lines.indices.filter { !part.contains($0) }.map { lines[$0] }
+            let mined = ThaiNERListMiner.mine(others[...], base: base)
+            let annotator = try rulesAnnotator(mined: mined.gazetteers)
+            for line in lines[part] {
+                let text = UTF16Text(line.string)
+                let tokens = annotator.segmenter.tokens(in: text)
+                let rules = annotator.recognizer.mentions(in: text, tokens: tokens)
+                let gold = line.goldMentions()
+                let (sequence, bad) = EntityTagger.trainingSequence(
+                    recognizer: annotator.recognizer, text: text, tokens: tokens, ruleMentions: rules, gold: gold,
+                    types: EntityTagger.types, bucketCount: buckets)
+                sequences.append(sequence)
+                misaligned += bad
+                spans += gold.count
+            }
+        }
+        return (sequences, misaligned, spans)
+    }
+
+    /// `count` parts of whole documents (see `ThaiNERLine.folds`).
+    static func parts(_ lines: [ThaiNERLine], count: Int) -> [Range<Int>] { ThaiNERLine.folds(lines, k: count) }
+
+    static func train(_ sequences: [TrainingSequence], buckets: Int, epochs: Int, verbose: Bool) -> SequenceModel {
+        PerceptronTrainer(epochs: epochs).train(sequences, types: EntityTagger.types.map(\.rawValue), bucketCount: buckets) {
+            epoch, mistakes in
+            if verbose { printError("epoch \(epoch): \(mistakes) of \(sequences.count) sequences wrong") }
+        }
+    }
+}
+
+/// `thai-annotate train`: trains the sequence model from ThaiNER-format files.
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train the sequence model (PERSON, ORGANIZATION, LOCATION) from ThaiNER-format files; deterministic.")
+
+    @Argument(help: "ThaiNER-format training files (inline [TYPE]...[/TYPE] tags, one paragraph a line).")
+    var files: [String]
+
+    @Option(help: "Where to write the model (binary), or with --base64 the text the package embeds (Resources/model/tagger.txt).")
+    var output: String
+
+    @Flag(help: "Write the model as base64 text, the form embedded in the binary.")
+    var base64 = false
+
+    @Option(help: "Training epochs.")
+    var epochs: Int = TaggerTraining.defaultEpochs
+
+    @Option(help: "Feature hash buckets.")
+    var buckets: Int = TaggerTraining.defaultBuckets
+
+    @Option(help: "Parts for jackknifed list features (lists mined without each part supply its features).")
+    var parts: Int = 5
+
+    func run() throws {
+        var lines: [ThaiNERLine] = []
+        for file in files { lines += try ThaiNERLine.read(file) }
+        let (sequences, misaligned, spans) = try TaggerTraining.sequences(lines, parts: TaggerTraining.parts(lines, count: parts), buckets: buckets)
+        printError("\(sequences.count) sequences, \(spans) gold spans, \(misaligned) span edges inside a token")
+        let model = TaggerTraining.train(sequences, buckets: buckets, epochs: epochs, verbose: true)
+        let bytes = model.serialized()
+        let data = base64 ? Data(Base64.encode(bytes).utf8) : Data(bytes)
+        try data.write(to: URL(fileURLWithPath: output))
+        printError("wrote \(output): \(data.count) bytes")
+    }
+}
+
+/// `thai-annotate mine-lists`: rebuilds the lists mined from ThaiNER.
+struct MineLists: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mine-lists",
+        abstract: "Rebuild persons-thainer.tsv, organizations-thainer.tsv and locations-thainer.tsv from a ThaiNER train file.")
+
+    @Argument(help: "A ThaiNER-format train file.")
+    var file: String
+
+    @Option(name: .customLong("output-dir"), help: "Where to write the three files.")
+    var outputDirectory: String = "Resources/gazetteers"
+
+    func run() throws {
+        let lines = try ThaiNERLine.read(file)
+        let mined = ThaiNERListMiner.mine(lines[...], base: try TaggerTraining.baseGazetteers())
+        let outputs = [
+            ("persons-thainer.tsv", mined.persons, "PERSON spans with a Thai given and family name, titles removed, not in persons.tsv; a given name is a short form when it is unique, has 3+ letters, occurs 3+ times and 90 % of them inside PERSON spans."),
+            ("organizations-thainer.tsv", mined.organizations, "ORGANIZATION spans seen at least twice (and more often as ORGANIZATION than as LOCATION/FACILITY), not in the other gazetteers; acronyms bracketed after a name are its abbreviations."),
+            ("locations-thainer.tsv", mined.locations, "LOCATION and FACILITY spans seen at least twice (more often than as ORGANIZATION), not in the other gazetteers; schools, hospitals, universities, rooms and addresses left out."),
+        ]
+        for (name, entries, description) in outputs {
+            let path = outputDirectory + "/" + name
+            try ThaiNERListMiner.tsv(entries, description: description).write(toFile: path, atomically: true, encoding: .utf8)
+            printError("wrote \(path): \(entries.count) entries")
+        }
+    }
+}
