@@ -6,7 +6,7 @@ import ThaiAnnotator
 /// `eval --cross-validate`.
 enum TaggerTraining {
     static let defaultBuckets = 1 << 18
-    static let defaultEpochs = 8
+    static let defaultEpochs = 12
 
     /// An annotator with the rules alone, the bundled lists mined from ThaiNER replaced by `mined`
     /// (nil: the bundled ones).
