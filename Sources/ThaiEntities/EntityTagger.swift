@@ -393,7 +393,10 @@ struct TaggerFeatures {
             var first = index, last = end - 1
             while first <= last, isBlank[first] { first += 1 }
             while last >= first, isBlank[last] { last -= 1 }
-            if first <= last { result.append((types[type], units[first].lowerBound..<units[last].upperBound)) }
+            // A name has two characters at least (a lone ก in a tiny document is none).
+            if first <= last, units[last].upperBound - units[first].lowerBound >= 2 {
+                result.append((types[type], units[first].lowerBound..<units[last].upperBound))
+            }
             index = end
         }
         return result

@@ -27,6 +27,12 @@ struct Annotate: ParsableCommand {
     @Option(name: .customLong("span-convention"), help: "guidelines (corpus/GUIDELINES.md) or thainer: whether วันนี้ (25 พฤษภาคม 2561) is one DATE or two.")
     var spanConvention: SpanConvention = .guidelines
 
+    @Flag(name: .customLong("no-model"), help: "Gazetteers and rules alone, without the sequence model.")
+    var noModel = false
+
+    @Option(name: .customLong("model"), help: "A model file written by `thai-annotate train`, instead of the bundled one.")
+    var modelFile: String?
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, thainer, conll, brat, html }
 
     func validate() throws {
@@ -42,13 +48,20 @@ struct Annotate: ParsableCommand {
         var configuration = Annotator.Configuration()
         configuration.useBundledGazetteers = !noBundledGazetteers
         configuration.spanConvention = spanConvention
+        if noModel { configuration.tagger = .off } else if let modelFile { configuration.tagger = .file(modelFile) }
         do {
             configuration.gazetteers = try gazetteers.map { try Gazetteer(contentsOfFile: $0) }
         } catch let error as GazetteerError {
             printError("thai-annotate: \(error)")
             throw Exit.dataError
         }
-        let annotator = try Annotator(configuration: configuration)
+        let annotator: Annotator
+        do {
+            annotator = try Annotator(configuration: configuration)
+        } catch let error as ModelCodingError {
+            printError("thai-annotate: \(error)")
+            throw Exit.dataError
+        }
         let fixedDate = referenceDate.flatMap(CalendarDate.init(iso:))
 
         if inputOptions.input == .jsonl {
