@@ -40,7 +40,7 @@ public struct EntityTagger: Sendable {
     /// was built without one.
     public static func bundledModel() throws -> SequenceModel? {
         guard let text = BundledResources.files["model/tagger.txt"] else { return nil }
-        guard let bytes = Base64.decode(text.utf8) else {
+        guard let bytes = Base64.decode(text) else {
             throw ModelCodingError.malformed("the bundled model is not base64")
         }
         return try SequenceModel(serialized: bytes)
@@ -167,8 +167,8 @@ struct TaggerFeatures {
     let units: [Range<Int>]
     /// Whether each unit is whitespace.
     let isBlank: [Bool]
-    var features: [Int32] = []
-    var offsets: [Int32] = []
+    let features: [Int32]
+    let offsets: [Int32]
 
     init(recognizer: EntityRecognizer, units text: UnsafeBufferPointer<UInt16>, tokens: [Token],
          mentions: [EntityMention], bucketCount: Int) {
@@ -200,7 +200,8 @@ struct TaggerFeatures {
             pieces.append(start..<range.upperBound)
         }
         self.units = pieces
-        isBlank = pieces.map { CharacterClass.isWhitespace(text[$0.lowerBound]) }
+        let blank = pieces.map { CharacterClass.isWhitespace(text[$0.lowerBound]) }
+        isBlank = blank
         let count = pieces.count
 
         // Per-unit codes.
@@ -251,9 +252,12 @@ struct TaggerFeatures {
         for piece in pieces { unitEnds.insert(piece.upperBound) }
         for (index, piece) in pieces.enumerated() where CharacterClass.isThaiConsonant(text[piece.lowerBound])
             || (0x0E40...0x0E44).contains(text[piece.lowerBound]) {
-            for (shift, trie) in [(0, recognizer.people.givenNames), (2, recognizer.people.familyNames)] {
+            for shift in [0, 2] {
                 var longest = -1
+                let trie = shift == 0 ? recognizer.people.givenNames : recognizer.people.familyNames
                 trie.forEachMatch(in: text, at: piece.lowerBound) { end, _ in
+                    // A name that is the unit itself is a lexicon flag (bits 16 and 17).
+                    if end == piece.upperBound { lexicon[index + 2] |= 1 << (16 + UInt64(shift / 2)) }
                     if end > piece.upperBound, end == text.count || unitEnds.contains(end) { longest = end }
                 }
                 guard longest > 0 else { continue }
@@ -266,30 +270,47 @@ struct TaggerFeatures {
             }
         }
 
-        // Features.
-        features.reserveCapacity(count * 32)
-        offsets.reserveCapacity(count + 1)
-        offsets.append(0)
-        func add(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0) {
-            var hasher = FeatureHasher(template: template)
-            hasher.combine(a); hasher.combine(b); hasher.combine(c)
-            features.append(hasher.bucket(bucketCount))
+        // Features, written through pointers into buffers of the largest size (34 a unit).
+        var features = [Int32](repeating: 0, count: count * 34)
+        var offsets = [Int32](repeating: 0, count: count + 1)
+        var written = 0
+        features.withUnsafeMutableBufferPointer { out in
+        offsets.withUnsafeMutableBufferPointer { offsets in
+        // One multiply per value and one final mix; the bucket by a mask when the count is a power of two.
+        let mask = bucketCount & (bucketCount - 1) == 0 ? UInt64(bucketCount - 1) : 0
+        @inline(__always) func add(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0) {
+            var h = template &* 0x9E37_79B9_7F4A_7C15 ^ a &* 0xC2B2_AE3D_27D4_EB4F
+            let cc = c &* 0x27D4_EB2F_1656_67C5
+            h ^= (b &* 0x1656_67B1_9E37_79F9) ^ (cc << 17 | cc >> 47)
+            h ^= h >> 31
+            h = h &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 29
+            out[written] = Int32(truncatingIfNeeded: mask != 0 ? h & mask : h % UInt64(bucketCount))
+            written += 1
         }
         for index in 0..<count {
             let i = index + 2
-            let isSpace = isBlank[index]
             add(1, 0)
             add(2, word[i])
-            add(3, word[i - 1]); add(4, word[i + 1]); add(5, word[i - 2]); add(6, word[i + 2])
-            if !isSpace {
-                for n in 0..<3 {
-                    add(7 + UInt64(n), prefixes[3 * index + n])
-                    add(10 + UInt64(n), suffixes[3 * index + n])
-                }
-            }
-            add(13, shape[i]); add(14, shape[i - 1]); add(15, shape[i + 1])
+            add(3, word[i - 1]); add(4, word[i + 1])
+            add(14, shape[i - 1]); add(15, shape[i + 1])
             add(16, rule[i]); add(17, rule[i - 1]); add(18, rule[i + 1])
-            add(19, lexicon[i]); add(20, lexicon[i - 1]); add(21, lexicon[i + 1])
+            add(20, lexicon[i - 1]); add(21, lexicon[i + 1])
+            add(33, names[i - 1], names[i + 1])
+            if blank[index] {
+                // Between two words: whether they are one name (given + family) or not.
+                add(35, rule[i - 1], rule[i + 1])
+                add(36, lexicon[i - 1], shape[i + 1])
+                offsets[index + 1] = Int32(written)
+                continue
+            }
+            add(5, word[i - 2]); add(6, word[i + 2])
+            for n in 0..<3 {
+                add(7 + UInt64(n), prefixes[3 * index + n])
+                add(10 + UInt64(n), suffixes[3 * index + n])
+            }
+            add(13, shape[i])
+            add(19, lexicon[i])
             add(22, word[i - 1], word[i]); add(23, word[i], word[i + 1])
             add(24, lexicon[i - 1], shape[i])
             add(25, lexicon[i - 2], shape[i - 1], shape[i])
@@ -299,10 +320,15 @@ struct TaggerFeatures {
             add(29, shape[i - 1], shape[i], shape[i + 1])
             add(30, rule[i], rule[i + 1])
             add(31, lexicon[i], word[i + 1])
-            add(32, names[i]); add(33, names[i - 1], names[i + 1])
+            add(32, names[i])
             add(34, names[i], lexicon[i - 1])
-            offsets.append(Int32(features.count))
+            offsets[index + 1] = Int32(written)
         }
+        }
+        }
+        features.removeLast(features.count - written)
+        self.features = features
+        self.offsets = offsets
     }
 
     /// A dotted title of four units or more starting inside a word (และด.ช.นิธิกร, รีด.ช.): ICU
@@ -376,8 +402,6 @@ struct TaggerFeatures {
                 }
             }
         }
-        if recognizer.people.givenNames.payload(exactly: range, in: text) != nil { flags |= 1 << 16 }
-        if recognizer.people.familyNames.payload(exactly: range, in: text) != nil { flags |= 1 << 17 }
         return flags
     }
 

@@ -24,17 +24,13 @@ extension SequenceModel {
         func f32(_ value: Float) { u32(value.bitPattern) }
         u32(1); u32(UInt32(bucketCount)); u32(UInt32(types.count))
         for type in types { bytes.append(UInt8(type.utf8.count)); bytes += type.utf8 }
-        let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
-        let scale = largest == 0 ? 1 : largest / 32767
         f32(scale)
         let labelCount = self.labelCount
         var bitmap = [UInt8](repeating: 0, count: (bucketCount + 7) / 8)
         var values: [UInt8] = []
-        for bucket in 0..<bucketCount {
-            let row = weights[(bucket * labelCount)..<((bucket + 1) * labelCount)].map { Int16(($0 / scale).rounded()) }
-            guard row.contains(where: { $0 != 0 }) else { continue }
+        for bucket in 0..<bucketCount where rows[bucket] != .zero {
             bitmap[bucket / 8] |= 1 << UInt8(bucket % 8)
-            for value in row { withUnsafeBytes(of: value.littleEndian) { values += $0 } }
+            for label in 0..<labelCount { withUnsafeBytes(of: rows[bucket][label].littleEndian) { values += $0 } }
         }
         bytes += bitmap
         bytes += values
@@ -45,46 +41,44 @@ extension SequenceModel {
     /// Reads the file format.
     public init(serialized bytes: [UInt8]) throws {
         var position = 0
-        func take(_ count: Int) throws -> ArraySlice<UInt8> {
+        func take(_ count: Int) throws -> Range<Int> {
             guard position + count <= bytes.count else { throw ModelCodingError.malformed("truncated") }
             defer { position += count }
-            return bytes[position..<(position + count)]
+            return position..<(position + count)
         }
         func u32() throws -> UInt32 {
-            let slice = try take(4)
-            return slice.reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            let range = try take(4)
+            return bytes[range].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
         }
-        guard try take(4).elementsEqual("THTG".utf8) else { throw ModelCodingError.malformed("bad magic") }
+        guard try bytes[take(4)].elementsEqual("THTG".utf8) else { throw ModelCodingError.malformed("bad magic") }
         guard try u32() == 1 else { throw ModelCodingError.malformed("unknown version") }
         let bucketCount = Int(try u32())
         let typeCount = Int(try u32())
-        guard bucketCount > 0, bucketCount <= 1 << 26, typeCount > 0, typeCount < 50 else {
+        guard bucketCount > 0, bucketCount <= 1 << 26, typeCount > 0, typeCount <= 3 else {
             throw ModelCodingError.malformed("bad sizes")
         }
         var types: [String] = []
         for _ in 0..<typeCount {
-            let length = Int(try take(1).first!)
-            types.append(String(decoding: try take(length), as: UTF8.self))
+            let length = Int(bytes[try take(1)].first!)
+            types.append(String(decoding: bytes[try take(length)], as: UTF8.self))
         }
-        self.init(types: types, bucketCount: bucketCount)
+        let labelCount = 2 * typeCount + 1
         let scale = Float(bitPattern: try u32())
-        let bitmap = Array(try take((bucketCount + 7) / 8))
-        let labelCount = self.labelCount
-        var weights = [Float](repeating: 0, count: bucketCount * labelCount)
-        for bucket in 0..<bucketCount where bitmap[bucket / 8] & (1 << UInt8(bucket % 8)) != 0 {
-            let row = try take(2 * labelCount)
-            var index = row.startIndex
-            for label in 0..<labelCount {
-                let value = Int16(bitPattern: UInt16(row[index]) | UInt16(row[index + 1]) << 8)
-                weights[bucket * labelCount + label] = Float(value) * scale
-                index += 2
+        let bitmap = try take((bucketCount + 7) / 8)
+        var rows = [SIMD8<Int16>](repeating: .zero, count: bucketCount)
+        try bytes.withUnsafeBufferPointer { buffer in
+            for bucket in 0..<bucketCount where buffer[bitmap.lowerBound + bucket / 8] & (1 << UInt8(bucket % 8)) != 0 {
+                let row = try take(2 * labelCount)
+                for label in 0..<labelCount {
+                    let low = UInt16(buffer[row.lowerBound + 2 * label]), high = UInt16(buffer[row.lowerBound + 2 * label + 1])
+                    rows[bucket][label] = Int16(bitPattern: low | high << 8)
+                }
             }
         }
         var transitions: [Float] = []
         for _ in 0..<((labelCount + 1) * labelCount) { transitions.append(Float(bitPattern: try u32())) }
         guard position == bytes.count else { throw ModelCodingError.malformed("trailing bytes") }
-        self.weights = weights
-        self.transitions = transitions
+        self.init(types: types, bucketCount: bucketCount, rows: rows, scale: scale, transitions: transitions)
     }
 }
 
@@ -111,10 +105,21 @@ public enum Base64 {
         return String(decoding: out, as: UTF8.self)
     }
 
+    public static func decode(_ text: String) -> [UInt8]? {
+        var text = text
+        return text.withUTF8 { decode($0) }
+    }
+
     public static func decode<S: Sequence<UInt8>>(_ text: S) -> [UInt8]? {
+        if let result = text.withContiguousStorageIfAvailable({ decode(buffer: $0) }) { return result }
+        return Array(text).withUnsafeBufferPointer { decode(buffer: $0) }
+    }
+
+    static func decode(buffer text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var table = [Int8](repeating: -1, count: 256)
         for (value, unit) in alphabet.enumerated() { table[Int(unit)] = Int8(value) }
         var out: [UInt8] = []
+        out.reserveCapacity(text.count * 3 / 4)
         var accumulator: UInt32 = 0
         var bits = 0
         for unit in text {

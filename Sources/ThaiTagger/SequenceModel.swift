@@ -9,19 +9,42 @@ public struct SequenceModel: Sendable {
     /// The entity types, in label order (B-X is label 1 + 2i, I-X is 2 + 2i).
     public let types: [String]
     public let bucketCount: Int
-    /// `bucketCount * labels.count` emission weights, row per bucket.
-    public internal(set) var weights: [Float]
+    /// The emission weights, quantised: one row of eight 16-bit values (the labels, padded) per
+    /// bucket, so that a feature costs one 16-byte load; weight = value × `scale`.
+    public let rows: [SIMD8<Int16>]
+    public let scale: Float
     /// `(labels.count + 1) * labels.count` transition weights; row `labels.count` is the start.
-    public internal(set) var transitions: [Float]
+    public let transitions: [Float]
 
-    /// An empty model (all weights zero).
-    public init(types: [String], bucketCount: Int) {
-        precondition(bucketCount > 0 && types.count < 100)
+    /// A model from float weights (`bucketCount * labelCount`, row per bucket), quantised.
+    public init(types: [String], bucketCount: Int, weights: [Float], transitions: [Float]) {
+        precondition(bucketCount > 0 && types.count <= 3, "at most 3 types (7 labels) fit a row of 8")
         self.types = types
-        self.labels = ["O"] + types.flatMap { ["B-\($0)", "I-\($0)"] }
+        labels = ["O"] + types.flatMap { ["B-\($0)", "I-\($0)"] }
         self.bucketCount = bucketCount
-        weights = [Float](repeating: 0, count: bucketCount * (2 * types.count + 1))
-        transitions = [Float](repeating: 0, count: (2 * types.count + 2) * (2 * types.count + 1))
+        let labelCount = labels.count
+        precondition(weights.count == bucketCount * labelCount && transitions.count == (labelCount + 1) * labelCount)
+        let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
+        let scale = largest == 0 ? 1 : largest / 32767
+        var rows = [SIMD8<Int16>](repeating: .zero, count: bucketCount)
+        for bucket in 0..<bucketCount {
+            for label in 0..<labelCount {
+                rows[bucket][label] = Int16((weights[bucket * labelCount + label] / scale).rounded())
+            }
+        }
+        self.rows = rows
+        self.scale = scale
+        self.transitions = transitions
+    }
+
+    /// A model from quantised rows (the file format's content).
+    init(types: [String], bucketCount: Int, rows: [SIMD8<Int16>], scale: Float, transitions: [Float]) {
+        self.types = types
+        labels = ["O"] + types.flatMap { ["B-\($0)", "I-\($0)"] }
+        self.bucketCount = bucketCount
+        self.rows = rows
+        self.scale = scale
+        self.transitions = transitions
     }
 
     public var labelCount: Int { labels.count }
@@ -42,69 +65,59 @@ public struct SequenceModel: Sendable {
     @inline(__always)
     public static func isBegin(_ label: Int) -> Bool { label > 0 && label % 2 == 1 }
 
-    /// Emission scores: for each position, `labelCount` scores, summed over its features.
-    /// `features[offsets[i]..<offsets[i+1]]` are position i's buckets.
-    func emissions(features: UnsafeBufferPointer<Int32>, offsets: UnsafeBufferPointer<Int32>,
-                   weights: UnsafeBufferPointer<Float>, into scores: UnsafeMutableBufferPointer<Float>) {
-        let count = offsets.count - 1
-        let labelCount = self.labelCount
-        for position in 0..<count {
-            let base = position * labelCount
-            for label in 0..<labelCount { scores[base + label] = 0 }
-            for index in Int(offsets[position])..<Int(offsets[position + 1]) {
-                let row = Int(features[index]) * labelCount
-                for label in 0..<labelCount { scores[base + label] += weights[row + label] }
-            }
-        }
-    }
-
-    /// The best valid label sequence for positions whose buckets are given as in `emissions`.
+    /// The best valid label sequence; `features[offsets[i]..<offsets[i+1]]` are position i's buckets.
     public func decode(features: [Int32], offsets: [Int32]) -> [Int] {
-        weights.withUnsafeBufferPointer { weights in
-            Self.viterbi(model: self, features: features, offsets: offsets, weights: weights, transitions: transitions)
-        }
-    }
-
-    static func viterbi(model: SequenceModel, features: [Int32], offsets: [Int32],
-                        weights: UnsafeBufferPointer<Float>, transitions: [Float]) -> [Int] {
         let count = offsets.count - 1
         guard count > 0 else { return [] }
-        let labelCount = model.labelCount
-        var scores = [Float](repeating: 0, count: count * labelCount)
-        var back = [Int8](repeating: 0, count: count * labelCount)
-        features.withUnsafeBufferPointer { features in
-            offsets.withUnsafeBufferPointer { offsets in
-                scores.withUnsafeMutableBufferPointer { scores in
-                    model.emissions(features: features, offsets: offsets, weights: weights, into: scores)
+        var emissions = [SIMD8<Float>](repeating: .zero, count: count)
+        rows.withUnsafeBufferPointer { rows in
+            features.withUnsafeBufferPointer { features in
+                offsets.withUnsafeBufferPointer { offsets in
+                    for position in 0..<count {
+                        var sum = SIMD8<Int32>.zero
+                        for index in Int(offsets[position])..<Int(offsets[position + 1]) {
+                            sum &+= SIMD8<Int32>(truncatingIfNeeded: rows[Int(features[index])])
+                        }
+                        emissions[position] = SIMD8<Float>(sum) * scale
+                    }
                 }
             }
         }
-        let startRow = labelCount * labelCount
-        var previous = [Float](repeating: 0, count: labelCount)
-        var current = [Float](repeating: 0, count: labelCount)
+        return Self.viterbi(emissions: emissions, transitions: transitions, labelCount: labelCount)
+    }
+
+    /// Viterbi over per-position emission scores, restricted to valid BIO transitions.
+    static func viterbi(emissions: [SIMD8<Float>], transitions: [Float], labelCount: Int) -> [Int] {
+        let count = emissions.count
+        guard count > 0 else { return [] }
+        // Transition columns: into[label][from], invalid moves at -infinity; lane 7 unused.
+        var into = [SIMD8<Float>](repeating: SIMD8(repeating: -.infinity), count: labelCount)
+        var start = SIMD8<Float>(repeating: -.infinity)
         for label in 0..<labelCount {
-            previous[label] = allows(nil, label) ? scores[label] + transitions[startRow + label] : -.infinity
+            for from in 0..<labelCount where allows(from, label) { into[label][from] = transitions[from * labelCount + label] }
+            if allows(nil, label) { start[label] = transitions[labelCount * labelCount + label] }
         }
+        var back = [SIMD8<Int8>](repeating: .zero, count: count)
+        var previous = start + emissions[0]
         for position in 1..<max(1, count) {
-            let base = position * labelCount
+            var current = SIMD8<Float>(repeating: -.infinity)
+            var pointers = SIMD8<Int8>.zero
             for label in 0..<labelCount {
-                var best = -Float.infinity
-                var bestFrom = 0
-                for from in 0..<labelCount where allows(from, label) {
-                    let score = previous[from] + transitions[from * labelCount + label]
-                    if score > best { best = score; bestFrom = from }
-                }
-                current[label] = best + scores[base + label]
-                back[base + label] = Int8(bestFrom)
+                let candidates = previous + into[label]
+                var best = candidates[0], bestFrom = 0
+                for from in 1..<labelCount where candidates[from] > best { best = candidates[from]; bestFrom = from }
+                current[label] = best
+                pointers[label] = Int8(bestFrom)
             }
-            swap(&previous, &current)
+            previous = current + emissions[position]
+            back[position] = pointers
         }
         var label = 0
         for candidate in 1..<labelCount where previous[candidate] > previous[label] { label = candidate }
         var path = [Int](repeating: 0, count: count)
         for position in stride(from: count - 1, through: 0, by: -1) {
             path[position] = label
-            if position > 0 { label = Int(back[position * labelCount + label]) }
+            if position > 0 { label = Int(back[position][label]) }
         }
         return path
     }

@@ -40,10 +40,9 @@ public struct PerceptronTrainer {
 
     public func train(_ sequences: [TrainingSequence], types: [String], bucketCount: Int,
                       progress: ((Int, Int) -> Void)? = nil) -> SequenceModel {
-        var model = SequenceModel(types: types, bucketCount: bucketCount)
-        let labelCount = model.labelCount
-        var weights = model.weights
-        var transitions = model.transitions
+        let labelCount = 2 * types.count + 1
+        var weights = [Float](repeating: 0, count: bucketCount * labelCount)
+        var transitions = [Float](repeating: 0, count: (labelCount + 1) * labelCount)
         // Sum over updates of (step * change), for the lazy average w - totals / steps.
         var weightTotals = [Double](repeating: 0, count: weights.count)
         var transitionTotals = [Double](repeating: 0, count: transitions.count)
@@ -60,10 +59,7 @@ public struct PerceptronTrainer {
             var mistakes = 0
             for sequenceIndex in order {
                 let sequence = sequences[sequenceIndex]
-                let predicted = weights.withUnsafeBufferPointer {
-                    SequenceModel.viterbi(model: model, features: sequence.features, offsets: sequence.offsets,
-                                          weights: $0, transitions: transitions)
-                }
+                let predicted = Self.decode(sequence, weights: weights, transitions: transitions, labelCount: labelCount)
                 if predicted != sequence.labels {
                     mistakes += 1
                     for position in sequence.labels.indices {
@@ -89,8 +85,20 @@ public struct PerceptronTrainer {
             }
             progress?(epoch + 1, mistakes)
         }
-        model.weights = zip(weights, weightTotals).map { Float(Double($0) - $1 / step) }
-        model.transitions = zip(transitions, transitionTotals).map { Float(Double($0) - $1 / step) }
-        return model
+        return SequenceModel(types: types, bucketCount: bucketCount,
+                             weights: zip(weights, weightTotals).map { Float(Double($0) - $1 / step) },
+                             transitions: zip(transitions, transitionTotals).map { Float(Double($0) - $1 / step) })
+    }
+
+    /// Viterbi with the float weights being trained.
+    static func decode(_ sequence: TrainingSequence, weights: [Float], transitions: [Float], labelCount: Int) -> [Int] {
+        var emissions = [SIMD8<Float>](repeating: .zero, count: sequence.labels.count)
+        for position in emissions.indices {
+            for index in Int(sequence.offsets[position])..<Int(sequence.offsets[position + 1]) {
+                let row = Int(sequence.features[index]) * labelCount
+                for label in 0..<labelCount { emissions[position][label] += weights[row + label] }
+            }
+        }
+        return SequenceModel.viterbi(emissions: emissions, transitions: transitions, labelCount: labelCount)
     }
 }

@@ -19,6 +19,9 @@ struct Eval: ParsableCommand {
     @Option(name: .customLong("errors"), help: "Also print up to N error examples (missed, spurious, boundary, type).")
     var errorExamples: Int = 0
 
+    @Option(help: "With a corpus: score only the documents of this split (manifest.tsv: train or test).")
+    var split: String?
+
     @Option(name: .customLong("cross-validate"), help: "With --gold-format thainer: k-fold cross-validation over the file's documents; each fold is scored by the rules with lists mined without it, and by the rules and a model trained without it.")
     var crossValidate: Int = 0
 
@@ -118,7 +121,8 @@ struct Eval: ParsableCommand {
             printError("thai-annotate: no gold/ folder in \(path)")
             throw Exit.noInput
         }
-        for name in names.filter({ $0.hasSuffix(".json") }).sorted() {
+        let wanted = try split.map { Set(try CorpusManifest.documents(path, split: $0)) }
+        for name in names.filter({ $0.hasSuffix(".json") }).sorted() where wanted?.contains(String(name.dropLast(5))) ?? true {
             let gold = try JSONDecoder().decode(GoldDocument.self, from: Data(contentsOf: goldFolder.appendingPathComponent(name)))
             let text = try String(contentsOf: root.appendingPathComponent("documents/\(gold.document).txt"), encoding: .utf8)
             let document = annotator.annotate(text)

@@ -5,7 +5,7 @@ import ThaiAnnotator
 /// Builds training sequences and trains the sequence model, for `train` and for
 /// `eval --cross-validate`.
 enum TaggerTraining {
-    static let defaultBuckets = 1 << 18
+    static let defaultBuckets = 1 << 16
     static let defaultEpochs = 12
 
     /// An annotator with the rules alone, the bundled lists mined from ThaiNER replaced by `mined`
@@ -54,6 +54,37 @@ enum TaggerTraining {
         return (sequences, misaligned, spans)
     }
 
+    /// The training sequences of the corpus documents of one split (manifest.tsv's `split`
+    /// column), under the guidelines' conventions: MINISTRY and organisation ACRONYMs are trained
+    /// as ORGANIZATION (ThaiNER's convention; the merge keeps the recogniser's finer type).
+    static func corpusSequences(_ root: String, split: String, thaiNERLines: [ThaiNERLine], buckets: Int) throws -> [TrainingSequence] {
+        let mined = ThaiNERListMiner.mine(thaiNERLines[...], base: try baseGazetteers())
+        let annotator = try rulesAnnotator(mined: mined.gazetteers, convention: .guidelines)
+        var sequences: [TrainingSequence] = []
+        for name in try CorpusManifest.documents(root, split: split) {
+            let (text, gold) = try CorpusManifest.read(root, document: name)
+            let utf16 = UTF16Text(text)
+            var utf16Offsets = [Int](repeating: 0, count: 1)
+            for scalar in text.unicodeScalars { utf16Offsets.append(utf16Offsets.last! + scalar.utf16.count) }
+            let mentions: [(type: EntityType, utf16Range: Range<Int>)] = gold.compactMap { entity in
+                let type: EntityType
+                switch entity.type {
+                case "PERSON": type = .person
+                case "ORGANIZATION", "MINISTRY", "ACRONYM": type = .organization
+                case "LOCATION": type = .location
+                default: return nil
+                }
+                return (type, utf16Offsets[entity.start]..<utf16Offsets[entity.end])
+            }
+            let tokens = annotator.segmenter.tokens(in: utf16)
+            let rules = annotator.recognizer.mentions(in: utf16, tokens: tokens)
+            sequences.append(EntityTagger.trainingSequence(recognizer: annotator.recognizer, text: utf16, tokens: tokens,
+                                                           ruleMentions: rules, gold: mentions, types: EntityTagger.types,
+                                                           bucketCount: buckets).0)
+        }
+        return sequences
+    }
+
     /// `count` parts of whole documents (see `ThaiNERLine.folds`).
     static func parts(_ lines: [ThaiNERLine], count: Int) -> [Range<Int>] { ThaiNERLine.folds(lines, k: count) }
 
@@ -88,11 +119,19 @@ struct Train: ParsableCommand {
     @Option(help: "Parts for jackknifed list features (lists mined without each part supply its features).")
     var parts: Int = 5
 
+    @Option(help: "Also train on the `train` documents of this gold corpus (documents/, gold/, manifest.tsv).")
+    var corpus: String?
+
     func run() throws {
         var lines: [ThaiNERLine] = []
         for file in files { lines += try ThaiNERLine.read(file) }
-        let (sequences, misaligned, spans) = try TaggerTraining.sequences(lines, parts: TaggerTraining.parts(lines, count: parts), buckets: buckets)
+        var (sequences, misaligned, spans) = try TaggerTraining.sequences(lines, parts: TaggerTraining.parts(lines, count: parts), buckets: buckets)
         printError("\(sequences.count) sequences, \(spans) gold spans, \(misaligned) span edges inside a token")
+        if let corpus {
+            let documents = try TaggerTraining.corpusSequences(corpus, split: "train", thaiNERLines: lines, buckets: buckets)
+            printError("\(documents.count) corpus documents (split train)")
+            sequences += documents
+        }
         let model = TaggerTraining.train(sequences, buckets: buckets, epochs: epochs, verbose: true)
         let bytes = model.serialized()
         let data = base64 ? Data(Base64.encode(bytes).utf8) : Data(bytes)
@@ -126,5 +165,23 @@ struct MineLists: ParsableCommand {
             try ThaiNERListMiner.tsv(entries, description: description).write(toFile: path, atomically: true, encoding: .utf8)
             printError("wrote \(path): \(entries.count) entries")
         }
+    }
+}
+
+/// The gold corpus's manifest and gold files.
+enum CorpusManifest {
+    /// The documents of a split, in manifest order.
+    static func documents(_ root: String, split: String) throws -> [String] {
+        let manifest = try String(contentsOfFile: root + "/manifest.tsv", encoding: .utf8)
+        let rows = manifest.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        guard let header = rows.first, let documentColumn = header.firstIndex(of: "document"),
+              let splitColumn = header.firstIndex(of: "split") else { throw ValidationError("\(root)/manifest.tsv has no document and split columns") }
+        return rows.dropFirst().filter { $0.count > splitColumn && $0[splitColumn] == split }.map { $0[documentColumn] }
+    }
+
+    static func read(_ root: String, document: String) throws -> (text: String, entities: [Eval.GoldDocument.GoldEntity]) {
+        let gold = try JSONDecoder().decode(Eval.GoldDocument.self, from: Data(contentsOf: URL(fileURLWithPath: root + "/gold/\(document).json")))
+        let text = try String(contentsOfFile: root + "/documents/\(document).txt", encoding: .utf8)
+        return (text, gold.entities)
     }
 }

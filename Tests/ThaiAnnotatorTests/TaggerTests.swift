@@ -45,8 +45,9 @@ struct TaggerTests {
     }
 
     @Test func viterbiNeverStartsWithAnInsideLabel() {
-        var model = SequenceModel(types: ["PERSON"], bucketCount: 4)
-        model.weights[0 * 3 + 2] = 10  // bucket 0 strongly prefers I-PERSON
+        var weights = [Float](repeating: 0, count: 4 * 3)
+        weights[0 * 3 + 2] = 10  // bucket 0 strongly prefers I-PERSON
+        let model = SequenceModel(types: ["PERSON"], bucketCount: 4, weights: weights, transitions: [Float](repeating: 0, count: 12))
         let labels = model.decode(features: [0, 0], offsets: [0, 1, 2])
         #expect(labels.first != 2)
         for (previous, next) in zip([nil] + labels.map(Optional.some), labels) {
