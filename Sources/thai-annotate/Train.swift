@@ -61,7 +61,8 @@ enum TaggerTraining {
         let mined = ThaiNERListMiner.mine(thaiNERLines[...], base: try baseGazetteers())
         let annotator = try rulesAnnotator(mined: mined.gazetteers, convention: .guidelines)
         var sequences: [TrainingSequence] = []
-        for name in try CorpusManifest.documents(root, split: split) {
+        for name in try CorpusManifest.documents(root, split: split)
+        where FileManager.default.fileExists(atPath: root + "/gold/\(name).json") {  // gold still being written
             let (text, gold) = try CorpusManifest.read(root, document: name)
             let utf16 = UTF16Text(text)
             var utf16Offsets = [Int](repeating: 0, count: 1)
