@@ -4,18 +4,25 @@ import PackageDescription
 let package = Package(
     name: "ThaiAnnotator",
     products: [
-        .library(name: "ThaiAnnotator", targets: ["ThaiAnnotator"]),
+        .library(name: "ThaiAnnotator", targets: ["ThaiAnnotator", "ThaiEvaluation"]),
         .executable(name: "thai-annotate", targets: ["thai-annotate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation` (DocC); a plugin only, nothing links it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
-        // C wrappers over the system ICU (Debian's libicu-dev).
-        .target(
-            name: "CICU",
-            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        // The system ICU, declared through pkg-config: its include and library paths come from
+        // icu-uc.pc wherever ICU is installed (Debian's libicu-dev, Homebrew's keg-only icu4c
+        // with PKG_CONFIG_PATH set, a custom prefix).
+        .systemLibrary(
+            name: "SystemICU",
+            pkgConfig: "icu-uc",
+            providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]
         ),
+        // C wrappers over ICU with stable names (ICU's own are renamed per version by macro).
+        .target(name: "CICU", dependencies: ["SystemICU"]),
         // Text -> typed word tokens with offsets, through ICU's Thai dictionary break iterator.
         .target(name: "ThaiSegmentation", dependencies: ["CICU"]),
         // Gazetteers, the multi-pattern matcher and the PERSON/MINISTRY/ORGANIZATION/ACRONYM/LOCATION rules.
@@ -30,11 +37,14 @@ let package = Package(
         .target(name: "ThaiDates", dependencies: ["ThaiSegmentation"]),
         // The public API: Document, Entity, Annotator (the pipeline) and the JSON contract.
         .target(name: "ThaiAnnotator", dependencies: ["ThaiSegmentation", "ThaiEntities", "ThaiDates", "ThaiTagger"]),
+        // Scoring against gold data: P/R/F1 per type, date-value accuracy, errors, gold readers.
+        .target(name: "ThaiEvaluation", dependencies: ["ThaiAnnotator"]),
         // The command-line tool.
         .executableTarget(
             name: "thai-annotate",
             dependencies: [
                 "ThaiAnnotator",
+                "ThaiEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,7 +53,7 @@ let package = Package(
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
         .testTarget(
             name: "ThaiAnnotatorTests",
-            dependencies: ["ThaiAnnotator", "thai-annotate"],
+            dependencies: ["ThaiAnnotator", "ThaiEvaluation", "thai-annotate"],
             resources: [.copy("Fixtures")]
         ),
     ]

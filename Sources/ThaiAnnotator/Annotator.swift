@@ -28,6 +28,10 @@ public final class Annotator: Sendable {
             /// A model in memory.
             case model(SequenceModel)
         }
+        /// Whether a date whose stated weekday disagrees takes its suggested repair as its value
+        /// (`DateAnnotation.suggestedValue`; `--repair-dates` on the command line). Off by default:
+        /// the value is the date as written.
+        public var repairDates = false
 
         /// The default configuration: the bundled gazetteers only.
         public init() {}
@@ -41,6 +45,8 @@ public final class Annotator: Sendable {
     public let dateNormalizer: DateNormalizer
     /// The sequence model's stage, if one is loaded.
     public let tagger: EntityTagger?
+    /// Whether suggested weekday repairs become the values (`Configuration.repairDates`).
+    public let repairDates: Bool
 
     /// Builds the pipeline.
     public init(configuration: Configuration = Configuration()) throws {
@@ -51,6 +57,7 @@ public final class Annotator: Sendable {
         let recognizer = EntityRecognizer(gazetteers: gazetteers)
         self.recognizer = recognizer
         dateNormalizer = DateNormalizer(convention: configuration.spanConvention)
+        repairDates = configuration.repairDates
         switch configuration.tagger {
         case .off: tagger = nil
         case .bundled: tagger = try EntityTagger.bundledModel().map { EntityTagger(model: $0, recognizer: recognizer) }
@@ -75,7 +82,7 @@ public final class Annotator: Sendable {
         let reference = referenceDate ?? dateNormalizer.documentDate(in: utf16)
         let dates = dateNormalizer.dates(in: utf16, tokens: tokens, referenceDate: reference,
                                          excluding: named.map(\.utf16Range))
-        return DocumentAssembler(text: utf16, tokens: tokens).document(named: named, dates: dates)
+        return DocumentAssembler(text: utf16, tokens: tokens, repairDates: repairDates).document(named: named, dates: dates)
     }
 }
 
@@ -84,6 +91,7 @@ public final class Annotator: Sendable {
 struct DocumentAssembler {
     let text: UTF16Text
     let tokens: [Token]
+    var repairDates = false
 
     func document(named: [EntityMention], dates: [DateMention]) -> Document {
         // Both lists are sorted and do not overlap each other: merge them by start.
@@ -109,10 +117,12 @@ struct DocumentAssembler {
             } else {
                 let mention = dates[nextDate]
                 entities.append(Entity(type: .date, range: range, scalarOffsets: start.scalar..<end.scalar, text: surface,
-                                       date: DateAnnotation(value: mention.value, grain: mention.grain,
+                                       date: DateAnnotation(value: repairDates ? mention.suggestedValue ?? mention.value : mention.value,
+                                                            grain: mention.grain,
                                                             buddhistEraYear: mention.buddhistEraYear,
                                                             weekdayMismatch: mention.weekdayMismatch,
-                                                            isImpossible: mention.isImpossible)))
+                                                            isImpossible: mention.isImpossible,
+                                                            suggestedValue: mention.suggestedValue)))
                 nextDate += 1
             }
             boundaries.append(start)

@@ -6,6 +6,7 @@ extension Document: Codable {
     private enum Key: String, CodingKey { case text, tokens, entities }
     private enum TokenKey: String, CodingKey { case kind, start, end, utf8Start, utf8End }
 
+    /// Encodes the text, the tokens with their offsets, and the entities in the JSON contract.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(text, forKey: .text)
@@ -21,6 +22,9 @@ extension Document: Codable {
         try container.encode(entities, forKey: .entities)
     }
 
+    /// Decodes what ``encode(to:)`` writes, rebuilding the String ranges from the scalar offsets;
+    /// throws `DecodingError.dataCorrupted` for offsets outside the text or an entity text that
+    /// disagrees with its offsets.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
         let text = try container.decode(String.self, forKey: .text)
@@ -58,7 +62,8 @@ extension Document: Codable {
                               var value = entity.value.flatMap(DateValue.init(iso:))
                               if case .interval(let start, let end, _)? = value { value = .interval(start, end, grain: grain) }
                               return DateAnnotation(value: value, grain: grain, weekdayMismatch: entity.weekdayMismatch ?? false,
-                                                    isImpossible: entity.impossible ?? false)
+                                                    isImpossible: entity.impossible ?? false,
+                                                    suggestedValue: entity.suggestedValue.flatMap(DateValue.init(iso:)))
                           })
         }
         self.init(text: text, tokens: tokens, entities: entities)
@@ -78,5 +83,6 @@ extension Document: Codable {
         var grain: DateGrain?
         var weekdayMismatch: Bool?
         var impossible: Bool?
+        var suggestedValue: String?
     }
 }

@@ -16,15 +16,20 @@ public struct DateAnnotation: Sendable, Hashable {
     public var weekdayMismatch: Bool
     /// Whether the expression names a day that does not exist.
     public var isImpossible: Bool
+    /// Where the weekday disagrees, the repair: the one nearby reading (the year one off, or one
+    /// digit of the year or day changed) that falls on the stated weekday; nil when none or several do.
+    /// With `Annotator.Configuration.repairDates` it is also the `value`.
+    public var suggestedValue: DateValue?
 
     /// Creates a date payload.
     public init(value: DateValue?, grain: DateGrain, buddhistEraYear: Int? = nil,
-                weekdayMismatch: Bool = false, isImpossible: Bool = false) {
+                weekdayMismatch: Bool = false, isImpossible: Bool = false, suggestedValue: DateValue? = nil) {
         self.value = value
         self.grain = grain
         self.buddhistEraYear = buddhistEraYear
         self.weekdayMismatch = weekdayMismatch
         self.isImpossible = isImpossible
+        self.suggestedValue = suggestedValue
     }
 }
 

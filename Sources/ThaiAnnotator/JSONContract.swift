@@ -5,13 +5,15 @@
 /// `start` and `end` are Unicode-scalar offsets, half-open. Gazetteer hits add "id" and
 /// "canonical"; ACRONYM entities add "expansion" and "refersTo" (each a string or null); DATE
 /// entities add "value" (ISO 8601 or null) and "grain", and "weekdayMismatch": true or
-/// "impossible": true when they apply. `Entity`'s `Encodable` conformance and `JSONWriter`
+/// "impossible": true when they apply, and "suggestedValue" (ISO 8601) where a weekday mismatch
+/// has exactly one nearby repair. `Entity`'s `Encodable` conformance and `JSONWriter`
 /// produce the same objects; the writer is the fast path for batch output.
 extension Entity: Encodable {
     enum ContractKey: String, CodingKey {
-        case type, start, end, text, id, canonical, expansion, refersTo, value, grain, weekdayMismatch, impossible
+        case type, start, end, text, id, canonical, expansion, refersTo, value, grain, weekdayMismatch, impossible, suggestedValue
     }
 
+    /// Encodes the entity as one object of the JSON contract (the same keys as `JSONWriter`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: ContractKey.self)
         try container.encode(type, forKey: .type)
@@ -31,6 +33,7 @@ extension Entity: Encodable {
             try container.encode(date.grain, forKey: .grain)
             if date.weekdayMismatch { try container.encode(true, forKey: .weekdayMismatch) }
             if date.isImpossible { try container.encode(true, forKey: .impossible) }
+            if let suggested = date.suggestedValue { try container.encode(suggested.iso, forKey: .suggestedValue) }
         }
     }
 }
@@ -119,6 +122,7 @@ public struct JSONWriter {
             raw(",\"grain\":"); string(date.grain.rawValue)
             if date.weekdayMismatch { raw(",\"weekdayMismatch\":true") }
             if date.isImpossible { raw(",\"impossible\":true") }
+            if let suggested = date.suggestedValue { raw(",\"suggestedValue\":"); string(suggested.iso) }
         }
         bytes.append(0x7D)
     }

@@ -62,8 +62,9 @@ struct DateLexicon: Sendable {
             months.append((english, month))
             if english.count > 4 { months.append((String(english.prefix(3)) + ".", month)) }
         }
-        // A common misspelling in the corpus.
+        // Common misspellings in the corpus.
         months.append(("กรกฏาคม", 7))
+        months.append(("พฤษจิกายน", 11))
         self.months = PrefixTrie(months)
         let dotless = Self.monthNames.enumerated().map {
             (key: $0.element.abbreviation.replacingAll(".", with: ""), payload: Int32($0.offset + 1))

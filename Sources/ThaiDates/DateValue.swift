@@ -72,6 +72,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// Day of the week, 1 = Monday ... 7 = Sunday (ISO 8601).
     public var weekday: Int { ((dayNumber % 7 + 7) % 7 + 3) % 7 + 1 }
 
+    /// Whether `lhs` is an earlier day than `rhs`.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
     static func pad(_ value: Int, _ width: Int) -> String {
@@ -79,6 +80,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
+    /// Decodes a `YYYY-MM-DD` string; throws `DecodingError.dataCorrupted` for anything else.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = CalendarDate(iso: text) else {
@@ -87,6 +89,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self = date
     }
 
+    /// Encodes the date as a `YYYY-MM-DD` string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

@@ -4,9 +4,11 @@ import ThaiSegmentation
 struct Scanner {
     let units: UnsafeBufferPointer<UInt16>
     let lexicon: DateLexicon
-    /// What relative and year-less dates resolve against: the document's date, until the text
-    /// states which day it is today (วันนี้ (30 ตุลาคม 2560)).
-    private(set) var reference: CalendarDate?
+    /// What relative and year-less dates resolve against: the document's date (its date line).
+    /// A bare relative date resolves against it even after the text has said which day it is
+    /// (วันนี้ (30 ตุลาคม 2560)): only the relative word with the brackets takes their date
+    /// (guidelines, conventions 2 and 15).
+    let reference: CalendarDate?
     let convention: SpanConvention
 
     init(units: UnsafeBufferPointer<UInt16>, lexicon: DateLexicon, reference: CalendarDate?, convention: SpanConvention) {
@@ -33,18 +35,18 @@ struct Scanner {
     // MARK: Entry points
 
     /// A date expression starting at `start` (or, for เมื่อวานซืน, just after its เมื่อ);
-    /// under ThaiNER's conventions its span also takes a leading ต้น/กลาง/ปลาย/สิ้น. A relative day
-    /// followed by its date in brackets resets the reference for the rest of the text.
-    mutating func date(at start: Int) -> DateMention? {
+    /// its span also takes a leading ต้น/ปลาย/สิ้น (and กลาง under ThaiNER's conventions).
+    func date(at start: Int) -> DateMention? {
         guard start < units.count, lexicon.mayStartDate(units, at: start), var mention = expression(at: start) else {
             return nil
         }
-        if let statedToday = statedToday(by: mention, at: start) { reference = statedToday }
         if convention == .thaiNER {
             if mention.grain == .year, namesLaw(before: mention.utf16Range.lowerBound) { return nil }
             if let periodStart = periodPrefixStart(before: mention.utf16Range.lowerBound) {
                 mention.utf16Range = periodStart..<mention.utf16Range.upperBound
             }
+        } else if let periodStart = periodStart(before: mention.utf16Range.lowerBound) {
+            mention.utf16Range = periodStart..<mention.utf16Range.upperBound
         }
         return mention
     }
@@ -63,6 +65,7 @@ struct Scanner {
             if follows(Words.pi, before: start), let year = yearOrYearRange(at: start, era: .unspecified, spanStart: start, allowShort: true) {
                 return year
             }
+            if convention == .guidelines, let year = editionYear(at: start) { return year }
             if let numeric = numericDate(at: start) { return numeric }
         }
         if let counted = countedUnits(at: start) { return counted }
@@ -96,13 +99,28 @@ struct Scanner {
         }
         var end = first.end
         var second: Part?
+        // Where one side's year was carried across New Year to the other: how to shift both
+        // sides for the other reading, in which the written year is the other side's.
+        var crossYearShift: Int?
         if let afterSeparator = rangeSeparator(at: first.end),
            var other = part(at: afterSeparator, dayRequired: !monthLed) {
-            // 25-30 กรกฎาคม 2560: the first side takes the second's month and year.
+            // 1 มีนาคม 2562 ถึงวันที่ 15 มีนาคม: the second side takes the first's year, the
+            // next one when it would come before the first (15 ธ.ค. 2562 - 10 ม.ค.).
+            if other.year == nil, other.relativeYear == nil, let year = first.year, let month = first.month,
+               let otherMonth = other.month {
+                let forward = (otherMonth, other.day ?? 31) >= (month, first.day ?? 1)
+                other.year = forward ? year : year + 1
+                other.buddhistEraYear = first.buddhistEraYear.map { forward ? $0 : $0 + 1 }
+                if !forward { crossYearShift = -1 }
+            }
+            // 25-30 กรกฎาคม 2560: the first side takes the second's month and year; 15 ธันวาคม ถึง
+            // 10 มกราคม 63: the year before when its month comes after the second's.
             if first.month == nil { first.month = other.month }
-            if first.year == nil, first.month != nil {
-                first.year = other.year
-                first.buddhistEraYear = other.buddhistEraYear
+            if first.year == nil, first.month != nil, let year = other.year, let month = first.month {
+                let backward = (month, first.day ?? 1) > (other.month ?? month, other.day ?? 31)
+                first.year = backward ? year - 1 : year
+                first.buddhistEraYear = other.buddhistEraYear.map { backward ? $0 - 1 : $0 }
+                if backward { crossYearShift = 1 }
             }
             if other.month == nil, first.day == nil { other.month = first.month }
             if other.month != nil, (first.day == nil) == (other.day == nil) {
@@ -112,11 +130,101 @@ struct Scanner {
         }
         guard first.month != nil else { return nil }
         var mention = resolve(first, second, range: start..<end)
+        // ๒ พฤศจิกายน–๒๘ กุมภาพันธ์ ๒๕๖๑ may also be November 2018 to February 2019: writers put the
+        // start's year after the end too. Of the two readings, the one nearer the reference wins
+        // (the written side's year on a tie, and without a reference).
+        if let shift = crossYearShift, var otherSecond = second, let reference {
+            var otherFirst = first
+            otherFirst.year = otherFirst.year.map { $0 + shift }
+            otherFirst.buddhistEraYear = otherFirst.buddhistEraYear.map { $0 + shift }
+            otherSecond.year = otherSecond.year.map { $0 + shift }
+            otherSecond.buddhistEraYear = otherSecond.buddhistEraYear.map { $0 + shift }
+            let alternative = resolve(otherFirst, otherSecond, range: start..<end)
+            if let value = alternative.value, let current = mention.value,
+               distance(of: value, from: reference) < distance(of: current, from: reference) {
+                mention = alternative
+            }
+        }
         if isRecurring(after: end) { mention.value = nil }
         if let weekday = weekdayBefore(start), case .point(.day(let date))? = mention.value {
             mention.weekdayMismatch = date.weekday != weekday
+            if mention.weekdayMismatch {
+                let written = first.year == nil ? nil : first.buddhistEraYear ?? first.year
+                mention.suggestedValue = repair(date, writtenYear: written, buddhist: first.buddhistEraYear != nil,
+                                                weekday: weekday, past: isPast(weekdayDateAt: start, end: end))
+                    .map { .point(.day($0)) }
+            }
         }
         return mention
+    }
+
+    /// The one reading near `date` that falls on the stated `weekday`, if exactly one does: the
+    /// year one off (last year's number kept in January), one digit of the year changed (๒๔๖๑ for
+    /// ๒๕๖๑) or two next to each other swapped (2536 for 2563), or one digit of the day changed.
+    /// `writtenYear` is the year as written (Buddhist era when `buddhist`), nil when the text gave
+    /// none (then only the day and the year one off vary).
+    ///
+    /// A repair needs the reference date (the document's date line) to judge by: the date as
+    /// written must lie more than `repairWindow` days from it, and the reading within that window,
+    /// and not after it when the text says the day is past (เมื่อ ..., ... ที่ผ่านมา). A date near
+    /// the reference that disagrees with its weekday may be wrong in either (วันพุธที่ 18 on a
+    /// Tuesday the 18th), so it only keeps its flag.
+    func repair(_ date: CalendarDate, writtenYear: Int?, buddhist: Bool, weekday: Int, past: Bool) -> CalendarDate? {
+        guard let reference, abs(date.dayNumber - reference.dayNumber) > Self.repairWindow else { return nil }
+        var candidates: [CalendarDate] = []
+        func consider(year: Int, day: Int) {
+            guard let candidate = CalendarDate(year: year, month: date.month, day: day), candidate != date,
+                  candidate.weekday == weekday, !candidates.contains(candidate) else { return }
+            let distance = candidate.dayNumber - reference.dayNumber
+            guard abs(distance) <= Self.repairWindow, !past || distance <= 0 else { return }
+            candidates.append(candidate)
+        }
+        consider(year: date.year - 1, day: date.day)
+        consider(year: date.year + 1, day: date.day)
+        var place = 1
+        while let writtenYear, place <= 1000 {
+            let digit = writtenYear / place % 10
+            for replacement in 0...9 where replacement != digit {
+                consider(year: writtenYear + (replacement - digit) * place - (buddhist ? 543 : 0), day: date.day)
+            }
+            place *= 10
+        }
+        place = 1
+        while let writtenYear, place <= 100 {
+            let low = writtenYear / place % 10, high = writtenYear / (place * 10) % 10
+            if low != high {
+                consider(year: writtenYear + (high - low) * place + (low - high) * place * 10 - (buddhist ? 543 : 0), day: date.day)
+            }
+            place *= 10
+        }
+        place = 1
+        while place <= 10 {
+            let digit = date.day / place % 10
+            for replacement in 0...9 where replacement != digit {
+                consider(year: date.year, day: date.day + (replacement - digit) * place)
+            }
+            place *= 10
+        }
+        return candidates.count == 1 ? candidates[0] : nil
+    }
+
+    /// How far from the reference date, in days, a repaired date may lie.
+    static let repairWindow = 45
+
+    /// Whether the text marks the date starting at `start` (after its weekday) as past: เมื่อ before
+    /// วัน<weekday>ที่, or ที่ผ่านมา after `end`.
+    private func isPast(weekdayDateAt start: Int, end: Int) -> Bool {
+        if matches(Words.passed, at: skipSpaces(end)) { return true }
+        var position = skipSpacesBackward(start)
+        if position >= Words.thi.count, matches(Words.thi, at: position - Words.thi.count) {
+            position = skipSpacesBackward(position - Words.thi.count)
+        }
+        guard let name = DateLexicon.weekdayNames.first(where: { position >= $0.name.count && matches($0.name, at: position - $0.name.count) })
+        else { return false }
+        position -= name.name.count
+        if position >= Words.wan.count, matches(Words.wan, at: position - Words.wan.count) { position -= Words.wan.count }
+        position = skipSpacesBackward(position)
+        return position >= Words.muea.count && matches(Words.muea, at: position - Words.muea.count)
     }
 
     // MARK: Forms
@@ -151,6 +259,14 @@ struct Scanner {
                                grain: .interval, buddhistEraYear: other.buddhistEraYear, weekdayMismatch: false,
                                isImpossible: false)
         }
+        // ThaiNER marks วันนี้ and the date in brackets after it apart; วันนี้ takes the date the
+        // bracket states, not the reference's.
+        if case .days = relative, convention == .thaiNER, let (inner, _) = bracketedDate(after: match.end),
+           case .point(.day)? = inner.value {
+            var mention = relativeMention(relative, range: spanStart..<match.end)
+            mention.value = inner.value
+            return mention
+        }
         return relativeMention(relative, range: spanStart..<match.end)
     }
 
@@ -159,14 +275,6 @@ struct Scanner {
         let start = skipSpaces(position)
         guard start < units.count, units[start] == 0x2D || units[start] == 0x2013 || units[start] == 0x2014 else { return nil }
         return skipSpaces(start + 1)
-    }
-
-    /// The day a `วันนี้ (30 ตุลาคม 2560)` mention (or เมื่อวานนี้ (...), พรุ่งนี้ (...)) says today is.
-    private func statedToday(by mention: DateMention, at start: Int) -> CalendarDate? {
-        guard case .point(.day(let day))? = mention.value,
-              let match = lexicon.relativeWords.longestMatch(in: units, at: start), match.end < mention.utf16Range.upperBound,
-              case .days(let offset) = lexicon.relatives[Int(match.payload)] else { return nil }
-        return day.adding(days: -offset)
     }
 
     /// The explicit date in brackets after a relative word (วันนี้ (3 ก.ย.)) and the bracket's end.
@@ -319,21 +427,55 @@ struct Scanner {
         return yearOrYearRange(at: skipSpaces(afterEra), era: era, spanStart: start)
     }
 
-    /// ปี 2561 → the year alone (ปี stays out of the span, as in ThaiNER).
+    /// ปี 2561 → the year alone (ปี stays out of the span, as in ThaiNER); under the guidelines
+    /// ปีการศึกษา 2562 is one span (the year 2019), and ปีการผลิต 2559/60 the crop year 2559/60
+    /// alone (2016/2017).
     private func yearAfterPi(at start: Int) -> DateMention? {
         guard matches(Words.pi, at: start) else { return nil }
-        let position = skipSpaces(start + Words.pi.count)
-        if let (era, afterEra) = eraMarker(at: position) {
-            return yearOrYearRange(at: skipSpaces(afterEra), era: era, spanStart: position)
+        if convention == .guidelines {
+            if matches(Words.academicYear, at: start) {
+                let position = skipSpaces(start + Words.academicYear.count)
+                return yearOrYearRange(at: position, era: .unspecified, spanStart: start, allowShort: true)
+            }
+            if matches(Words.cropYear, at: start) {
+                let position = skipSpaces(start + Words.cropYear.count)
+                return yearOrYearRange(at: position, era: .unspecified, spanStart: position, allowShort: true)
+            }
         }
-        return yearOrYearRange(at: position, era: .unspecified, spanStart: position, allowShort: true)
+        let position = skipSpaces(start + Words.pi.count)
+        let mention: DateMention?
+        if let (era, afterEra) = eraMarker(at: position) {
+            mention = yearOrYearRange(at: skipSpaces(afterEra), era: era, spanStart: position)
+        } else {
+            mention = yearOrYearRange(at: position, era: .unspecified, spanStart: position, allowShort: true)
+        }
+        // งบประมาณ ปี พ.ศ. 2563, งบ.ปี 64: a budget year is the fiscal year (guidelines, convention 13).
+        if convention == .guidelines, var budget = mention, case .point(.year(let year))? = budget.value, followsBudget(start) {
+            budget.value = .interval(.day(CalendarDate(year: year - 1, month: 10, day: 1)!),
+                                     .day(CalendarDate(year: year, month: 9, day: 30)!), grain: .interval)
+            budget.grain = .interval
+            return budget
+        }
+        return mention
+    }
+
+    /// Whether งบประมาณ, งบฯ or งบ (with a dot or spaces) ends just before `start`.
+    private func followsBudget(_ start: Int) -> Bool {
+        var position = skipSpacesBackward(start)
+        if position > 0, units[position - 1] == 0x2E { position -= 1 }
+        return Words.budgetWords.contains { position >= $0.count && matches($0, at: position - $0.count) }
     }
 
     private func yearOrYearRange(at position: Int, era: Era, spanStart: Int, allowShort: Bool = false) -> DateMention? {
         guard let (year, buddhist, end) = fullYear(at: position, era: era)
                 ?? (allowShort && era == .unspecified ? shortYear(at: position) : nil) else { return nil }
-        // 2561-2565; a crop or academic year 2548/2549.
+        // 2561-2565; a crop or academic year 2548/2549, 2559/60, 2559/ 60.
         let cropYearSecond = end < units.count && units[end] == 0x2F ? end + 1 : nil
+        if let second = cropYearSecond, let buddhist, let (_, following, shortEnd) = shortYear(at: skipSpaces(second)),
+           following == buddhist + 1 {
+            return DateMention(utf16Range: spanStart..<shortEnd, value: .interval(.year(year), .year(year + 1), grain: .interval),
+                               grain: .interval, buddhistEraYear: buddhist, weekdayMismatch: false, isImpossible: false)
+        }
         if let afterSeparator = rangeSeparator(at: end) ?? cropYearSecond,
            let (endYear, _, rangeEnd) = fullYear(at: skipEra(afterSeparator), era: era),
            endYear > year, afterSeparator != cropYearSecond || endYear == year + 1 {
@@ -343,6 +485,43 @@ struct Scanner {
         }
         return DateMention(utf16Range: spanStart..<end, value: .point(.year(year)), grain: .year,
                            buddhistEraYear: buddhist, weekdayMismatch: false, isImpossible: false)
+    }
+
+    /// A bare year naming an edition, an event or a plan (guidelines convention 6: the year says
+    /// when): after a name, Latin (Expo 2018, Climate Action Summit 2019) or Thai (สงกรานต์ 2561,
+    /// โอทอปซิตี้ 2016, ส่งสุขปีใหม่ 2560), with a space between; and a range of years in brackets, a
+    /// plan's period (ระยะที่ 3 (2566-2570)). A Latin name takes a common-era year (1950-2099), a Thai
+    /// one a Buddhist-era year or a common-era one from 1990. A number a count noun follows (2561 ราย)
+    /// or a quantity word leads (จำนวน 2561) counts something: no date.
+    private func editionYear(at start: Int) -> DateMention? {
+        guard let (year, buddhist, end) = fullYear(at: start, era: .unspecified) else { return nil }
+        let before = skipSpacesBackward(start)
+        guard before > 0 else { return nil }
+        if units[before - 1] == 0x28 /* ( */ {
+            guard buddhist != nil, let mention = yearOrYearRange(at: start, era: .unspecified, spanStart: start),
+                  mention.grain == .interval else { return nil }
+            let close = skipSpaces(mention.utf16Range.upperBound)
+            return close < units.count && units[close] == 0x29 /* ) */ ? mention : nil
+        }
+        let previous = units[before - 1]
+        guard before < start else { return nil }
+        if CharacterClass.isLatinLetter(previous) {
+            guard buddhist == nil, (1950...2099).contains(year) else { return nil }
+        } else {
+            guard CharacterClass.isThai(previous), !CharacterClass.isDigit(previous),
+                  buddhist != nil || (1990...2099).contains(year) else { return nil }
+        }
+        if end < units.count {
+            let next = units[end]
+            guard !CharacterClass.isLatinLetter(next), next != 0x2F, next != 0x3A,
+                  !CharacterClass.isThai(next) || CharacterClass.isDigit(next) else { return nil }
+        }
+        if Words.countsAfterYear.contains(where: { matches($0, at: skipSpaces(end)) })
+            || Words.quantityLeads.contains(where: { follows($0, before: start) })
+            || Words.namesWithYears.contains(where: { follows($0, before: start) }) {
+            return nil
+        }
+        return yearOrYearRange(at: start, era: .unspecified, spanStart: start)
     }
 
     /// 28/3/2560, 21/02/2561, 28/10/62: day/month/year with slashes; month/day/year when only
@@ -369,6 +548,18 @@ struct Scanner {
         if let (day, afterDay) = number(at: position, maxDigits: 2), (1...31).contains(day) {
             part.day = day
             part.end = afterDay
+            // 15-ก.ค.-2565, 15-กรกฎาคม-2565: dashes on both sides of the month, a year after.
+            if afterDay < units.count, units[afterDay] == 0x2D,
+               let (month, afterMonth, abbreviated) = monthName(at: afterDay + 1, afterDay: true),
+               afterMonth < units.count, units[afterMonth] == 0x2D,
+               let (year, buddhist, end) = fullYear(at: afterMonth + 1, era: .unspecified) ?? shortYear(at: afterMonth + 1) {
+                part.month = month
+                part.abbreviatedMonth = abbreviated
+                part.year = year
+                part.buddhistEraYear = buddhist
+                part.end = end
+                return part
+            }
             position = skipSpaces(afterDay)
         } else if dayRequired {
             return nil
@@ -397,14 +588,12 @@ struct Scanner {
             part.year = year
             part.buddhistEraYear = buddhist
             part.end = end
-        } else if let (short, end) = number(at: yearStart, maxDigits: 2), end - yearStart == 2, endsNumber(end),
+        } else if let (short, end) = number(at: yearStart, maxDigits: 2), digitCount(yearStart..<end) == 2, endsNumber(end),
                   abbreviated || yearStart == afterMonth || era != .unspecified || !countsSomething(at: skipSpaces(end)) {
             // มิ.ย.60, ม.ค. 61, 9 สิงหาคม 55: two-digit years are Buddhist era.
             part.buddhistEraYear = 2500 + short
             part.year = 2500 + short - 543
             part.end = end
-        } else if convention == .guidelines, matches(Words.nee, at: afterMonth) {
-            part.end = afterMonth + Words.nee.count  // 10 ม.ค.นี้, 14 กุมภาพันธ์นี้ (ThaiNER leaves นี้ out)
         } else if let (offset, end) = relativeYear(at: skipSpaces(afterMonth)) {
             part.relativeYear = offset
             part.end = end
@@ -451,7 +640,7 @@ struct Scanner {
     /// A four-digit year: Buddhist era (2400-2699) unless the era says common, or a plausible
     /// common-era year (1800-2299). Returns the common-era year and the Buddhist year as written.
     private func fullYear(at position: Int, era: Era) -> (Int, Int?, Int)? {
-        guard let (value, end) = number(at: position, maxDigits: 4), end - position == 4, endsNumber(end) else {
+        guard let (value, end) = number(at: position, maxDigits: 4), digitCount(position..<end) == 4, endsNumber(end) else {
             return nil
         }
         switch era {
@@ -467,17 +656,34 @@ struct Scanner {
     }
 
     /// 1 to `maxDigits` ASCII or Thai digits, not part of a longer number.
+    /// Some editors put a zero-width space between the digits (๒\u{200B}๕\u{200B}๖\u{200B}๒): it is skipped.
     private func number(at position: Int, maxDigits: Int) -> (Int, Int)? {
         guard position < units.count, CharacterClass.isDigit(units[position]) else { return nil }
-        if position > 0, CharacterClass.isDigit(units[position - 1]) || units[position - 1] == 0x2C { return nil }
+        if position > 0, CharacterClass.isDigit(units[position - 1]) || units[position - 1] == 0x2C
+            || units[position - 1] == 0x200B && position > 1 && CharacterClass.isDigit(units[position - 2]) { return nil }
         var value = 0
+        var digits = 0
         var end = position
-        while end < units.count, CharacterClass.isDigit(units[end]) {
-            if end - position == maxDigits { return nil }
-            value = value * 10 + CharacterClass.digitValue(units[end])
-            end += 1
+        while end < units.count {
+            if CharacterClass.isDigit(units[end]) {
+                if digits == maxDigits { return nil }
+                value = value * 10 + CharacterClass.digitValue(units[end])
+                digits += 1
+                end += 1
+            } else if units[end] == 0x200B, end + 1 < units.count, CharacterClass.isDigit(units[end + 1]) {
+                end += 1
+            } else {
+                break
+            }
         }
         return (value, end)
+    }
+
+    /// The number of digits in `range` (a number's span may hold zero-width spaces).
+    private func digitCount(_ range: Range<Int>) -> Int {
+        var count = 0
+        for position in range where CharacterClass.isDigit(units[position]) { count += 1 }
+        return count
     }
 
     /// A number does not continue past `end` as a decimal, a thousands group or a time (10.30 น.).
@@ -547,7 +753,7 @@ struct Scanner {
     }
 
     /// Skips วัน<weekday>ที่ (and the short forms จ. อ. พ. พฤ. ศ. ส. อา.) with its spaces.
-    private func skipWeekdayPrefix(_ position: Int) -> Int {
+    func skipWeekdayPrefix(_ position: Int) -> Int {
         if matches(Words.wan, at: position), let weekday = lexicon.weekdays.longestMatch(in: units, at: position + Words.wan.count) {
             var end = weekday.end
             if matches(Words.thi, at: end) { end += Words.thi.count }
@@ -570,7 +776,7 @@ struct Scanner {
 
     /// A two-digit Buddhist-era year (60 is 2560, so 2017), not part of a longer number.
     private func shortYear(at position: Int) -> (Int, Int?, Int)? {
-        guard let (short, end) = number(at: position, maxDigits: 2), end - position == 2, endsNumber(end) else { return nil }
+        guard let (short, end) = number(at: position, maxDigits: 2), digitCount(position..<end) == 2, endsNumber(end) else { return nil }
         return (2500 + short - 543, 2500 + short, end)
     }
 
@@ -604,6 +810,22 @@ struct Scanner {
     private func weekdayName(endingAt position: Int) -> Int? {
         for (name, weekday) in DateLexicon.weekdayNames where position >= name.count && matches(name, at: position - name.count) {
             return weekday
+        }
+        return nil
+    }
+
+    /// The guidelines: ต้น, ปลาย or สิ้น before a date, with the เดือน or ปี it qualifies, starts its
+    /// span (ปลายปี 2551, สิ้นเดือน มิ.ย. 63, ต้นเดือนตุลาคม, ต้นสัปดาห์ที่ผ่านมา); the value stays the
+    /// month's or year's.
+    private func periodStart(before start: Int) -> Int? {
+        var position = skipSpacesBackward(start)
+        if let unit = Words.periodUnits.first(where: { position >= $0.count && matches($0, at: position - $0.count) }) {
+            position -= unit.count
+        } else if position != start || Words.fiscalPrefixes.contains(where: { matches($0, at: start) }) {
+            return nil
+        }
+        for prefix in Words.guidelinesPeriodPrefixes where position >= prefix.count && matches(prefix, at: position - prefix.count) {
+            return position - prefix.count
         }
         return nil
     }
@@ -802,6 +1024,17 @@ struct Scanner {
         return abs(CalendarDate(year: year, month: month, day: clamped)!.dayNumber - reference.dayNumber)
     }
 
+    /// How many days `value` lies from `reference` (0 when it contains it).
+    private func distance(of value: DateValue, from reference: CalendarDate) -> Int {
+        let (first, last): (CalendarPoint, CalendarPoint)
+        switch value {
+        case .point(let point): (first, last) = (point, point)
+        case .interval(let start, let end, _): (first, last) = (start, end)
+        }
+        let day = reference.dayNumber
+        return day < key(first) ? key(first) - day : max(0, day - lastDay(last))
+    }
+
     /// The day number of a point's first day.
     private func key(_ point: CalendarPoint) -> Int {
         switch point {
@@ -846,9 +1079,13 @@ enum Words {
     static let muea = utf16("เมื่อ")
     static let mueaWanSuen = utf16("เมื่อวานซืน")
     static let korn = utf16("ก่อน")
+    static let passed = utf16("ที่ผ่านมา")
     static let thukPi = utf16("ทุกปี")
     static let khongThukPi = utf16("ของทุกปี")
 
+    static let academicYear = utf16("ปีการศึกษา")
+    static let budgetWords = ["งบประมาณ", "งบฯ", "งบ"].map(utf16)
+    static let cropYear = utf16("ปีการผลิต")
     static let fiscalPrefixes = ["ปีงบประมาณ", "ปีงบฯ", "ปีงบ"].map(utf16)
     /// After ปีงบประมาณ: this and next fiscal year. ที่ผ่านมา is left out: it as often means the year
     /// before the one a report is about (สูงกว่าปีงบประมาณที่ผ่านมา) as the one before the reference.
@@ -871,6 +1108,23 @@ enum Words {
     static let countNouns = ["ราย", "คน", "แห่ง", "ครั้ง", "จังหวัด", "ล้าน", "บาท", "ตัน", "ไร่", "หน่วย", "องค์กร"].map(utf16)
     /// Words that count the unit after them, making it no relative date (ทุกวันนี้, หลายเดือนก่อน).
     static let quantities = ["ทุก", "หลาย", "เร็ว", "บาง", "สอง", "สาม", "ไม่กี่"].map(utf16)
+    /// Words after a number that make it a count, not a year (2561 ราย, 2016 คน).
+    static let countsAfterYear = ["ราย", "คน", "แห่ง", "ครั้ง", "จังหวัด", "ล้าน", "แสน", "หมื่น", "พัน", "บาท", "ตัน", "ไร่",
+                                  "หน่วย", "องค์กร", "กิโล", "กม.", "กก.", "เมตร", "ตาราง", "ลูกบาศก์", "ลบ.ม.", "ลิตร",
+                                  "ครัวเรือน", "หมู่บ้าน", "ชุมชน", "โรงเรียน", "ชุด", "เล่ม", "ตำบล", "อำเภอ", "ตัว", "คัน",
+                                  "ลำ", "ชิ้น", "ต้น", "ชั่วโมง", "นาที", "คะแนน", "เท่า", "%",
+                                  "เปอร์เซ็นต์", "รุ่น", "โครงการ", "กลุ่ม", "สาขา", "ทุน", "อัตรา", "ตำแหน่ง", "รายการ",
+                                  "เรื่อง", "ฉบับ", "ชนิด", "ประเภท", "หน่วยงาน", "ประเทศ", "ที่นั่ง", "เตียง", "ห้อง",
+                                  "ราย", "ฟอง", "ถุง", "กล่อง", "ขวด", "แผ่น", "เครื่อง", "ลัง", "กระสอบ", "ตู้"].map(utf16)
+    /// Names a year is part of, not the time of anything: โรคติดเชื้อไวรัสโคโรนา 2019 (COVID-19).
+    static let namesWithYears = ["โคโรนา", "Coronavirus", "coronavirus", "Disease", "disease"].map(utf16)
+    /// Words before a number that make it a quantity or a label, not a year (จำนวน 2561, เลขที่ 2561).
+    static let quantityLeads = ["จำนวน", "รวม", "ประมาณ", "กว่า", "ราว", "ละ", "เพียง", "ทั้งสิ้น", "ทั้งหมด", "อีก", "เหลือ",
+                                "เกิน", "เลขที่", "หมายเลข", "ที่", "ข้อ", "มาตรา", "หมู่", "ห้อง", "โทร", "โทรศัพท์",
+                                "สายด่วน", "รหัส", "คะแนน", "อันดับ", "ราคา", "มูลค่า", "ได้", "มี", "เป็น", "ถึง", "จาก",
+                                "ครบ", "อายุ", "สูง", "ยาว", "กว้าง", "ลึก", "หนัก", "ไม่เกิน", "ไม่ต่ำกว่า", "ต่ำกว่า",
+                                "สูงกว่า", "มากกว่า", "น้อยกว่า", "ลดลง", "เพิ่มขึ้น", "อยู่ที่", "ฉบับที่", "ครั้งที่"].map(utf16)
+    static let guidelinesPeriodPrefixes = ["ต้น", "ปลาย", "สิ้น"].map(utf16)
     static let periodPrefixes = ["ต้น", "กลาง", "ปลาย", "สิ้น"].map(utf16)
     static let periodUnits = ["เดือน", "ปี"].map(utf16)
     static let lawTitles = ["รัฐธรรมนูญ", "พ.ร.บ.", "พรบ.", "พระราชบัญญัติ", "พ.ร.ก.", "พระราชกำหนด", "พระราชกฤษฎีกา",
@@ -889,5 +1143,22 @@ enum Words {
     /// Characters that join numbers into codes and fractions (1/2561/3, 0-3-30, 5.1.14).
     static func isNumberJoiner(_ unit: UInt16) -> Bool {
         unit == 0x2F || unit == 0x2E || unit == 0x2D || CharacterClass.isDigit(unit)
+    }
+}
+
+extension Scanner {
+    /// Day, month and year in figures separated by single spaces, dashes or dots (15 07 2565,
+    /// 15-7-2565, 15.07.65), read only where a whole string is one date: in running text such
+    /// numbers are too often something else.
+    func separatedNumericDate(at start: Int) -> DateMention? {
+        guard let (day, afterDay) = number(at: start, maxDigits: 2), afterDay < units.count else { return nil }
+        let separator = units[afterDay]
+        guard separator == 0x20 || separator == 0x2D || separator == 0x2E,
+              let (month, afterMonth) = number(at: afterDay + 1, maxDigits: 2), (1...12).contains(month),
+              afterMonth < units.count, units[afterMonth] == separator,
+              let (year, buddhist, end) = fullYear(at: afterMonth + 1, era: .unspecified) ?? shortYear(at: afterMonth + 1)
+        else { return nil }
+        let part = Part(day: day, month: month, year: year, buddhistEraYear: buddhist, end: end)
+        return resolve(part, nil, range: start..<end)
     }
 }

@@ -33,6 +33,15 @@ extension RecognitionPass {
             extra.append(definition.longForm)
             definitions.append(definition.definition)
         }
+        // A long form replaces a shorter name that starts where it does (คณะกรรมการพัฒนายุทธศาสตร์
+        // before จังหวัด (กพยจ.)).
+        if !extra.isEmpty {
+            kept.removeAll { candidate in
+                candidate.type != .person && candidate.type != .acronym && extra.contains {
+                    $0.range.lowerBound == candidate.range.lowerBound && $0.range.upperBound > candidate.range.upperBound
+                }
+            }
+        }
         // Gazetteer acronyms take their document definition's expansion (the first one's).
         var definitionByShort: [[UInt16]: Int] = [:]
         for (index, definition) in definitions.enumerated() where definitionByShort[definition.short] == nil {
@@ -123,7 +132,8 @@ extension RecognitionPass {
             if longEnd > 0, overlapping(longEnd - 1..<longEnd, in: kept).contains(where: {
                 $0.range.upperBound == longEnd && $0.type != .person && $0.type != .acronym
             }) { continue }
-            guard let longStart = thaiLongFormStart(for: short, endingAt: longEnd) else { continue }
+            guard let letterStart = thaiLongFormStart(for: short, endingAt: longEnd) else { continue }
+            let longStart = includingHeadWords(letterStart)
             let long = longStart..<longEnd
             if overlapping(long, in: kept).contains(where: { $0.range.lowerBound < long.lowerBound }) { continue }
             let type: EntityType = matches(EntityRecognizer.ministryHead, at: longStart) ? .ministry : .organization

@@ -37,6 +37,7 @@ public struct GazetteerError: Error, Sendable, CustomStringConvertible {
     /// What is wrong.
     public var message: String
 
+    /// `FILE:LINE: message`.
     public var description: String { "\(file):\(line): \(message)" }
 }
 

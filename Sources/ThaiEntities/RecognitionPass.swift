@@ -68,7 +68,12 @@ struct RecognitionPass {
             }
         }
         collectGluedAbbreviations(into: &candidates)
-        return documentMentions(adding: resolve(candidates, occupied: nil))
+        // The page-title prefix is page furniture: nothing in it is marked.
+        let furniture = pageFurnitureEnd()
+        if furniture > 0 { candidates.removeAll { $0.range.lowerBound < furniture } }
+        var mentions = documentMentions(adding: resolve(candidates, occupied: nil))
+        if furniture > 0 { mentions.removeAll { $0.utf16Range.lowerBound < furniture } }
+        return joiningAreaOffices(mentions)
     }
 
     // MARK: Candidates at one position

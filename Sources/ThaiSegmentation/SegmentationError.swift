@@ -5,5 +5,6 @@ public struct SegmentationError: Error, Sendable, CustomStringConvertible {
     /// ICU's UErrorCode.
     public let icuErrorCode: Int32
 
+    /// The operation and ICU's error code, in one line.
     public var description: String { "ICU failed to \(operation) (UErrorCode \(icuErrorCode))" }
 }

@@ -1,3 +1,4 @@
+/// Binary search over collections of non-overlapping, sorted ranges.
 extension RandomAccessCollection where Index == Int {
     /// In elements sorted by their ranges, which do not overlap one another (tokens, entities), the
     /// index of the first whose range ends after `position`, or `endIndex`: a binary search.

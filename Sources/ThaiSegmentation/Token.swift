@@ -41,11 +41,13 @@ public struct Token: Sendable, Hashable {
     /// Half-open offsets in UTF-16 code units, as ICU, NSString and JavaScript count them.
     public var utf16Offsets: Range<Int> { Int(utf16Bounds.start)..<Int(utf16Bounds.end) }
 
+    /// Whether two tokens have the same kind, range and offsets.
     public static func == (lhs: Token, rhs: Token) -> Bool {
         lhs.kind == rhs.kind && lhs.range == rhs.range && lhs.scalarBounds == rhs.scalarBounds
             && lhs.utf8Bounds == rhs.utf8Bounds
     }
 
+    /// Hashes the kind and the range.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(kind)
         hasher.combine(range.lowerBound)

@@ -1,3 +1,4 @@
+/// Matching UTF-16 words in place, for the matchers that scan a text's code units.
 extension UnsafeBufferPointer where Element == UInt16 {
     /// Whether `word`'s UTF-16 code units stand at `position` (false when they run past the end).
     @inlinable

@@ -33,6 +33,9 @@ struct Annotate: ParsableCommand {
     @Option(name: .customLong("model"), help: "A model file written by `thai-annotate train`, instead of the bundled one.")
     var modelFile: String?
 
+    @Flag(name: .customLong("repair-dates"), help: "Where a date's weekday disagrees and exactly one nearby reading fits it, make that reading the value (it is always given as suggestedValue).")
+    var repairDates = false
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, thainer, conll, brat, html }
 
     func validate() throws {
@@ -49,6 +52,7 @@ struct Annotate: ParsableCommand {
         configuration.useBundledGazetteers = !noBundledGazetteers
         configuration.spanConvention = spanConvention
         if noModel { configuration.tagger = .off } else if let modelFile { configuration.tagger = .file(modelFile) }
+        configuration.repairDates = repairDates
         do {
             configuration.gazetteers = try gazetteers.map { try Gazetteer(contentsOfFile: $0) }
         } catch let error as GazetteerError {
@@ -155,7 +159,7 @@ struct InlineRenderer {
     }
 
     private func detail(_ entity: Entity) -> String {
-        if let date = entity.date { return "=\(date.value?.iso ?? "?")" + (date.weekdayMismatch ? "(weekday mismatch)" : "") }
+        if let date = entity.date { return "=\(date.value?.iso ?? "?")" + (date.weekdayMismatch ? "(weekday mismatch" + (date.suggestedValue.map { "; suggested \($0.iso)" } ?? "") + ")" : "") }
         if let expansion = entity.acronym?.expansion { return "=\(expansion)" }
         if let link = entity.link, link.canonical != entity.text, !link.id.hasPrefix("doc:") { return "=\(link.canonical)" }
         return ""

@@ -1,110 +1,105 @@
-import Dispatch
 import ThaiAnnotator
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Runs `--input jsonl` batches: reads records in bounded chunks, processes each chunk on
-/// `threads` threads, and writes one output line per input record, in input order.
+/// Runs `--input jsonl` batches over the library's `OrderedBatch`: the inputs' non-blank lines
+/// go through `process` on `threads` threads, and each gives one output line, in input order.
 struct BatchRunner {
     let threads: Int
 
-    /// Returns whether any record failed.
+    /// Returns whether any record failed and whether any input could not be read.
     func run(inputs: [InputFile], process: @escaping @Sendable (JSONLRecord) -> Result<[UInt8], JSONLRecord.Failure>) -> (failed: Bool, unreadable: Bool) {
-        var failed = false
-        var unreadable = false
+        let lines = InputLines(inputs: inputs)
         let sizes = inputs.map(\.size)
         var progress = ProgressDisplay(totalBytes: sizes.contains(nil) ? nil : sizes.reduce(0) { $0 + $1! })
-        var documents = 0
-        var bytesBefore = 0
         defer { progress.finish() }
-        for input in inputs {
-            guard let file = input.open() else {
-                printError("thai-annotate: cannot open \(input.displayName)")
-                unreadable = true
-                continue
-            }
-            defer { fclose(file) }
-            var reader = LineReader(file: file)
-            while true {
-                let lines = reader.nextChunk(maxLines: 1024, maxBytes: 4 << 20).filter { line in
-                    line.contains { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }
-                }
-                if lines.isEmpty { break }
-                let outputs = OutputSlots(count: lines.count)
-                let next = Counter()
-                DispatchQueue.concurrentPerform(iterations: min(threads, lines.count)) { _ in
-                    while let index = next.take(below: lines.count) {
-                        let output: [UInt8]
-                        var error = false
-                        switch JSONLRecord.parse(lines[index]).flatMap(process) {
-                        case .success(let bytes): output = bytes
-                        case .failure(let failure):
-                            var writer = JSONWriter()
-                            writer.raw("{\"id\":\(failure.rawID),\"error\":")
-                            writer.string(failure.message)
-                            writer.raw("}\n")
-                            output = writer.bytes
-                            error = true
-                        }
-                        outputs.set(index, output, failed: error)
-                    }
-                }
-                for index in 0..<lines.count {
-                    writeStdout(outputs.bytes(index))
-                    failed = failed || outputs.failed(index)
-                }
-                documents += lines.count
-                progress.update(documents: documents, bytes: bytesBefore + reader.bytesConsumed)
-            }
-            bytesBefore += reader.bytesConsumed
-            if reader.failed {
-                printError("thai-annotate: error reading \(input.displayName)")
-                unreadable = true
+        var failed = false
+        var documents = 0
+        var output: [UInt8] = []
+        let records = OrderedBatch(lines, threads: threads) { line -> (bytes: [UInt8], failed: Bool) in
+            switch JSONLRecord.parse(line).flatMap(process) {
+            case .success(let bytes): return (bytes, false)
+            case .failure(let failure):
+                var writer = JSONWriter()
+                writer.raw("{\"id\":\(failure.rawID),\"error\":")
+                writer.string(failure.message)
+                writer.raw("}\n")
+                return (writer.bytes, true)
             }
         }
-        return (failed, unreadable)
+        for record in records {
+            output += record.bytes
+            if output.count >= 1 << 16 {
+                writeStdout(output)
+                output.removeAll(keepingCapacity: true)
+            }
+            failed = failed || record.failed
+            documents += 1
+            progress.update(documents: documents, bytes: lines.progress.bytesRead)
+        }
+        writeStdout(output)
+        return (failed, lines.progress.unreadable)
     }
 }
 
-/// A shared work counter.
-final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = DispatchSemaphore(value: 1)
-
-    func take(below limit: Int) -> Int? {
-        lock.wait()
-        defer { lock.signal() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
-    }
-}
-
-/// One output slot per record of a chunk; each slot is written by exactly one worker. The slots
-/// live in buffers allocated once, so that workers never mutate a shared array (which would race
-/// on the array's own bookkeeping).
-final class OutputSlots: @unchecked Sendable {
-    private let outputs: UnsafeMutableBufferPointer<[UInt8]>
-    private let failures: UnsafeMutableBufferPointer<Bool>
-
-    init(count: Int) {
-        outputs = .allocate(capacity: count)
-        outputs.initialize(repeating: [])
-        failures = .allocate(capacity: count)
-        failures.initialize(repeating: false)
+/// The non-blank lines of the inputs, one input after another, read in bounded blocks. Inputs
+/// that cannot be opened or read are reported on standard error and noted in `progress`.
+struct InputLines: Sequence {
+    /// What iterating has read so far; shared by the iterator and whoever made the sequence.
+    final class Progress {
+        /// Bytes of input read, newlines included.
+        var bytesRead = 0
+        /// Whether an input could not be opened or read.
+        var unreadable = false
     }
 
-    deinit {
-        outputs.deinitialize().deallocate()
-        failures.deallocate()
-    }
+    let inputs: [InputFile]
+    let progress = Progress()
 
-    func set(_ index: Int, _ bytes: [UInt8], failed: Bool) {
-        outputs[index] = bytes
-        failures[index] = failed
-    }
+    func makeIterator() -> Iterator { Iterator(inputs: inputs[...], progress: progress) }
 
-    func bytes(_ index: Int) -> [UInt8] { outputs[index] }
-    func failed(_ index: Int) -> Bool { failures[index] }
+    struct Iterator: IteratorProtocol {
+        var inputs: ArraySlice<InputFile>
+        let progress: Progress
+        private var current: (input: InputFile, file: UnsafeMutablePointer<FILE>, reader: LineReader)?
+        private var chunk: [ArraySlice<UInt8>] = []
+        private var position = 0
+        private var bytesBefore = 0
+
+        init(inputs: ArraySlice<InputFile>, progress: Progress) {
+            self.inputs = inputs
+            self.progress = progress
+        }
+
+        mutating func next() -> ArraySlice<UInt8>? {
+            while true {
+                while position < chunk.count {
+                    let line = chunk[position]
+                    position += 1
+                    if line.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D) }) { return line }
+                }
+                if current != nil {
+                    chunk = current!.reader.nextChunk(maxLines: 256, maxBytes: 1 << 20)
+                    position = 0
+                    progress.bytesRead = bytesBefore + current!.reader.bytesConsumed
+                    if !chunk.isEmpty { continue }
+                    if current!.reader.failed {
+                        printError("thai-annotate: error reading \(current!.input.displayName)")
+                        progress.unreadable = true
+                    }
+                    bytesBefore = progress.bytesRead
+                    fclose(current!.file)
+                    current = nil
+                }
+                guard let input = inputs.popFirst() else { return nil }
+                guard let file = input.open() else {
+                    printError("thai-annotate: cannot open \(input.displayName)")
+                    progress.unreadable = true
+                    continue
+                }
+                current = (input, file, LineReader(file: file))
+            }
+        }
+    }
 }

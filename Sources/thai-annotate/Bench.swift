@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import ThaiAnnotator
 
 #if canImport(Glibc)
@@ -79,15 +78,13 @@ struct Bench: ParsableCommand {
                                                         referenceDate: annotator.dateNormalizer.documentDate(in: utf16)).count
             }
         }
-        func annotate1(_ chunk: ArraySlice<String>) { for text in chunk { sink &+= jsonl(annotator.annotate(text)).count } }
-        func annotate2(_ chunk: ArraySlice<String>) {
-            let next = Counter()
-            DispatchQueue.concurrentPerform(iterations: 2) { _ in
-                while let index = next.take(below: chunk.count) {
-                    _ = jsonl(annotator.annotate(chunk[chunk.startIndex + index]))
-                }
-            }
+        // Both annotate stages go through the library's batch API, as `--input jsonl` does; with
+        // one thread it runs on the calling thread.
+        func annotate(_ chunk: ArraySlice<String>, threads: Int) {
+            for bytes in OrderedBatch(chunk, threads: threads, transform: { Self.jsonl(annotator.annotate($0)) }) { sink &+= bytes.count }
         }
+        func annotate1(_ chunk: ArraySlice<String>) { annotate(chunk, threads: 1) }
+        func annotate2(_ chunk: ArraySlice<String>) { annotate(chunk, threads: 2) }
         // Each stage runs chunk by chunk, each chunk right after the bare loop on the same chunk,
         // so that a ratio compares runs a fraction of a second apart: the machine's speed drifts
         // over seconds, and rounds of whole passes let that drift into the ratios.
@@ -142,8 +139,8 @@ struct Bench: ParsableCommand {
             let probe = StreamProbe(records: rawRecords, megabytes: streamMegabytes, threads: 2)
             if let result = probe.run() {
                 print("streaming \(format(result.megabytesIn)) MB through stdin (--input jsonl --threads 2): "
-                      + "peak RSS \(format(result.peakRSSMegabytes)) MB, \(format(result.megabytesIn / result.seconds)) MB/s, "
-                      + "exit status \(result.exitStatus)")
+                      + "peak RSS \(format(result.peakRSSMegabytes)) MB (\(format(result.earlyPeakRSSMegabytes)) MB after the first "
+                      + "tenth), \(format(result.megabytesIn / result.seconds)) MB/s, exit status \(result.exitStatus)")
             } else {
                 print("streaming through stdin: could not start the child process")
             }
@@ -151,7 +148,7 @@ struct Bench: ParsableCommand {
         if sink == 42 { print("") }
     }
 
-    private func jsonl(_ document: Document) -> [UInt8] {
+    private static func jsonl(_ document: Document) -> [UInt8] {
         var writer = JSONWriter()
         writer.annotationRecord(rawID: "0", entities: document.entities)
         return writer.bytes

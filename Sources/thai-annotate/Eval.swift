@@ -1,8 +1,8 @@
 import ArgumentParser
-import Foundation
 import ThaiAnnotator
+import ThaiEvaluation
 
-/// `thai-annotate eval`: scores the annotator against gold data.
+/// `thai-annotate eval`: scores the annotator against gold data, through `ThaiEvaluation`.
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score the annotator on gold data: the corpus (standoff JSON), ThaiNER's inline format, or |-separated segmentation.")
@@ -49,29 +49,55 @@ struct Eval: ParsableCommand {
         if goldFormat == .thainer { configuration.spanConvention = .thaiNER }
         if noModel { configuration.tagger = .off } else if let modelFile { configuration.tagger = .file(modelFile) }
         let annotator = try Annotator(configuration: configuration)
-        var evaluation = Evaluation()
-        var unseen = UnseenNameRecall()
+        var evaluation = Evaluation(exampleLimit: errorExamples)
         switch goldFormat {
-        case .corpus: try evaluateCorpus(annotator, &evaluation)
-        case .thainer:
-            let known = try KnownPersonNames(gazetteers: Gazetteer.bundled())
-            for (number, line) in try ThaiNERLine.read(path).enumerated() {
-                let predicted = scoreThaiNER(annotator, line, name: "line \(number + 1)", &evaluation)
-                unseen.add(line, predicted: predicted, known: known)
+        case .corpus:
+            let corpus: CorpusGold
+            do {
+                corpus = try CorpusGold(folder: path)
+            } catch let error as CorpusGoldError {
+                printError("thai-annotate: \(error)")
+                if case .invalidGold = error { throw Exit.dataError }
+                throw Exit.noInput
             }
-        case .segmentation: return try evaluateSegmentation(annotator.segmenter)
+            let wanted = try split.map { Set(try CorpusManifest.documents(path, split: $0)) }
+            for gold in corpus.documents where wanted?.contains(gold.document) ?? true { evaluation.add(gold, annotatedBy: annotator) }
+        case .thainer:
+            let known = KnownPersonNames(gazetteers: try Gazetteer.bundled())
+            var unseen = UnseenNameRecall()
+            for (number, line) in try readText().split(separator: "\n").enumerated() {
+                let gold = ThaiNERGold(line: line)
+                let predicted = annotator.annotate(gold.text).entities.map(ThaiNERGold.span(for:))
+                evaluation.add(gold: gold.spans, predicted: predicted, text: gold.text, document: "line \(number + 1)")
+                unseen.add(gold, predicted: predicted, known: known)
+            }
+            if format == .text {
+                print(evaluation.table())
+                print(unseen.summary)
+                for example in evaluation.examples { print(example) }
+                return
+            }
+        case .segmentation:
+            var score = SegmentationScore()
+            for line in try readText().split(separator: "\n") { score.add(line: line, segmentedBy: annotator.segmenter) }
+            let scores = score.scores
+            if format == .json {
+                print("{\"gold\":\(score.gold),\"predicted\":\(score.predicted),\"precision\":\(scores.precision),\"recall\":\(scores.recall),\"f1\":\(scores.f1)}")
+            } else {
+                print("words: gold \(score.gold), predicted \(score.predicted), correct \(score.correct); P \(scores.precision) R \(scores.recall) F1 \(scores.f1)")
+            }
+            return
         }
         print(format == .json ? evaluation.json() : evaluation.table(), terminator: format == .json ? "" : "\n")
-        if goldFormat == .thainer, format == .text { print(unseen.summary) }
-        for example in evaluation.examples.prefix(errorExamples) { print(example) }
+        for example in evaluation.examples { print(example) }
     }
 
     /// k folds of whole documents; for each, lists mined and a model trained on the other folds.
     private func runCrossValidation() throws {
-        let lines = try ThaiNERLine.read(path)
+        let lines = ThaiNERLine.parse(try readText())
         let folds = ThaiNERLine.folds(lines, k: crossValidate)
         let base = try TaggerTraining.baseGazetteers()
-        var rulesEvaluation = Evaluation(), modelEvaluation = Evaluation()
+        var rulesEvaluation = Evaluation(exampleLimit: 0), modelEvaluation = Evaluation(exampleLimit: errorExamples)
         var rulesUnseen = UnseenNameRecall(), modelUnseen = UnseenNameRecall()
         for (number, fold) in folds.enumerated() {
             let training = lines.indices.filter { !fold.contains($0) }.map { lines[$0] }
@@ -84,8 +110,13 @@ struct Eval: ParsableCommand {
             let known = KnownPersonNames(gazetteers: base + mined.gazetteers)
             for index in fold {
                 let name = "fold \(number + 1) line \(index + 1)"
-                rulesUnseen.add(lines[index], predicted: scoreThaiNER(rules, lines[index], name: name, &rulesEvaluation), known: known)
-                modelUnseen.add(lines[index], predicted: scoreThaiNER(withModel, lines[index], name: name, &modelEvaluation), known: known)
+                let gold = lines[index].gold
+                let byRules = rules.annotate(gold.text).entities.map(ThaiNERGold.span(for:))
+                rulesEvaluation.add(gold: gold.spans, predicted: byRules, text: gold.text, document: name)
+                rulesUnseen.add(gold, predicted: byRules, known: known)
+                let byModel = withModel.annotate(gold.text).entities.map(ThaiNERGold.span(for:))
+                modelEvaluation.add(gold: gold.spans, predicted: byModel, text: gold.text, document: name)
+                modelUnseen.add(gold, predicted: byModel, known: known)
             }
             printError("fold \(number + 1)/\(folds.count): lines \(fold.lowerBound + 1)-\(fold.upperBound), \(mined.persons.count) persons, \(mined.organizations.count) organisations, \(mined.locations.count) places mined from the rest")
         }
@@ -99,93 +130,19 @@ struct Eval: ParsableCommand {
         print(rulesUnseen.summary)
         print("\nwith the sequence model:\n" + modelEvaluation.table())
         print(modelUnseen.summary)
-        for example in modelEvaluation.examples.prefix(errorExamples) { print(example) }
+        for example in modelEvaluation.examples { print(example) }
     }
 
-    /// The gold file format of corpus/gold/NAME.json.
-    struct GoldDocument: Decodable {
-        struct GoldEntity: Decodable {
-            var type: String
-            var start: Int
-            var end: Int
-            var value: String?
-        }
-        var document: String
-        var entities: [GoldEntity]
-    }
-
-    private func evaluateCorpus(_ annotator: Annotator, _ evaluation: inout Evaluation) throws {
-        let root = URL(fileURLWithPath: path)
-        let goldFolder = root.appendingPathComponent("gold")
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: goldFolder.path) else {
-            printError("thai-annotate: no gold/ folder in \(path)")
+    /// The gold file as UTF-8 text (66 when it cannot be read, 65 when it is not UTF-8).
+    private func readText() throws -> String {
+        guard let bytes = InputFile(path: path).readAll() else {
+            printError("thai-annotate: cannot read \(path)")
             throw Exit.noInput
         }
-        let wanted = try split.map { Set(try CorpusManifest.documents(path, split: $0)) }
-        for name in names.filter({ $0.hasSuffix(".json") }).sorted() where wanted?.contains(String(name.dropLast(5))) ?? true {
-            let gold = try JSONDecoder().decode(GoldDocument.self, from: Data(contentsOf: goldFolder.appendingPathComponent(name)))
-            let text = try String(contentsOf: root.appendingPathComponent("documents/\(gold.document).txt"), encoding: .utf8)
-            let document = annotator.annotate(text)
-            let goldSpans = gold.entities.map {
-                ScoredSpan(type: $0.type, start: $0.start, end: $0.end, value: $0.type == "DATE" ? ($0.value ?? "null") : nil)
-            }
-            let predicted = document.entities.map {
-                ScoredSpan(type: $0.type.rawValue, start: $0.scalarOffsets.lowerBound, end: $0.scalarOffsets.upperBound,
-                           value: $0.type == .date ? ($0.date?.value?.iso ?? "null") : nil)
-            }
-            evaluation.add(gold: goldSpans, predicted: predicted, text: Array(text.unicodeScalars), name: gold.document)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            printError("thai-annotate: \(path): invalid UTF-8 at byte offset \(firstInvalidUTF8Offset(bytes) ?? 0)")
+            throw Exit.dataError
         }
-    }
-
-    /// ThaiNER's types, scored as ours: FACILITY is LOCATION; MINISTRY, ORGANIZATION and
-    /// organisation acronyms are ORGANIZATION. Returns the predicted spans.
-    @discardableResult
-    func scoreThaiNER(_ annotator: Annotator, _ line: ThaiNERLine, name: String, _ evaluation: inout Evaluation) -> [ScoredSpan] {
-        let kept: [String: String] = ["PERSON": "PERSON", "ORGANIZATION": "ORGANIZATION", "LOCATION": "LOCATION",
-                                      "FACILITY": "LOCATION", "DATE": "DATE"]
-        let gold = line.spans.compactMap { span in kept[span.type].map { ScoredSpan(type: $0, start: span.start, end: span.end) } }
-        let document = annotator.annotate(line.string)
-        let predicted = document.entities.map { entity -> ScoredSpan in
-            let type: String
-            switch entity.type {
-            case .ministry, .organization: type = "ORGANIZATION"
-            case .acronym:
-                switch entity.acronym?.refersTo {
-                case .location?: type = "LOCATION"
-                case .person?: type = "PERSON"
-                default: type = "ORGANIZATION"
-                }
-            default: type = entity.type.rawValue
-            }
-            return ScoredSpan(type: type, start: entity.scalarOffsets.lowerBound, end: entity.scalarOffsets.upperBound)
-        }
-        evaluation.add(gold: gold, predicted: predicted, text: line.text, name: name)
-        return predicted
-    }
-
-    /// Word-level precision, recall and F1 against `|`-separated gold tokens (whitespace ignored).
-    private func evaluateSegmentation(_ segmenter: WordSegmenter) throws {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        var gold = 0, predicted = 0, correct = 0
-        for line in text.split(separator: "\n") {
-            var words: Set<Range<Int>> = []
-            var offset = 0
-            for word in line.split(separator: "|", omittingEmptySubsequences: true) {
-                let length = word.unicodeScalars.count
-                if !word.allSatisfy(\.isWhitespace) { words.insert(offset..<(offset + length)) }
-                offset += length
-            }
-            let plain = line.split(separator: "|", omittingEmptySubsequences: true).joined()
-            let tokens = segmenter.tokens(in: plain).filter { $0.kind != .whitespace }.map(\.scalarOffsets)
-            gold += words.count
-            predicted += tokens.count
-            correct += tokens.filter(words.contains).count
-        }
-        let (precision, recall, f1) = Evaluation.prf(correct, gold, predicted)
-        if format == .json {
-            print("{\"gold\":\(gold),\"predicted\":\(predicted),\"precision\":\(precision),\"recall\":\(recall),\"f1\":\(f1)}")
-        } else {
-            print("words: gold \(gold), predicted \(predicted), correct \(correct); P \(precision) R \(recall) F1 \(f1)")
-        }
+        return text
     }
 }

@@ -11,7 +11,9 @@ struct ProgressDisplay {
     private let start: Double
     private var lastDrawn = 0.0
 
-    /// - Parameter totalBytes: the size of the whole input, or nil when it is not known (a pipe).
+    /// - Parameters:
+    ///   - totalBytes: the size of the whole input, or nil when it is not known (a pipe).
+    ///   - isEnabled: whether to draw (default: when standard error is a terminal).
     init(totalBytes: Int?, isEnabled: Bool = isatty(STDERR_FILENO) != 0) {
         self.isEnabled = isEnabled
         self.totalBytes = totalBytes

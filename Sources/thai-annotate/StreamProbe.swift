@@ -17,6 +17,8 @@ struct StreamProbe {
         var seconds: Double
         var outputBytes: Int
         var peakRSSMegabytes: Double
+        /// The peak after the first tenth of the input: equal to the final peak when memory is flat.
+        var earlyPeakRSSMegabytes: Double
         var exitStatus: Int32
     }
 
@@ -37,7 +39,7 @@ struct StreamProbe {
         posix_spawn_file_actions_adddup2(&actions, input[0], STDIN_FILENO)
         posix_spawn_file_actions_adddup2(&actions, output[1], STDOUT_FILENO)
         for descriptor in input + output { posix_spawn_file_actions_addclose(&actions, descriptor) }
-        let arguments = [String(cString: executable), "--input", "jsonl", "--threads", String(threads), "-"]
+        let arguments = [String(decoding: executable.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self), "--input", "jsonl", "--threads", String(threads), "-"]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
@@ -60,10 +62,12 @@ struct StreamProbe {
             drained.signal()
         }
         var peakKilobytes = 0
+        var earlyPeakKilobytes: Int?
         func samplePeak() { peakKilobytes = max(peakKilobytes, Self.highWaterKilobytes(of: pid) ?? 0) }
         var written = 0
         var nextSample = 0
         let target = megabytes * 1_000_000
+        let tenth = target / 10
         var index = 0
         signal(SIGPIPE, SIG_IGN)
         writing: while written < target, !records.isEmpty {
@@ -79,6 +83,7 @@ struct StreamProbe {
             if written >= nextSample {
                 samplePeak()
                 nextSample = written + 1_000_000
+                if earlyPeakKilobytes == nil, written >= tenth { earlyPeakKilobytes = peakKilobytes }
             }
         }
         samplePeak()
@@ -89,6 +94,7 @@ struct StreamProbe {
         waitpid(pid, &status, 0)
         return Result(megabytesIn: Double(written) / 1_000_000, seconds: monotonicSeconds() - start,
                       outputBytes: outputBytes.value, peakRSSMegabytes: Double(peakKilobytes) / 1024,
+                      earlyPeakRSSMegabytes: Double(earlyPeakKilobytes ?? peakKilobytes) / 1024,
                       exitStatus: (status >> 8) & 0xFF)
     }
 

@@ -1,21 +1,23 @@
 import ThaiAnnotator
 
+import ThaiEvaluation
+
 /// One line of a ThaiNER file: its text and tagged spans (scalar offsets), types as ThaiNER has them.
 struct ThaiNERLine {
+    var gold: ThaiNERGold
     var text: [Unicode.Scalar]
-    var spans: [ScoredSpan]
+    var spans: [ScoredSpan] { gold.taggedSpans }
 
-    var string: String { String(String.UnicodeScalarView(text)) }
+    var string: String { gold.text }
 
-    static func read(_ path: String) throws -> [ThaiNERLine] {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        return text.split(separator: "\n").map { line in
-            var line = line
-            if line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-            let (scalars, spans) = parseThaiNERLine(line)
-            return ThaiNERLine(text: scalars, spans: spans)
-        }
+    init(_ line: Substring) {
+        gold = ThaiNERGold(line: line)
+        text = Array(gold.text.unicodeScalars)
     }
+
+    static func parse(_ text: String) -> [ThaiNERLine] { text.split(separator: "\n").map(ThaiNERLine.init) }
+
+    static func read(_ path: String) throws -> [ThaiNERLine] { parse(try String(contentsOfFile: path, encoding: .utf8)) }
 
     func surface(_ span: ScoredSpan) -> String { String(String.UnicodeScalarView(text[span.start..<span.end])) }
 
@@ -249,55 +251,3 @@ func scalarOrder(_ a: String, _ b: String) -> Bool {
     a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
 }
 
-/// The person names a set of lists knows: given and family names, and every form of the PERSON
-/// gazetteer entries (and each word of them).
-struct KnownPersonNames {
-    let titles = BundledNameLists.titles
-    var names: Set<String>
-
-    init(gazetteers: [Gazetteer]) {
-        let lists = BundledNameLists.names
-        names = lists.given.union(lists.family)
-        for gazetteer in gazetteers {
-            for entry in gazetteer.entries where entry.type == .person {
-                for form in [entry.canonical] + entry.aliases + entry.shortForms + (entry.english.map { [$0] } ?? []) {
-                    names.insert(form)
-                    for word in form.split(separator: " ") where word.unicodeScalars.count >= 2 { names.insert(String(word)) }
-                }
-            }
-        }
-    }
-
-    /// Whether a PERSON mention, titles removed, contains a known name (as a whole, or one of its
-    /// space-separated words).
-    func contains(_ mention: String) -> Bool {
-        var rest = Substring(mention)
-        for _ in 0..<3 {
-            guard let title = titles.first(where: { rest.hasPrefix($0) }) else { break }
-            rest = rest.dropFirst(title.count)
-            while rest.first == " " { rest = rest.dropFirst() }
-        }
-        if names.contains(String(rest)) { return true }
-        return rest.split(separator: " ").contains { names.contains(String($0)) }
-    }
-}
-
-/// PERSON recall over the gold mentions that contain no name from any list (exact match).
-struct UnseenNameRecall {
-    var gold = 0
-    var found = 0
-
-    var recall: Double { gold == 0 ? 0 : Double(found) / Double(gold) }
-
-    mutating func add(_ line: ThaiNERLine, predicted: [ScoredSpan], known: KnownPersonNames) {
-        let predictedPeople = Set(predicted.filter { $0.type == "PERSON" }.map { $0.start..<$0.end })
-        for span in line.spans where span.type == "PERSON" && !known.contains(line.surface(span)) {
-            gold += 1
-            if predictedPeople.contains(span.start..<span.end) { found += 1 }
-        }
-    }
-
-    var summary: String {
-        "unseen-name PERSON recall (gold mentions with no name from any list): \(found)/\(gold) = \(Double(Int((recall * 1000).rounded())) / 1000)"
-    }
-}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ThaiAnnotator
+import ThaiEvaluation
 
 /// Builds training sequences and trains the sequence model, for `train` and for
 /// `eval --cross-validate`.
@@ -61,9 +62,9 @@ enum TaggerTraining {
         let mined = ThaiNERListMiner.mine(thaiNERLines[...], base: try baseGazetteers())
         let annotator = try rulesAnnotator(mined: mined.gazetteers, convention: .guidelines)
         var sequences: [TrainingSequence] = []
-        for name in try CorpusManifest.documents(root, split: split)
-        where FileManager.default.fileExists(atPath: root + "/gold/\(name).json") {  // gold still being written
-            let (text, gold) = try CorpusManifest.read(root, document: name)
+        let wanted = Set(try CorpusManifest.documents(root, split: split))
+        for document in try CorpusGold(folder: root).documents where wanted.contains(document.document) {
+            let text = document.text, gold = document.entities
             let utf16 = UTF16Text(text)
             var utf16Offsets = [Int](repeating: 0, count: 1)
             for scalar in text.unicodeScalars { utf16Offsets.append(utf16Offsets.last! + scalar.utf16.count) }
@@ -180,9 +181,4 @@ enum CorpusManifest {
         return rows.dropFirst().filter { $0.count > splitColumn && $0[splitColumn] == split }.map { $0[documentColumn] }
     }
 
-    static func read(_ root: String, document: String) throws -> (text: String, entities: [Eval.GoldDocument.GoldEntity]) {
-        let gold = try JSONDecoder().decode(Eval.GoldDocument.self, from: Data(contentsOf: URL(fileURLWithPath: root + "/gold/\(document).json")))
-        let text = try String(contentsOfFile: root + "/documents/\(document).txt", encoding: .utf8)
-        return (text, gold.entities)
-    }
 }

@@ -58,7 +58,6 @@ struct DateTests {
         #expect(Double(cases.count - failures.count) / Double(cases.count) >= DateTests.constructedFloor)
     }
 
-    /// 356 of 357: `1 กค.62` still fails, its กค. taken by the ACRONYM for กระทรวงการคลัง.
     static let thaigovFloor = 1.0
     static let constructedFloor = 1.0
 
@@ -70,10 +69,10 @@ struct DateTests {
 
     /// Where the two span conventions differ: (text, DATE spans under ThaiNER's, under the guidelines').
     static let conventionCases: [(text: String, thaiNER: [String], guidelines: [String])] = [
-        ("การประชุมจะมีขึ้นในวันที่ 21 ก.พ.นี้ ที่จังหวัดนครพนม", ["21 ก.พ."], ["21 ก.พ.นี้"]),
-        ("คาดว่าจะส่งออกได้ในปลายเดือนธ.ค. ผู้เลี้ยงไก่", ["ปลายเดือนธ.ค."], ["ธ.ค."]),
-        ("การเลือกตั้งจะมีขึ้นในปลายปีนี้อย่างแน่นอน", ["ปลายปีนี้"], ["ปีนี้"]),
-        ("ต่อมาเมื่อต้นเดือน ก.พ. วัวของชาวบ้านเริ่มป่วย", ["ก.พ."], ["ก.พ."]),
+        ("การประชุมจะมีขึ้นในวันที่ 21 ก.พ.นี้ ที่จังหวัดนครพนม", ["21 ก.พ."], ["21 ก.พ."]),
+        ("คาดว่าจะส่งออกได้ในปลายเดือนธ.ค. ผู้เลี้ยงไก่", ["ปลายเดือนธ.ค."], ["ปลายเดือนธ.ค."]),
+        ("การเลือกตั้งจะมีขึ้นในปลายปีนี้อย่างแน่นอน", ["ปลายปีนี้"], ["ปลายปีนี้"]),
+        ("ต่อมาเมื่อต้นเดือน ก.พ. วัวของชาวบ้านเริ่มป่วย", ["ก.พ."], ["ต้นเดือน ก.พ."]),
         ("เปิดรับสมัครวันที่ 15 มิถุนายน 2561 ถึง 31 กรกฎาคม 2561", ["15 มิถุนายน 2561", "31 กรกฎาคม 2561"],
          ["15 มิถุนายน 2561 ถึง 31 กรกฎาคม 2561"]),
         ("ผลการดำเนินงานปีงบประมาณ 2561 ของกรม", ["2561"], ["ปีงบประมาณ 2561"]),
@@ -99,6 +98,45 @@ struct DateTests {
     @Test func thaiNERFiscalYearValue() {
         let dates = Self.thaiNERAnnotator.annotate("ผลการดำเนินงานปีงบประมาณ 2561 ของกรม").entities(ofType: .date)
         #expect(dates.map { $0.date?.value?.iso } == ["2017-10-01/2018-09-30"])
+    }
+
+    /// Under ThaiNER's spans `วันนี้` and the date in brackets after it are two DATEs, and `วันนี้` is
+    /// the day the bracket states, not the date line's (excerpts from thaigov dev documents, with
+    /// their date lines: 1/ด้านความมั่นคง_1, 1/ด้านความมั่นคง_3, 10/ด้านสังคม_8).
+    static let thaiNERTodayCases: [(text: String, dateLine: String, today: String)] = [
+        ("เร่งสกัดมือป่ว\nวันนี้ (17ก.ค.59) นายกฤษฎา บุญราช ปลัดกระทรวงมหาดไทย เปิดเผยว่า", "2016-07-19", "2016-07-17"),
+        ("อทอปยิ้มด้วยความสุข\nวันนี้ (21 ส.ค.59)\u{A0}นายชยพล ธิติศักดิ์ รองปลัดกระทรวงมหาดไทย", "2016-08-23", "2016-08-21"),
+        ("มภาพันธ์ 2560 สำหรับวันนี้ (22 ก.พ. 60) ตนเป็นประธานในพิธีเปิดโครงการฯ", "2017-02-24", "2017-02-22"),
+    ]
+
+    @Test(arguments: thaiNERTodayCases.indices)
+    func thaiNERTodayTakesBracketedDate(_ index: Int) {
+        let testCase = Self.thaiNERTodayCases[index]
+        let dates = Self.thaiNERAnnotator.annotate(testCase.text, referenceDate: CalendarDate(iso: testCase.dateLine))
+            .entities(ofType: .date)
+        #expect(dates.first?.text == "วันนี้")
+        #expect(dates.first?.date?.value?.iso == testCase.today)
+        #expect(dates.dropFirst().first?.date?.value?.iso == testCase.today)
+        // A bare relative date after it still counts from the date line (GUIDELINES, convention 15).
+        let tomorrow = Self.thaiNERAnnotator.annotate(testCase.text + " และพรุ่งนี้", referenceDate: CalendarDate(iso: testCase.dateLine))
+            .entities(ofType: .date).last?.date?.value?.iso
+        #expect(tomorrow == CalendarDate(iso: testCase.dateLine)?.adding(days: 1).description)
+    }
+
+    /// GUIDELINES convention 13: a year after งบประมาณ, งบฯ or งบ is a fiscal year (excerpts from
+    /// corpus documents thaigov-035 and thaigov-078).
+    @Test func budgetYears() {
+        let cases: [(text: String, span: String, value: String)] = [
+            ("ดังนี้\n1. งบประมาณ ปี พ.ศ. 2563 จำนวน", "พ.ศ. 2563", "2019-10-01/2020-09-30"),
+            ("และพัฒนารัฐบาลดิจิทัล งบ.ปี 64 ทั้งนี้", "64", "2020-10-01/2021-09-30"),
+            ("เป็นไปตามกรอบเวลาและงบประมาณปี 64 ที่กำหนด", "64", "2020-10-01/2021-09-30"),
+            ("ในปี 2564 ที่ผ่านมา", "2564", "2021"),
+        ]
+        for testCase in cases {
+            let dates = Self.annotator.annotate(testCase.text, referenceDate: CalendarDate(year: 2020, month: 6, day: 1)).entities(ofType: .date)
+            #expect(dates.map(\.text) == [testCase.span])
+            #expect(dates.first?.date?.value?.iso == testCase.value)
+        }
     }
 
     @Test func seedDocumentDates() throws {

@@ -28,6 +28,41 @@ struct EntityTests {
         #expect(smrj.allSatisfy { $0.acronym?.expansion != nil && $0.acronym?.refersTo == .organization })
     }
 
+    /// Conventions of corpus/GUIDELINES.md, on excerpts from thaigov dev documents.
+    @Test func pageTitlePrefixMarksNothing() {
+        let text = "รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-นายกรัฐมนตรีเยือนทำเนียบรัฐบาลไทยคู่ฟ้า\n\nวันอังคารที่ 22 สิงหาคม 2560\nณ ทำเนียบรัฐบาล"
+        let document = Self.annotator.annotate(text)
+        let prefixEnd = "รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-".unicodeScalars.count
+        #expect(!document.entities.contains { $0.scalarOffsets.lowerBound < prefixEnd })
+        #expect(document.entities.contains { $0.type == .location && $0.text == "ทำเนียบรัฐบาล" })
+        // Elsewhere the same words are marked as usual.
+        let body = Self.annotator.annotate("ข่าวจาก รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-วันนี้")
+        #expect(body.entities.contains { $0.type == .location && $0.text == "ไทย" })
+    }
+
+    /// 14/ด้านการศึกษาฯ_339: numbered educational service area offices are one ACRONYM each.
+    @Test func areaOfficesAreOneAcronym() {
+        let text = "เข้าร่วมการประชุมพัฒนาจำนวน 694 คน แยกเป็น สพป.ชลบุรี เขต 1 จำนวน 57 คน, สพป.ชลบุรี เขต 2 จำนวน 98 คน, สพม.เขต18 จำนวน 242 คน และ สพป.สตูล กับ สพม.31"
+        let acronyms = Self.annotator.annotate(text).entities(ofType: .acronym)
+        #expect(acronyms.map(\.text) == ["สพป.ชลบุรี เขต 1", "สพป.ชลบุรี เขต 2", "สพม.เขต18", "สพป.สตูล", "สพม.31"])
+        #expect(acronyms.map { $0.acronym?.expansion ?? "" } == [
+            "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาชลบุรี เขต 1", "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาชลบุรี เขต 2",
+            "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษา เขต 18", "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาสตูล",
+            "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษา เขต 31",
+        ])
+        #expect(acronyms.allSatisfy { $0.acronym?.refersTo == .organization })
+    }
+
+    /// 14/ด้านกฎหมายฯ_213: the long form keeps its head word (คณะ), which the letters of กพยจ. leave out.
+    @Test func acronymLongFormKeepsHeadWord() {
+        let text = "และหัวหน้าส่วนราชการระดับจังหวัดมุกดาหาร\nเพื่อขับเคลื่อนคณะกรรมการพัฒนาการบริหารงานยุติธรรมระดับจังหวัด (กพยจ.)\nและระดมความคิด โดย กพยจ. จะประชุม"
+        let document = Self.annotator.annotate(text)
+        let acronyms = document.entities(ofType: .acronym).filter { $0.text == "กพยจ." }
+        #expect(acronyms.count == 2)
+        #expect(acronyms.allSatisfy { $0.acronym?.expansion == "คณะกรรมการพัฒนาการบริหารงานยุติธรรมระดับจังหวัด" })
+        #expect(document.entities.contains { $0.type == .organization && $0.text == "คณะกรรมการพัฒนาการบริหารงานยุติธรรมระดับจังหวัด" })
+    }
+
     /// Every PERSON, MINISTRY, ORGANIZATION and ACRONYM mention in corpus/gold/seed.json (written by
     /// reading the seed under corpus/GUIDELINES.md) is found with its exact boundaries.
     @Test func seedDocumentEveryNamedMentionIsFound() throws {
