@@ -78,10 +78,19 @@ public final class Annotator: Sendable {
     public func annotate(_ text: String, referenceDate: CalendarDate? = nil) -> Document {
         let utf16 = UTF16Text(text)
         let tokens = segmenter.tokens(in: utf16)
-        let named = namedMentions(in: utf16, tokens: tokens)
+        let rules = recognizer.mentions(in: utf16, tokens: tokens)
         let reference = referenceDate ?? dateNormalizer.documentDate(in: utf16)
-        let dates = dateNormalizer.dates(in: utf16, tokens: tokens, referenceDate: reference,
-                                         excluding: named.map(\.utf16Range))
+        var dates = dateNormalizer.dates(in: utf16, tokens: tokens, referenceDate: reference,
+                                         excluding: rules.map(\.utf16Range))
+        var named = rules
+        if let tagger {
+            // The model's own spans give way to dates; the rules' mentions never overlap one.
+            let ruleRanges = Set(rules.map(\.utf16Range))
+            named = tagger.mentions(in: utf16, tokens: tokens, ruleMentions: rules).filter { mention in
+                ruleRanges.contains(mention.utf16Range) || !dates.contains { $0.utf16Range.overlaps(mention.utf16Range) }
+            }
+            if named != rules { dates.removeAll { date in named.contains { $0.utf16Range.overlaps(date.utf16Range) } } }
+        }
         return DocumentAssembler(text: utf16, tokens: tokens, repairDates: repairDates).document(named: named, dates: dates)
     }
 }

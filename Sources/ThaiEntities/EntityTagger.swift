@@ -17,15 +17,17 @@ import ThaiTagger
 ///    carries the link of a replaced mention of its type that starts where it starts, if any.
 ///    (Measured in 5-fold cross-validation on ThaiNER train, letting the rules keep crossed spans
 ///    instead cost 0.013 PERSON F1.)
-/// 4. A PERSON or ORGANIZATION mention of R that no model span touches is kept when it is
-///    linked to a gazetteer entry (or, for document-level mentions, to an earlier mention) and
-///    dropped otherwise: the model has seen the rule's span as a feature and turned it down. A
-///    LOCATION mention no model span touches is dropped even when linked: place names are the
-///    gazetteer forms most often used as no place (ดอลลาร์สหรัฐ, the language in ไทย-อังกฤษ, the
-///    site name in a page title). Measured: dropping linked PERSON and ORGANIZATION mentions too
-///    cost 0.033 ORGANIZATION F1 on the corpus's test documents.
+/// 4. A PERSON, ORGANIZATION or LOCATION mention of R that no model span touches is kept when
+///    it is linked to a gazetteer entry (or, for document-level mentions, to an earlier mention)
+///    or is the long form of an acronym defined in brackets right after it (its extent was
+///    checked against the acronym's letters), and dropped otherwise: the model has seen the
+///    rule's span as a feature and turned it down.
+/// 5. The annotator finds dates around the recogniser's mentions; a span made by the model alone
+///    that overlaps a date is dropped (a date wins over the model, as a named entity of the
+///    rules wins over a date).
 /// Dates are found afterwards, around the merged mentions, as without the model.
 public struct EntityTagger: Sendable {
+    /// The sequence model.
     public let model: SequenceModel
     let recognizer: EntityRecognizer
     /// The model's entity types, mapped to ours.
@@ -34,6 +36,7 @@ public struct EntityTagger: Sendable {
     /// The types the model labels, in its label order.
     public static let types: [EntityType] = [.person, .organization, .location]
 
+    /// A tagger using `model`, with features from `recognizer`'s lexicon and mentions.
     public init(model: SequenceModel, recognizer: EntityRecognizer) {
         self.model = model
         self.recognizer = recognizer
@@ -63,7 +66,7 @@ public struct EntityTagger: Sendable {
                                            bucketCount: model.bucketCount)
             let labels = model.decode(features: extractor.features, offsets: extractor.offsets)
             let spans = extractor.spans(labels: labels, types: modelTypes)
-            return Self.merge(rules: ruleMentions, model: spans)
+            return Self.merge(rules: ruleMentions, model: spans, units: units)
         }
     }
 
@@ -103,7 +106,18 @@ public struct EntityTagger: Sendable {
     }
 
     /// Merges the recogniser's mentions with the model's spans (see the type's documentation).
-    static func merge(rules: [EntityMention], model spans: [(type: EntityType, range: Range<Int>)]) -> [EntityMention] {
+    static func merge(rules: [EntityMention], model spans: [(type: EntityType, range: Range<Int>)],
+                      units: UnsafeBufferPointer<UInt16>? = nil) -> [EntityMention] {
+        /// Whether rule mention `index` is followed by `(` and an ACRONYM mention.
+        func definesAcronym(_ index: Int) -> Bool {
+            guard let units, index + 1 < rules.count, rules[index + 1].type == .acronym else { return false }
+            var position = rules[index].utf16Range.upperBound
+            while position < rules[index + 1].utf16Range.lowerBound, CharacterClass.isSpace(units[position]) { position += 1 }
+            guard position < rules[index + 1].utf16Range.lowerBound, units[position] == 0x28 else { return false }
+            position += 1
+            while position < rules[index + 1].utf16Range.lowerBound, CharacterClass.isSpace(units[position]) { position += 1 }
+            return position == rules[index + 1].utf16Range.lowerBound
+        }
         var result: [EntityMention] = []
         result.reserveCapacity(rules.count + spans.count)
         var touched = [Bool](repeating: false, count: rules.count)
@@ -153,7 +167,7 @@ public struct EntityTagger: Sendable {
             switch rule.type {
             case .ministry, .acronym, .date: result.append(rule)
             default:
-                if touched[index] || (rule.link != nil && rule.type != .location) { result.append(rule) }
+                if touched[index] || rule.link != nil || definesAcronym(index) { result.append(rule) }
             }
         }
         result.sort { $0.utf16Range.lowerBound < $1.utf16Range.lowerBound }

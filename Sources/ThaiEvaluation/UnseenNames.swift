@@ -37,11 +37,15 @@ public struct KnownPersonNames: Sendable {
 /// Unseen-name recall: PERSON recall (exact match) over the gold mentions that contain no name
 /// from any list the annotator was built with.
 public struct UnseenNameRecall: Sendable {
+    /// Gold PERSON mentions with no known name.
     public private(set) var gold = 0
+    /// Those of them predicted exactly.
     public private(set) var found = 0
 
+    /// An empty count.
     public init() {}
 
+    /// `found` / `gold` (0 when there is no such mention).
     public var recall: Double { gold == 0 ? 0 : Double(found) / Double(gold) }
 
     /// Counts one ThaiNER line's unseen PERSON mentions and those `predicted` matches exactly.
@@ -56,6 +60,7 @@ public struct UnseenNameRecall: Sendable {
         }
     }
 
+    /// One line for reports.
     public var summary: String {
         "unseen-name PERSON recall (gold mentions with no name from any list): \(found)/\(gold) = \(Double(Int((recall * 1000).rounded())) / 1000)"
     }

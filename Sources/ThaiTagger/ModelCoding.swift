@@ -9,8 +9,11 @@
 ///
 /// Quantising to 16 bits keeps the weights' order of magnitude (perceptron weights are small
 /// integers averaged) and halves the size; empty buckets cost one bit.
+/// Why a model could not be read.
 public enum ModelCodingError: Error, CustomStringConvertible {
+    /// The bytes are not a model in the documented format (or the file could not be read).
     case malformed(String)
+    /// A sentence for error messages.
     public var description: String {
         switch self { case .malformed(let message): "malformed tagger model: \(message)" }
     }
@@ -86,6 +89,7 @@ extension SequenceModel {
 public enum Base64 {
     static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
+    /// The bytes as base64 text in lines of `lineLength` characters, ending with a line break.
     public static func encode(_ bytes: [UInt8], lineLength: Int = 76) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 4 / 3 + bytes.count / 50 + 4)
@@ -105,11 +109,13 @@ public enum Base64 {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The bytes of base64 text (line breaks and padding skipped), or nil if it is not base64.
     public static func decode(_ text: String) -> [UInt8]? {
         var text = text
         return text.withUTF8 { decode($0) }
     }
 
+    /// The bytes of base64 text given as UTF-8, or nil if it is not base64.
     public static func decode<S: Sequence<UInt8>>(_ text: S) -> [UInt8]? {
         if let result = text.withContiguousStorageIfAvailable({ decode(buffer: $0) }) { return result }
         return Array(text).withUnsafeBufferPointer { decode(buffer: $0) }

@@ -8,10 +8,12 @@ public struct SequenceModel: Sendable {
     public let labels: [String]
     /// The entity types, in label order (B-X is label 1 + 2i, I-X is 2 + 2i).
     public let types: [String]
+    /// The number of feature buckets (hashes are reduced modulo this).
     public let bucketCount: Int
     /// The emission weights, quantised: one row of eight 16-bit values (the labels, padded) per
     /// bucket, so that a feature costs one 16-byte load; weight = value × `scale`.
     public let rows: [SIMD8<Int16>]
+    /// The factor that turns a quantised weight into a score.
     public let scale: Float
     /// `(labels.count + 1) * labels.count` transition weights; row `labels.count` is the start.
     public let transitions: [Float]
@@ -47,6 +49,7 @@ public struct SequenceModel: Sendable {
         self.transitions = transitions
     }
 
+    /// The number of labels: 1 + 2 × the number of types.
     public var labelCount: Int { labels.count }
 
     /// Whether label `next` may follow label `previous` (nil: the sequence start).
@@ -126,17 +129,20 @@ public struct SequenceModel: Sendable {
 /// 64-bit FNV-1a style hashing for features, over integers and UTF-16 code units, without
 /// building strings. Deterministic across processes and platforms.
 public struct FeatureHasher {
+    /// The hash so far.
     public private(set) var value: UInt64
 
     /// Starts a feature of template `template`.
     @inline(__always)
     public init(template: UInt64) { value = 0xcbf2_9ce4_8422_2325 ^ (template &* 0x9E37_79B9_7F4A_7C15) }
 
+    /// Mixes one value into the hash.
     @inline(__always)
     public mutating func combine(_ unit: UInt64) {
         value = (value ^ unit) &* 0x0000_0100_0000_01B3
     }
 
+    /// Mixes the code units of `range`, and an end mark, into the hash.
     @inline(__always)
     public mutating func combine(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) {
         for index in range { combine(UInt64(units[index])) }

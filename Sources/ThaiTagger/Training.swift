@@ -1,9 +1,13 @@
 /// One training sequence: each position's feature buckets and its gold label.
 public struct TrainingSequence: Sendable {
+    /// Every position's feature buckets, one after another.
     public var features: [Int32]
+    /// Where each position's buckets start in `features` (one more entry than positions).
     public var offsets: [Int32]
+    /// The gold label of each position (0 is O, then B-X and I-X for each type).
     public var labels: [Int]
 
+    /// Creates a sequence; `offsets` has one entry more than `labels`.
     public init(features: [Int32], offsets: [Int32], labels: [Int]) {
         precondition(offsets.count == labels.count + 1)
         self.features = features
@@ -16,7 +20,9 @@ public struct TrainingSequence: Sendable {
 /// the same model bytes in every process.
 public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
+    /// A generator whose sequence is fixed by `seed`.
     public init(seed: UInt64) { state = seed }
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -30,14 +36,19 @@ public struct SplitMix64: RandomNumberGenerator {
 /// weights, move the weights of the gold path up and of the predicted path down, and return the
 /// average of the weights over all steps. Single-threaded and seeded: deterministic.
 public struct PerceptronTrainer {
+    /// Passes over the training sequences.
     public var epochs: Int
+    /// The seed of the shuffle before each pass.
     public var seed: UInt64
 
+    /// A trainer with the given number of passes and shuffle seed.
     public init(epochs: Int = 10, seed: UInt64 = 0x5EED) {
         self.epochs = epochs
         self.seed = seed
     }
 
+    /// Trains a model with `types` over `bucketCount` feature buckets; `progress` is called
+    /// after each pass with its number and how many sequences it got wrong.
     public func train(_ sequences: [TrainingSequence], types: [String], bucketCount: Int,
                       progress: ((Int, Int) -> Void)? = nil) -> SequenceModel {
         let labelCount = 2 * types.count + 1
