@@ -22,15 +22,28 @@ extension RecognitionPass {
 
     /// `สพป.เชียงใหม่ เขต 1`, `สพม.เขต 2`, `สพม.31`, `สพป.สตูล`: an area office's acronym takes the
     /// province after it (at most one space between) and the area number (after เขต, or right
-    /// after the dot), as one ACRONYM expanding to the office's name with them.
+    /// after the dot), as one ACRONYM expanding to the office's name with them. A provincial
+    /// office's acronym (…จ., its name ending in จังหวัด) takes the province glued to it the same
+    /// way: `พมจ.นนทบุรี`.
     func joiningAreaOffices(_ mentions: [EntityMention]) -> [EntityMention] {
-        guard mentions.contains(where: { $0.type == .acronym && Self.areaOffices.contains($0.link?.id ?? "") }) else { return mentions }
+        guard mentions.contains(where: { $0.type == .acronym && (Self.areaOffices.contains($0.link?.id ?? "") || isProvincialOffice($0)) })
+        else { return mentions }
         var result: [EntityMention] = []
         result.reserveCapacity(mentions.count)
         var index = 0
         while index < mentions.count {
             var mention = mentions[index]
             index += 1
+            if mention.type == .acronym, isProvincialOffice(mention), let expansion = mention.acronym?.expansion,
+               index < mentions.count, mentions[index].type == .location,
+               mentions[index].utf16Range.lowerBound == mention.utf16Range.upperBound {
+                mention.utf16Range = mention.utf16Range.lowerBound..<mentions[index].utf16Range.upperBound
+                mention.acronym = AcronymExpansion(expansion: expansion + string(mentions[index].utf16Range),
+                                                   refersTo: mention.acronym?.refersTo)
+                index += 1
+                result.append(mention)
+                continue
+            }
             guard mention.type == .acronym, let id = mention.link?.id, Self.areaOffices.contains(id),
                   let expansion = mention.acronym?.expansion else {
                 result.append(mention)
@@ -63,6 +76,13 @@ extension RecognitionPass {
             result.append(mention)
         }
         return result
+    }
+
+    /// Whether `mention` is a provincial office's acronym: …จ., expanding to a name ending in จังหวัด.
+    private func isProvincialOffice(_ mention: EntityMention) -> Bool {
+        let range = mention.utf16Range
+        return range.count >= 3 && units[range.upperBound - 1] == 0x2E && units[range.upperBound - 2] == 0x0E08
+            && mention.acronym?.expansion?.hasSuffix("จังหวัด") == true
     }
 
     /// A run of one to three digits at `position` that no letter or digit continues.

@@ -126,4 +126,23 @@ struct CLITests {
         let result = try Self.run(["--reference-date", "2017-06-07"], stdin: Data("ประชุม 7 มิถุนายน 2560".utf8))
         #expect(result.stdout.contains("[7 มิถุนายน 2560]DATE=2017-06-07"))
     }
+
+    @Test func parseDate() throws {
+        let run = try Self.run(["parse-date", "15 ก.ค. 2565", "15 07 2565", "29 ก.พ. 2566"])
+        #expect(run.lines == ["2022-07-15", "2022-07-15", "error: no such day"])
+        #expect(run.status == 65)
+        let piped = try Self.run(["parse-date", "--reference-date", "2020-01-01"], stdin: Data("15-ก.ค.-2565\nพรุ่งนี้\n".utf8))
+        #expect(piped.lines == ["2022-07-15", "2020-01-02"])
+        #expect(piped.status == 0)
+    }
+
+    @Test func repairDatesFlag() throws {
+        let text = "วันพุธที่ 10 มกราคม 2561\nประชุมเมื่อวันพุธที่ ๑๐ มกราคม ๒๔๖๑ ณ ทำเนียบรัฐบาล"
+        let plain = try Self.run(["--format", "json", "-"], stdin: Data(text.utf8))
+        #expect(plain.stdout.contains("\"value\":\"1918-01-10\""))
+        #expect(plain.stdout.contains("\"suggestedValue\":\"2018-01-10\""))
+        let repaired = try Self.run(["--format", "json", "--repair-dates", "-"], stdin: Data(text.utf8))
+        #expect(!repaired.stdout.contains("1918-01-10"))
+        #expect(repaired.stdout.contains("\"suggestedValue\":\"2018-01-10\""))
+    }
 }

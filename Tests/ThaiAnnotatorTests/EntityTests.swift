@@ -51,6 +51,10 @@ struct EntityTests {
             "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษา เขต 31",
         ])
         #expect(acronyms.allSatisfy { $0.acronym?.refersTo == .organization })
+        // A provincial office's acronym with its province glued (corpus thaigov-088).
+        let provincial = Self.annotator.annotate("ร่วมกับ พมจ.นนทบุรี และ พมจ.ลำปาง").entities(ofType: .acronym)
+        #expect(provincial.map(\.text) == ["พมจ.นนทบุรี", "พมจ.ลำปาง"])
+        #expect(provincial.first?.acronym?.expansion == "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดนนทบุรี")
     }
 
     /// 14/ด้านกฎหมายฯ_213: the long form keeps its head word (คณะ), which the letters of กพยจ. leave out.
