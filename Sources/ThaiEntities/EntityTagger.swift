@@ -6,9 +6,11 @@ import ThaiTagger
 /// lexicon (titles, name lists, gazetteer forms, head words) and the surface as features.
 ///
 /// Merge policy (`merge`), applied to the recogniser's mentions R and the model's spans M:
-/// 1. MINISTRY and ACRONYM mentions of R stay as they are, as do their links and expansions. A
-///    model span that overlaps one is dropped, unless it is an ORGANIZATION that strictly
-///    contains it (สำนักงานปลัดกระทรวงอุตสาหกรรม around กระทรวงอุตสาหกรรม).
+/// 1. MINISTRY and ACRONYM mentions of R stay as they are, as do their links and expansions, and
+///    so do long forms of an acronym defined in brackets right after them (their extent was
+///    checked against the acronym's letters). A model span that overlaps one is dropped, unless
+///    it is an ORGANIZATION that contains it (สำนักงานปลัดกระทรวงอุตสาหกรรม around
+///    กระทรวงอุตสาหกรรม).
 /// 2. A model span equal to a mention of R keeps the mention, with its link, when the types
 ///    agree; when they differ the model's type wins and the link is dropped.
 /// 3. Otherwise a model span replaces the PERSON, ORGANIZATION and LOCATION mentions of R it
@@ -19,9 +21,8 @@ import ThaiTagger
 ///    instead cost 0.013 PERSON F1.)
 /// 4. A PERSON, ORGANIZATION or LOCATION mention of R that no model span touches is kept when
 ///    it is linked to a gazetteer entry (or, for document-level mentions, to an earlier mention)
-///    or is the long form of an acronym defined in brackets right after it (its extent was
-///    checked against the acronym's letters), and dropped otherwise: the model has seen the
-///    rule's span as a feature and turned it down.
+///    or is protected (1), and dropped otherwise: the model has seen the rule's span as a
+///    feature and turned it down.
 /// 5. The annotator finds dates around the recogniser's mentions; a span made by the model alone
 ///    that overlaps a date is dropped (a date wins over the model, as a named entity of the
 ///    rules wins over a date).
@@ -118,6 +119,10 @@ public struct EntityTagger: Sendable {
             while position < rules[index + 1].utf16Range.lowerBound, CharacterClass.isSpace(units[position]) { position += 1 }
             return position == rules[index + 1].utf16Range.lowerBound
         }
+        /// MINISTRY and ACRONYM mentions, and long forms of bracketed acronyms, are the rules' to keep.
+        func isProtected(_ index: Int) -> Bool {
+            rules[index].type == .ministry || rules[index].type == .acronym || definesAcronym(index)
+        }
         var result: [EntityMention] = []
         result.reserveCapacity(rules.count + spans.count)
         var touched = [Bool](repeating: false, count: rules.count)
@@ -141,7 +146,7 @@ public struct EntityTagger: Sendable {
                 switch rule.type {
                 case .ministry, .acronym: break  // kept below
                 default:
-                    if rule.type != span.type {
+                    if rule.type != span.type, !definesAcronym(overlapping[0]) {
                         replaced[overlapping[0]] = true
                         result.append(EntityMention(type: span.type, utf16Range: span.range))
                     }
@@ -151,7 +156,7 @@ public struct EntityTagger: Sendable {
             let contains = overlapping.allSatisfy {
                 span.range.lowerBound <= rules[$0].utf16Range.lowerBound && rules[$0].utf16Range.upperBound <= span.range.upperBound
             }
-            let swallowsProtected = overlapping.contains { rules[$0].type == .ministry || rules[$0].type == .acronym }
+            let swallowsProtected = overlapping.contains { isProtected($0) }
             for index in overlapping { touched[index] = true }
             // A protected mention is only given up to an organisation that contains it.
             if swallowsProtected, !(contains && span.type == .organization) { continue }
@@ -260,6 +265,8 @@ struct TaggerFeatures {
                 let linked = mention.link == nil ? 0 : (mention.link!.id.utf8.first == 0x64 ? 1 : 2)  // "doc:..." or gazetteer
                 rule[index + 2] = 1 + UInt64(Self.typeCode(mention.type)) << 8 | UInt64(begins ? 1 : 0) << 4
                     | UInt64(ends ? 1 : 0) << 5 | UInt64(linked) << 12
+                // Inside a gazetteer hit the lexicon has been read by the recogniser: its rule code says it.
+                if !begins, linked == 2 { continue }
             }
             lexicon[index + 2] = Self.lexiconFlags(recognizer, text, piece)
         }
