@@ -35,9 +35,11 @@ let package = Package(
         ),
         // Thai date expressions -> ISO 8601 values.
         .target(name: "ThaiDates", dependencies: ["ThaiSegmentation"]),
+        // Person -> office -> body links (who holds which office), from the recogniser's mentions.
+        .target(name: "ThaiRoles", dependencies: ["ThaiSegmentation", "ThaiEntities"]),
         // The public API: Document, Entity, Annotator (the pipeline) and the JSON contract.
-        .target(name: "ThaiAnnotator", dependencies: ["ThaiSegmentation", "ThaiEntities", "ThaiDates", "ThaiTagger"]),
-        // Scoring against gold data: P/R/F1 per type, date-value accuracy, errors, gold readers.
+        .target(name: "ThaiAnnotator", dependencies: ["ThaiSegmentation", "ThaiEntities", "ThaiDates", "ThaiRoles", "ThaiTagger"]),
+        // Scoring against gold data: P/R/F1 per type and for role links, date-value accuracy, errors, gold readers.
         .target(name: "ThaiEvaluation", dependencies: ["ThaiAnnotator"]),
         // The command-line tool.
         .executableTarget(

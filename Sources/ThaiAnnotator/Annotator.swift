@@ -28,6 +28,10 @@ public final class Annotator: Sendable {
             /// A model in memory.
             case model(SequenceModel)
         }
+        /// Whether to link people to the offices they hold (`Document.roles`).
+        public var linksRoles = true
+        /// The offices the role linker knows (by default the bundled Resources/roles/offices.tsv).
+        public var offices = OfficeLexicon.bundled
         /// Whether a date whose stated weekday disagrees takes its suggested repair as its value
         /// (`DateAnnotation.suggestedValue`; `--repair-dates` on the command line). Off by default:
         /// the value is the date as written.
@@ -45,6 +49,8 @@ public final class Annotator: Sendable {
     public let dateNormalizer: DateNormalizer
     /// The sequence model's stage, if one is loaded.
     public let tagger: EntityTagger?
+    /// The role stage (people to offices), or nil when the configuration turned it off.
+    public let roleLinker: RoleLinker?
     /// Whether suggested weekday repairs become the values (`Configuration.repairDates`).
     public let repairDates: Bool
 
@@ -57,6 +63,7 @@ public final class Annotator: Sendable {
         let recognizer = EntityRecognizer(gazetteers: gazetteers)
         self.recognizer = recognizer
         dateNormalizer = DateNormalizer(convention: configuration.spanConvention)
+        roleLinker = configuration.linksRoles ? RoleLinker(lexicon: configuration.offices) : nil
         repairDates = configuration.repairDates
         switch configuration.tagger {
         case .off: tagger = nil
@@ -91,7 +98,8 @@ public final class Annotator: Sendable {
             }
             if named != rules { dates.removeAll { date in named.contains { $0.utf16Range.overlaps(date.utf16Range) } } }
         }
-        return DocumentAssembler(text: utf16, tokens: tokens, repairDates: repairDates).document(named: named, dates: dates)
+        let roles = roleLinker?.links(in: utf16, tokens: tokens, mentions: named) ?? []
+        return DocumentAssembler(text: utf16, tokens: tokens, repairDates: repairDates).document(named: named, dates: dates, roles: roles)
     }
 }
 
@@ -102,24 +110,30 @@ struct DocumentAssembler {
     let tokens: [Token]
     var repairDates = false
 
-    func document(named: [EntityMention], dates: [DateMention]) -> Document {
+    func document(named: [EntityMention], dates: [DateMention], roles: [RoleMention] = []) -> Document {
         // Both lists are sorted and do not overlap each other: merge them by start.
         var entities: [Entity] = []
         entities.reserveCapacity(named.count + dates.count)
         var boundaries: [UTF16Text.Position] = []
         boundaries.reserveCapacity(2 * (named.count + dates.count))
         var cursor = UTF16Text.PositionCursor(text)
+        // The roles' edges are converted in the same forward walk as the entities'.
+        var roleEdges = RoleEdges(roles)
+        var namedEntity: [Int] = []
+        if !roles.isEmpty { namedEntity.reserveCapacity(named.count) }
         var nextNamed = 0, nextDate = 0
         while nextNamed < named.count || nextDate < dates.count {
             let takeNamed = nextDate == dates.count
                 || (nextNamed < named.count && named[nextNamed].utf16Range.lowerBound < dates[nextDate].utf16Range.lowerBound)
             let span = takeNamed ? named[nextNamed].utf16Range : dates[nextDate].utf16Range
+            roleEdges.convert(upTo: span.lowerBound, with: &cursor)
             let start = cursor.position(at: span.lowerBound)
             let end = cursor.position(at: span.upperBound)
             let range = text.index(atUTF8Offset: start.utf8)..<text.index(atUTF8Offset: end.utf8)
             let surface = String(text.text[range])
             if takeNamed {
                 let mention = named[nextNamed]
+                if !roles.isEmpty { namedEntity.append(entities.count) }
                 entities.append(Entity(type: mention.type, range: range, scalarOffsets: start.scalar..<end.scalar,
                                        text: surface, link: mention.link, acronym: mention.acronym))
                 nextNamed += 1
@@ -137,7 +151,48 @@ struct DocumentAssembler {
             boundaries.append(start)
             boundaries.append(end)
         }
-        return Document(text: text.text, tokens: alignedTokens(at: boundaries), entities: entities)
+        roleEdges.convert(upTo: .max, with: &cursor)
+        let links = roles.indices.map { index -> RoleLink in
+            let role = roles[index]
+            let (start, end) = roleEdges.positions(of: index)
+            let range = text.index(atUTF8Offset: start.utf8)..<text.index(atUTF8Offset: end.utf8)
+            return RoleLink(person: namedEntity[role.person],
+                            role: TextSpan(range: range, scalarOffsets: start.scalar..<end.scalar, text: String(text.text[range])),
+                            organization: role.organization.map { namedEntity[$0] }, canonical: role.canonical)
+        }
+        return Document(text: text.text, tokens: alignedTokens(at: boundaries), entities: entities, roles: links)
+    }
+
+    /// The UTF-16 edges of the role spans, sorted, and their positions once converted.
+    private struct RoleEdges {
+        /// (offset, role index * 2 + 0 for the start or 1 for the end), sorted by offset.
+        var edges: [(offset: Int, slot: Int)]
+        var positions: [UTF16Text.Position]
+        var next = 0
+
+        init(_ roles: [RoleMention]) {
+            edges = []
+            positions = []
+            guard !roles.isEmpty else { return }
+            for (index, role) in roles.enumerated() {
+                edges.append((role.utf16Range.lowerBound, 2 * index))
+                edges.append((role.utf16Range.upperBound, 2 * index + 1))
+            }
+            edges.sort { $0.offset < $1.offset }
+            positions = Array(repeating: UTF16Text.Position(utf16: 0, scalar: 0, utf8: 0), count: edges.count)
+        }
+
+        /// Converts the edges before `offset` (the cursor must not have passed them).
+        mutating func convert(upTo offset: Int, with cursor: inout UTF16Text.PositionCursor) {
+            while next < edges.count, edges[next].offset < offset {
+                positions[edges[next].slot] = cursor.position(at: edges[next].offset)
+                next += 1
+            }
+        }
+
+        func positions(of role: Int) -> (UTF16Text.Position, UTF16Text.Position) {
+            (positions[2 * role], positions[2 * role + 1])
+        }
     }
 
     /// The tokens, split wherever an entity boundary falls inside one (ICU cuts unknown names

@@ -10,12 +10,16 @@ public struct Document: Sendable, Hashable {
     public let tokens: [Token]
     /// The entities, in order, non-overlapping.
     public let entities: [Entity]
+    /// Who holds which office: each link names a PERSON entity, the role's words and the body
+    /// the office belongs to (see corpus/GUIDELINES.md, ROLE), in order of the people.
+    public let roles: [RoleLink]
 
     /// Creates a document from its parts.
-    public init(text: String, tokens: [Token], entities: [Entity]) {
+    public init(text: String, tokens: [Token], entities: [Entity], roles: [RoleLink] = []) {
         self.text = text
         self.tokens = tokens
         self.entities = entities
+        self.roles = roles
     }
 
     /// The entities of one type.

@@ -1,9 +1,9 @@
-/// `Document` encodes as `{"text": ..., "tokens": [...], "entities": [...]}`: entities in the
-/// JSON contract (see `JSONContract.swift`), tokens as `{"kind", "start", "end", "utf8Start",
-/// "utf8End"}`. Decoding rebuilds every String range from the text and the scalar offsets, and
+/// `Document` encodes as `{"text": ..., "tokens": [...], "entities": [...], "roles": [...]}`: entities
+/// and role links in the JSON contract (see `JSONContract.swift`), tokens as `{"kind", "start", "end",
+/// "utf8Start", "utf8End"}`. Decoding rebuilds every String range from the text and the scalar offsets, and
 /// rejects offsets that are out of range or disagree with an entity's text.
 extension Document: Codable {
-    private enum Key: String, CodingKey { case text, tokens, entities }
+    private enum Key: String, CodingKey { case text, tokens, entities, roles }
     private enum TokenKey: String, CodingKey { case kind, start, end, utf8Start, utf8End }
 
     /// Encodes the text, the tokens with their offsets, and the entities in the JSON contract.
@@ -20,6 +20,7 @@ extension Document: Codable {
             try object.encode(token.utf8Offsets.upperBound, forKey: .utf8End)
         }
         try container.encode(entities, forKey: .entities)
+        try container.encode(roles, forKey: .roles)
     }
 
     /// Decodes what ``encode(to:)`` writes, rebuilding the String ranges from the scalar offsets;
@@ -66,7 +67,36 @@ extension Document: Codable {
                                                     suggestedValue: entity.suggestedValue.flatMap(DateValue.init(iso:)))
                           })
         }
-        self.init(text: text, tokens: tokens, entities: entities)
+        // Documents written before role links existed have none.
+        let contractRoles = try container.decodeIfPresent([ContractRole].self, forKey: .roles) ?? []
+        let roles = try contractRoles.map { link -> RoleLink in
+            let roleRange = try range(link.role.start..<link.role.end, container.codingPath)
+            guard String(text[roleRange]) == link.role.text else {
+                throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath,
+                                                        debugDescription: "role text \(link.role.text) does not match its offsets"))
+            }
+            for index in [link.person] + (link.org.map { [$0] } ?? []) where !entities.indices.contains(index) {
+                throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath,
+                                                        debugDescription: "role link names entity \(index), which does not exist"))
+            }
+            return RoleLink(person: link.person,
+                            role: TextSpan(range: roleRange, scalarOffsets: link.role.start..<link.role.end, text: link.role.text),
+                            organization: link.org, canonical: link.canonical)
+        }
+        self.init(text: text, tokens: tokens, entities: entities, roles: roles)
+    }
+
+    /// One role link as the JSON contract writes it.
+    private struct ContractRole: Decodable {
+        struct Span: Decodable {
+            var start: Int
+            var end: Int
+            var text: String
+        }
+        var person: Int
+        var role: Span
+        var org: Int?
+        var canonical: String?
     }
 
     /// One entity as the JSON contract writes it.

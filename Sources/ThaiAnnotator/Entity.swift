@@ -1,5 +1,6 @@
 @_exported import ThaiDates
 @_exported import ThaiEntities
+@_exported import ThaiRoles
 @_exported import ThaiSegmentation
 @_exported import ThaiTagger
 

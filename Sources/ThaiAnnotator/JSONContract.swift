@@ -137,12 +137,37 @@ public struct JSONWriter {
         bytes.append(0x5D)
     }
 
-    /// Appends one `--input jsonl` output line: `{"id": <rawID>, "entities": [...]}` and a newline;
-    /// `rawID` is JSON text, echoed as given.
-    public mutating func annotationRecord(rawID: String, entities: [Entity]) {
+    /// Appends one `--input jsonl` output line: `{"id": <rawID>, "entities": [...], "roles": [...]}`
+    /// and a newline; `rawID` is JSON text, echoed as given.
+    public mutating func annotationRecord(rawID: String, entities: [Entity], roles: [RoleLink] = []) {
         raw("{\"id\":\(rawID),\"entities\":")
         self.entities(entities)
+        raw(",\"roles\":")
+        self.roles(roles)
         raw("}\n")
+    }
+
+    /// Appends one role link: `{"person": 5, "role": {"start", "end", "text"}, "org": 6 or null,
+    /// "canonical": "..." or null}`.
+    public mutating func role(_ link: RoleLink) {
+        raw("{\"person\":"); int(link.person)
+        raw(",\"role\":{\"start\":"); int(link.role.scalarOffsets.lowerBound)
+        raw(",\"end\":"); int(link.role.scalarOffsets.upperBound)
+        raw(",\"text\":"); string(link.role.text)
+        raw("},\"org\":")
+        if let organization = link.organization { int(organization) } else { raw("null") }
+        raw(",\"canonical\":"); optionalString(link.canonical)
+        bytes.append(0x7D)
+    }
+
+    /// Appends `[role, ...]`.
+    public mutating func roles(_ links: [RoleLink]) {
+        bytes.append(0x5B)
+        for (index, link) in links.enumerated() {
+            if index > 0 { bytes.append(0x2C) }
+            role(link)
+        }
+        bytes.append(0x5D)
     }
 
     /// Appends one token object: text, kind, scalar and UTF-8 offsets.

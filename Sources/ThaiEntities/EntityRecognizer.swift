@@ -23,6 +23,8 @@ public struct EntityRecognizer: Sendable {
         var title: Int8 = -1
         var isOrganizationHead = false
         var isDistrictHead = false
+        /// A short role written before a bare name (ปลัดสรนิต, รองนายกฯ วิษณุ).
+        var isShortRole = false
         /// The head of a rule of its own: กระทรวง (a foreign ministry), บริษัท (a company), คณะ (a faculty).
         var ruleHead: RuleHead?
     }
@@ -56,6 +58,7 @@ public struct EntityRecognizer: Sendable {
     let nationalityWordsByLastUnit = Dictionary(grouping: Vocabulary.nationalityPrefixes.map { Array($0.utf16) }) { $0.last! }
     let ambiguousPlaces = Self.trie(Vocabulary.ambiguousPlaceNames)
     let ministerTitles = Vocabulary.ministerPrefixes.map { Array($0.utf16) }
+    let provincialOfficers = Vocabulary.provincialOfficers.map { Array($0.utf16) }
 
     private static func trie<S: Sequence<String>>(_ words: S) -> PrefixTrie {
         PrefixTrie(words.map { (key: $0, payload: 0) })
@@ -102,6 +105,7 @@ public struct EntityRecognizer: Sendable {
         for (title, strength) in people.titleStrengths { roles(Array(title.utf16)) { $0.title = strength } }
         Vocabulary.organizationHeads.forEach { roles(Array($0.utf16)) { $0.isOrganizationHead = true } }
         Vocabulary.districtHeads.forEach { roles(Array($0.utf16)) { $0.isDistrictHead = true } }
+        Vocabulary.shortRoles.forEach { roles(Array($0.utf16)) { $0.isShortRole = true } }
         roles(Self.ministryHead) { $0.ruleHead = .ministry }
         roles(Self.companyHead) { $0.ruleHead = .company }
         roles(Self.facultyHead) { $0.ruleHead = .faculty }

@@ -73,7 +73,43 @@ struct RecognitionPass {
         if furniture > 0 { candidates.removeAll { $0.range.lowerBound < furniture } }
         var mentions = documentMentions(adding: resolve(candidates, occupied: nil))
         if furniture > 0 { mentions.removeAll { $0.utf16Range.lowerBound < furniture } }
+        for index in mentions.indices where mentions[index].type == .person {
+            // A name shortened with ฯ keeps it (GUIDELINES, convention 9): พล.อ.ประวิตรฯ, นายเทวัญ ฯ.
+            let end = mentions[index].utf16Range.upperBound
+            let mark = end < units.count && units[end] == 0x20 ? end + 1 : end
+            if mark < units.count, units[mark] == 0x0E2F, mark + 1 == units.count || units[mark + 1] != 0x0E25,
+               index + 1 == mentions.count || mentions[index + 1].utf16Range.lowerBound > mark {
+                mentions[index].utf16Range = mentions[index].utf16Range.lowerBound..<(mark + 1)
+            }
+        }
+        for index in mentions.indices where mentions[index].type == .location {
+            let range = mentions[index].utf16Range
+            // In a governor's title จังหวัด belongs to the title: ผู้ว่าราชการจังหวัด[ลำปาง] (GUIDELINES,
+            // LOCATION); so in a provincial officer's.
+            if range.count > Words.province.count, matches(Words.province, at: range.lowerBound),
+               followsProvincialOfficer(range.lowerBound) {
+                mentions[index].utf16Range = (range.lowerBound + Words.province.count)..<range.upperBound
+            }
+            // And in a district chief's, อำเภอ: นายอำเภอ[แม่ริม].
+            if range.count > Words.district.count, matches(Words.district, at: range.lowerBound),
+               matches(Words.mister, at: range.lowerBound - Words.mister.count) {
+                mentions[index].utf16Range = (range.lowerBound + Words.district.count)..<range.upperBound
+            }
+        }
         return joiningAreaOffices(mentions)
+    }
+
+    /// Whether a provincial officer's title, standing as a word of its own (or after รอง), ends at
+    /// `position`: ผู้ว่าราชการ, ศึกษาธิการ, พาณิชย์ ... (not ภาคอุตสาหกรรม).
+    func followsProvincialOfficer(_ position: Int) -> Bool {
+        for title in recognizer.provincialOfficers where matches(title, at: position - title.count) {
+            let start = position - title.count
+            if start == 0 || !CharacterClass.isThai(units[start - 1]) || matches(Words.deputy, at: start - Words.deputy.count)
+                || title == Words.governor {
+                return true
+            }
+        }
+        return false
     }
 
     // MARK: Candidates at one position
@@ -89,6 +125,7 @@ struct RecognitionPass {
         var title: TitleMatch?
         var organizationHeadEnd: Int?
         var districtHeadEnd: Int?
+        var shortRoleEnd: Int?
         var ruleHead: EntityRecognizer.RuleHead?
     }
 
@@ -111,6 +148,34 @@ struct RecognitionPass {
         if let headEnd = hits.districtHeadEnd, let district = district(at: start, headEnd: headEnd) {
             candidates.append(district)
         }
+        if let roleEnd = hits.shortRoleEnd, let person = nameAfterShortRole(roleEnd) { candidates.append(person) }
+    }
+
+    /// A known given name right after a short role, glued or after one space, with ฯ or a family
+    /// name after it when written: ปลัดสรนิต, รองปลัดฯ ภานุวัฒน์, รมช.สาธิต ปิตุเตชะ. The role is no
+    /// part of the PERSON.
+    func nameAfterShortRole(_ roleEnd: Int) -> Candidate? {
+        let nameStart = skipSpaces(roleEnd, limit: 1)
+        guard nameStart < units.count, CharacterClass.isThaiConsonant(units[nameStart]) || (0x0E40...0x0E44).contains(units[nameStart]),
+              recognizer.lexicon.longestMatch(in: units, at: nameStart) == nil || isTokenBoundary(nameStart) else { return nil }
+        // The longest known given name from here that ends the run, or is followed by ฯ or by a verb
+        // glued to it (ปลัดสรนิตนำทีม...).
+        let limit = thaiRunEnd(nameStart)
+        var givenEnd: Int?
+        recognizer.people.givenNames.forEachMatch(in: units, at: nameStart) { end, _ in
+            if end <= limit, end - nameStart >= 3, end == limit || units[end] == 0x0E2F || startsWithNonName(end) { givenEnd = end }
+        }
+        guard let end = givenEnd, longestGazetteerForm(at: nameStart).map({ $0.end < end }) ?? true else { return nil }
+        let marked = end < units.count && units[end] == 0x0E2F && (end + 1 == units.count || units[end + 1] != 0x0E25)
+        let given = nameStart..<end
+        let runEnd = marked ? end + 1 : end
+        var candidate = Candidate(range: nameStart..<runEnd, type: .person, givenName: given)
+        if !marked, let familyEnd = familyName(after: runEnd, knownGiven: true),
+           recognizer.people.familyNames.payload(exactly: skipSpaces(runEnd, limit: 2)..<familyEnd, in: units) != nil {
+            candidate.range = nameStart..<familyEnd
+            candidate.hasFamilyName = true
+        }
+        return candidate
     }
 
     /// Dotted abbreviations that ICU glued to the word before them (ของกกต. → ขอ|งกกต.): for
@@ -143,6 +208,7 @@ struct RecognitionPass {
             if roles.title >= 0 { hits.title = (end, roles.title == 1) }
             if roles.isOrganizationHead { hits.organizationHeadEnd = end }
             if roles.isDistrictHead { hits.districtHeadEnd = end }
+            if roles.isShortRole { hits.shortRoleEnd = end }
             if let head = roles.ruleHead { hits.ruleHead = head }
             if roles.pattern >= 0, accepts(start..<end, pattern: recognizer.patterns[Int(roles.pattern)]) {
                 hits.gazetteer = (end, Int(roles.pattern))
@@ -255,7 +321,8 @@ struct RecognitionPass {
         if !strong && !knownGiven { return nil }
         if !dotted, nameStart == titleEnd, !isTokenBoundary(titleEnd), !knownGiven { return nil }
         var candidate = Candidate(range: start..<givenEnd, type: .person, givenName: nameStart..<trimmedName(nameStart..<givenEnd))
-        if let familyEnd = familyName(after: givenEnd, knownGiven: knownGiven) {
+        // A given name shortened with ฯ stands for the whole name (พลเอกประวิตรฯ มอบหมาย): no family name follows.
+        if units[givenEnd - 1] != 0x0E2F, let familyEnd = familyName(after: givenEnd, knownGiven: knownGiven) {
             candidate.range = start..<familyEnd
             candidate.hasFamilyName = true
         }
@@ -287,6 +354,8 @@ struct RecognitionPass {
         guard CharacterClass.isThaiConsonant(first) || (0x0E40...0x0E44).contains(first) else { return nil }
         let familyEnd = givenNameEnd(familyStart)
         guard familyEnd - familyStart >= 2 else { return nil }
+        // A word with a dot glued after it is an abbreviation (ดร.สุวิทย์ รมว.อว.), not a family name.
+        if familyEnd < units.count, units[familyEnd] == 0x2E { return nil }
         if recognizer.people.familyNames.payload(exactly: familyStart..<familyEnd, in: units) == nil {
             // Unknown family name: accept unless the next word is a verb, a position or a function word.
             if startsWithNonName(familyStart) { return nil }
@@ -452,7 +521,24 @@ struct RecognitionPass {
             let range = token.utf16Offsets
             guard range.lowerBound == end, token.kind == .thaiWord || token.kind == .latinWord,
                   !units[range].contains(0x2E) else { break }  // พ.ศ. in ธนาคารพ.ศ.2562 is no part of the name
-            if recognizer.organizationStopWords.payload(exactly: range, in: units) != nil { break }
+            if recognizer.organizationStopWords.payload(exactly: range, in: units) != nil {
+                // และ glued between two words of one name goes on (สำนักงานนวัตกรรมและความร่วมมือ,
+                // สำนักป้องกันรักษาป่าและควบคุมไฟป่า) when a word no rule stops at follows, glued too.
+                guard words > 0, matches(Words.and, at: range.lowerBound), range.count == Words.and.count,
+                      index + 1 < tokens.count, tokens[index + 1].utf16Offsets.lowerBound == range.upperBound,
+                      tokens[index + 1].kind == .thaiWord else { break }
+                let next = tokens[index + 1].utf16Offsets
+                if recognizer.organizationStopWords.payload(exactly: next, in: units) != nil
+                    || recognizer.organizationHeads.longestMatch(in: units, at: next.lowerBound) != nil
+                    || matches(EntityRecognizer.ministryHead, at: next.lowerBound)
+                    || recognizer.people.titles.longestMatch(in: units, at: next.lowerBound) != nil
+                    || longestGazetteerForm(at: next.lowerBound) != nil {
+                    break
+                }
+                end = range.upperBound
+                index += 1
+                continue
+            }
             if recognizer.organizationHeads.longestMatch(in: units, at: range.lowerBound) != nil
                 || matches(EntityRecognizer.ministryHead, at: range.lowerBound)
                 || recognizer.people.titles.longestMatch(in: units, at: range.lowerBound).map({ $0.end == range.upperBound }) == true {
@@ -572,6 +658,11 @@ private enum Words {
     static let month = Array("เดือน".utf16)
     static let governorOf = Array("ว่าการ".utf16)
     static let province = Array("จังหวัด".utf16)
+    static let governor = Array("ผู้ว่าราชการ".utf16)
+    static let district = Array("อำเภอ".utf16)
+    static let deputy = Array("รอง".utf16)
+    static let and = Array("และ".utf16)
+    static let mister = Array("นาย".utf16)
     static let science = Array("ศาสตร์".utf16)
     static let countryLinkers = [Array("ของ".utf16), Array("แห่ง".utf16)]
 }

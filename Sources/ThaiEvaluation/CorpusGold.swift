@@ -17,16 +17,25 @@ public struct CorpusGold: Sendable {
     /// The gold documents, sorted by the gold files' names.
     public var documents: [GoldDocument]
 
-    /// Reads every `gold/*.json` file of a corpus folder and the text it annotates.
+    /// Reads every `gold/*.json` file of a corpus folder and the text it annotates; with a
+    /// `split`, only the documents `manifest.tsv` puts in that split (`train` or `test`).
     ///
     /// - Throws: ``CorpusGoldError`` when the folder has no `gold/` folder, a gold file cannot
-    ///   be decoded, or a document's text cannot be read.
-    public init(folder: String) throws {
+    ///   be decoded, a document's text cannot be read, or the split is asked for and the manifest
+    ///   is missing or has no document in it.
+    public init(folder: String, split: String? = nil) throws {
         let goldFolder = folder + "/gold"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: goldFolder) else {
             throw CorpusGoldError.noGoldFolder(folder)
         }
-        documents = try names.filter { $0.hasSuffix(".json") }.sorted().map { name in
+        var splits: [String: String] = [:]
+        if let split {
+            splits = try Self.splits(folder: folder)
+            guard splits.values.contains(split) else { throw CorpusGoldError.unknownSplit(split) }
+        }
+        documents = try names.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
+            // The manifest names documents as the gold files do (NAME.json).
+            if let split, splits[String(name.dropLast(5))] != split { return nil }
             let path = goldFolder + "/" + name
             guard let data = FileManager.default.contents(atPath: path) else { throw CorpusGoldError.unreadable(path) }
             var document: GoldDocument
@@ -42,6 +51,29 @@ public struct CorpusGold: Sendable {
             return document
         }
     }
+
+    /// Each document's split in the corpus's `manifest.tsv` (a header line naming the `document`
+    /// and `split` columns, then a line per document).
+    public static func splits(folder: String) throws -> [String: String] {
+        let path = folder + "/manifest.tsv"
+        guard let bytes = FileManager.default.contents(atPath: path), let text = String(validating: bytes, as: UTF8.self) else {
+            throw CorpusGoldError.unreadable(path)
+        }
+        var splits: [String: String] = [:]
+        var documentColumn = 0, splitColumn: Int?
+        for (number, line) in text.split(separator: "\n").enumerated() {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+            }
+            if number == 0 {
+                documentColumn = fields.firstIndex(of: "document") ?? 0
+                splitColumn = fields.firstIndex(of: "split")
+            } else if let splitColumn, fields.count > max(documentColumn, splitColumn) {
+                splits[fields[documentColumn]] = fields[splitColumn]
+            }
+        }
+        return splits
+    }
 }
 
 /// Why a corpus could not be read.
@@ -52,6 +84,8 @@ public enum CorpusGoldError: Error, Sendable, CustomStringConvertible {
     case unreadable(String)
     /// A gold file is not in the gold format; the second value says why.
     case invalidGold(String, String)
+    /// No document of the manifest is in this split.
+    case unknownSplit(String)
 
     /// A one-line message naming the path.
     public var description: String {
@@ -59,6 +93,7 @@ public enum CorpusGoldError: Error, Sendable, CustomStringConvertible {
         case .noGoldFolder(let folder): return "no gold/ folder in \(folder)"
         case .unreadable(let path): return "cannot read \(path)"
         case .invalidGold(let path, let reason): return "\(path): not a gold file: \(reason)"
+        case .unknownSplit(let split): return "no document of split \(split) in manifest.tsv"
         }
     }
 }
@@ -83,6 +118,25 @@ public struct GoldDocument: Sendable, Decodable {
         public var refersTo: String?
     }
 
+    /// One gold role link: indices into ``entities`` and the role's span.
+    public struct Role: Sendable, Decodable {
+        /// A role's words.
+        public struct Span: Sendable, Decodable {
+            /// The first Unicode scalar of the role.
+            public var start: Int
+            /// The scalar after the role's last.
+            public var end: Int
+            /// The text between the offsets.
+            public var text: String?
+        }
+        /// The PERSON entity's index in ``GoldDocument/entities``.
+        public var person: Int
+        /// The role's words.
+        public var role: Span
+        /// The body entity's index, or nil.
+        public var org: Int?
+    }
+
     /// The document's name: its text is `documents/NAME.txt`.
     public var document: String
     /// Where the text came from.
@@ -91,21 +145,40 @@ public struct GoldDocument: Sendable, Decodable {
     public var referenceDate: String?
     /// The gold entities.
     public var entities: [Entity]
+    /// The gold role links, or nil in gold files written before role links.
+    public var roles: [Role]?
     /// The document's text (read from `documents/`, not from the gold file).
     public var text = ""
 
-    private enum CodingKeys: String, CodingKey { case document, source, referenceDate, entities }
+    private enum CodingKeys: String, CodingKey { case document, source, referenceDate, entities, roles }
 
     /// The gold entities as scored spans (DATE spans with their values).
     public var spans: [ScoredSpan] {
         entities.map { ScoredSpan(type: $0.type, start: $0.start, end: $0.end, value: $0.value) }
     }
+
+    /// The gold role links as scored links, or nil when the file has none (not yet annotated
+    /// for roles). Links naming entities the file does not have are left out.
+    public var scoredRoles: [ScoredRole]? {
+        roles.map { links in
+            links.compactMap { link in
+                guard entities.indices.contains(link.person), link.org.map(entities.indices.contains) ?? true else { return nil }
+                func span(_ index: Int) -> Range<Int> { entities[index].start..<entities[index].end }
+                return ScoredRole(person: span(link.person), role: link.role.start..<link.role.end, organization: link.org.map(span))
+            }
+        }
+    }
 }
 
 extension Evaluation {
-    /// Annotates a gold document's text with `annotator` and scores the result.
+    /// Annotates a gold document's text with `annotator` and scores the result: its entities,
+    /// and its role links when the gold file has them.
     public mutating func add(_ gold: GoldDocument, annotatedBy annotator: Annotator) {
         let document = annotator.annotate(gold.text)
         add(gold: gold.spans, predicted: document.entities.map(ScoredSpan.init), text: gold.text, document: gold.document)
+        if let goldRoles = gold.scoredRoles {
+            roles.add(gold: goldRoles, predicted: document.roles.map { ScoredRole($0, in: document) }, text: gold.text,
+                      document: gold.document)
+        }
     }
 }

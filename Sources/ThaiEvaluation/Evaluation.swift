@@ -26,10 +26,13 @@ public struct Evaluation: Sendable {
     public private(set) var examples: [ErrorExample] = []
     /// How many error examples to keep.
     public var exampleLimit: Int
+    /// Role-link scores (person, role and body), for gold that has role links.
+    public var roles: RoleEvaluation
 
-    /// An empty evaluation keeping up to `exampleLimit` error examples.
+    /// An empty evaluation keeping up to `exampleLimit` error examples (and as many role-link ones).
     public init(exampleLimit: Int = 100_000) {
         self.exampleLimit = exampleLimit
+        roles = RoleEvaluation(exampleLimit: exampleLimit)
     }
 
     /// The counts of all types together.
@@ -97,5 +100,6 @@ public struct Evaluation: Sendable {
         dateValuesCorrect += other.dateValuesCorrect
         errors = errors + other.errors
         examples += other.examples.prefix(max(0, exampleLimit - examples.count))
+        roles.merge(other.roles)
     }
 }

@@ -12,7 +12,7 @@ struct Annotate: ParsableCommand {
 
     @OptionGroup var inputOptions: InputOptions
 
-    @Option(help: "Output format: text (inline marks), json (one object per document), jsonl (one line per document), thainer (inline [TYPE]...[/TYPE] tags), conll (IOB, a token a line), brat (.ann standoff) or html (a page highlighting entities). --input jsonl always writes jsonl.")
+    @Option(help: "Output format: text (inline marks), json (one object per document), jsonl (one line per document), thainer (inline [TYPE]...[/TYPE] tags), conll (IOB, a token a line), brat (.ann standoff), html (a page highlighting entities and roles) or tsv (who holds which office: a table a spreadsheet opens). --input jsonl always writes jsonl.")
     var format: OutputFormat?
 
     @Option(name: .customLong("reference-date"), help: "The date that relative and year-less dates resolve against (YYYY-MM-DD); default: each document's own date line.")
@@ -36,7 +36,7 @@ struct Annotate: ParsableCommand {
     @Flag(name: .customLong("repair-dates"), help: "Where a date's weekday disagrees and exactly one nearby reading fits it, make that reading the value (it is always given as suggestedValue).")
     var repairDates = false
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, thainer, conll, brat, html }
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, thainer, conll, brat, html, tsv }
 
     func validate() throws {
         if let referenceDate, CalendarDate(iso: referenceDate) == nil {
@@ -79,7 +79,7 @@ struct Annotate: ParsableCommand {
                 }
                 let document = annotator.annotate(record.text, referenceDate: date)
                 var writer = JSONWriter()
-                writer.annotationRecord(rawID: record.rawID, entities: document.entities)
+                writer.annotationRecord(rawID: record.rawID, entities: document.entities, roles: document.roles)
                 return .success(writer.bytes)
             }
             if result.unreadable { throw Exit.noInput }
@@ -90,6 +90,7 @@ struct Annotate: ParsableCommand {
         let inputs = inputOptions.inputFiles
         let format = format ?? .text
         var documents: [(InputFile, Document)] = []
+        var wroteTSVHeader = false
         try forEachTextDocument(inputs) { input, text in
             let document = annotator.annotate(text, referenceDate: fixedDate)
             switch format {
@@ -99,6 +100,7 @@ struct Annotate: ParsableCommand {
                 var writer = JSONWriter()
                 writer.raw("{\"id\":"); writer.string(input.displayName)
                 writer.raw(",\"entities\":"); writer.entities(document.entities)
+                writer.raw(",\"roles\":"); writer.roles(document.roles)
                 writer.raw("}\n")
                 writeStdout(writer.bytes)
             case .thainer:
@@ -107,6 +109,13 @@ struct Annotate: ParsableCommand {
                 writeStdout(Array(OutputFormats.conll(document).utf8))
             case .brat:
                 writeStdout(Array(OutputFormats.brat(document).utf8))
+            case .tsv:
+                if !wroteTSVHeader {
+                    writeStdout(Array(OutputFormats.roleTableHeader.utf8))
+                    wroteTSVHeader = true
+                }
+                let date = fixedDate ?? annotator.dateNormalizer.documentDate(in: UTF16Text(document.text))
+                writeStdout(Array(OutputFormats.roleTable(document, name: input.displayName, date: date).utf8))
             case .json, .html:
                 documents.append((input, document))
             }
@@ -130,7 +139,13 @@ struct Annotate: ParsableCommand {
                 writer.raw(entityIndex == 0 ? "\n  " : ",\n  ")
                 writer.entity(entity)
             }
-            writer.raw(document.entities.isEmpty ? "]}" : "\n]}")
+            writer.raw(document.entities.isEmpty ? "]" : "\n]")
+            writer.raw(",\"roles\":[")
+            for (roleIndex, link) in document.roles.enumerated() {
+                writer.raw(roleIndex == 0 ? "\n  " : ",\n  ")
+                writer.role(link)
+            }
+            writer.raw(document.roles.isEmpty ? "]}" : "\n]}")
         }
         if documents.count != 1 { writer.raw("]") }
         writer.raw("\n")

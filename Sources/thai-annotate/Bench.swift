@@ -78,6 +78,14 @@ struct Bench: ParsableCommand {
                                                         referenceDate: annotator.dateNormalizer.documentDate(in: utf16)).count
             }
         }
+        func roles(_ chunk: ArraySlice<String>) {
+            guard let linker = annotator.roleLinker else { return entities(chunk) }
+            for text in chunk {
+                let utf16 = UTF16Text(text)
+                let tokens = segmenter.tokens(in: utf16)
+                sink &+= linker.links(in: utf16, tokens: tokens, mentions: annotator.recognizer.mentions(in: utf16, tokens: tokens)).count
+            }
+        }
         // Both annotate stages go through the library's batch API, as `--input jsonl` does; with
         // one thread it runs on the calling thread.
         func annotate(_ chunk: ArraySlice<String>, threads: Int) {
@@ -93,7 +101,7 @@ struct Bench: ParsableCommand {
         let stages: [(name: String, run: (ArraySlice<String>) -> Void)] = [
             ("segment (typed tokens with offsets)", segmentOnly), ("segment + entities", entities),
             ("segment + dates", dates), ("annotate, 1 thread (JSONL output)", annotate1),
-            ("annotate, 2 threads (JSONL output)", annotate2),
+            ("annotate, 2 threads (JSONL output)", annotate2), ("segment + entities + roles", roles),
             ("segment + entities + model", entitiesAndModel),
         ]
         // seconds[stage][round], and the bare loop's seconds on the same chunks beside them.
@@ -118,16 +126,21 @@ struct Bench: ParsableCommand {
         }
         print("documents: \(texts.count), UTF-8 input: \(format(megabytes)) MB, rounds: \(rounds), ICU \(WordSegmenter.icuVersion)")
         print(pad("bare C loop over ICU's break iterator", 44) + pad(format(megabytes / median(bareSeconds.flatMap { $0 })) + " MB/s", 14))
-        for index in [0, 1, 5, 3, 4] { print(row(index)) }
+        for index in [0, 1, 5, 6, 3, 4] { print(row(index)) }
         print("2 threads / 1 thread: " + format(median(zip(ratios[4], ratios[3]).map { $0 / $1 })) + "x")
         // The date stage's time is segment + dates less segment alone, each in bare-loop units.
         let dateShare = (0..<rounds).map { round in
             (1 / ratios[2][round] - 1 / ratios[0][round]) / (1 / ratios[3][round])
         }
         print("date stage share of 1-thread annotate time: " + format(100 * max(0, median(dateShare))) + "%")
+        // The role stage's: segment + entities + roles less segment + entities.
+        let roleShare = (0..<rounds).map { round in
+            (1 / ratios[5][round] - 1 / ratios[1][round]) / (1 / ratios[3][round])
+        }
+        print("role stage share of 1-thread annotate time: " + format(100 * max(0, median(roleShare))) + "%")
         // The model's time is entities + model less entities alone, likewise.
         let modelShare = (0..<rounds).map { round in
-            (1 / ratios[5][round] - 1 / ratios[1][round]) / (1 / ratios[3][round])
+            (1 / ratios[6][round] - 1 / ratios[1][round]) / (1 / ratios[3][round])
         }
         print("model stage share of 1-thread annotate time: "
               + (annotator.tagger == nil ? "no model loaded" : format(100 * max(0, median(modelShare))) + "%"))
@@ -150,7 +163,7 @@ struct Bench: ParsableCommand {
 
     private static func jsonl(_ document: Document) -> [UInt8] {
         var writer = JSONWriter()
-        writer.annotationRecord(rawID: "0", entities: document.entities)
+        writer.annotationRecord(rawID: "0", entities: document.entities, roles: document.roles)
         return writer.bytes
     }
 

@@ -16,11 +16,12 @@ struct Eval: ParsableCommand {
     @Option(help: "Output: text (tables) or json.")
     var format: Format = .text
 
-    @Option(name: .customLong("errors"), help: "Also print up to N error examples (missed, spurious, boundary, type).")
+    @Option(name: .customLong("errors"), help: "Also print up to N error examples (missed, spurious, boundary, type), and up to N role-link errors.")
     var errorExamples: Int = 0
 
-    @Option(help: "With a corpus: score only the documents of this split (manifest.tsv: train or test).")
+    @Option(help: "Score only the corpus documents of one split of manifest.tsv: train or test (default: all).")
     var split: String?
+
 
     @Option(name: .customLong("cross-validate"), help: "With --gold-format thainer: k-fold cross-validation over the file's documents; each fold is scored by the rules with lists mined without it, and by the rules and a model trained without it.")
     var crossValidate: Int = 0
@@ -54,14 +55,14 @@ struct Eval: ParsableCommand {
         case .corpus:
             let corpus: CorpusGold
             do {
-                corpus = try CorpusGold(folder: path)
+                corpus = try CorpusGold(folder: path, split: split)
             } catch let error as CorpusGoldError {
                 printError("thai-annotate: \(error)")
                 if case .invalidGold = error { throw Exit.dataError }
+                if case .unknownSplit = error { throw ExitCode(64) }
                 throw Exit.noInput
             }
-            let wanted = try split.map { Set(try CorpusManifest.documents(path, split: $0)) }
-            for gold in corpus.documents where wanted?.contains(gold.document) ?? true { evaluation.add(gold, annotatedBy: annotator) }
+            for gold in corpus.documents { evaluation.add(gold, annotatedBy: annotator) }
         case .thainer:
             let known = KnownPersonNames(gazetteers: try Gazetteer.bundled())
             var unseen = UnseenNameRecall()
@@ -90,6 +91,7 @@ struct Eval: ParsableCommand {
         }
         print(format == .json ? evaluation.json() : evaluation.table(), terminator: format == .json ? "" : "\n")
         for example in evaluation.examples { print(example) }
+        for example in evaluation.roles.examples { print(example) }
     }
 
     /// k folds of whole documents; for each, lists mined and a model trained on the other folds.

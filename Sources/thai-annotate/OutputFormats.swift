@@ -82,23 +82,63 @@ enum OutputFormats {
         return nil
     }
 
-    /// A self-contained HTML page highlighting entities by type, with a legend; hovering an
-    /// entity shows its type and its value, expansion or canonical name.
+    /// The header line of `roleTable`.
+    static let roleTableHeader = "document\tperson\tperson_canonical\trole\toffice\torganisation\torganisation_canonical\tdate\n"
+
+    /// Who holds which office, a link a line, tab-separated (a spreadsheet opens it): the
+    /// document's name, the person as written and canonical, the role as written, the office in
+    /// full, the body as written and canonical, and the document's date (ISO 8601). Empty fields
+    /// where a value is unknown; tabs and line breaks inside a field become spaces.
+    static func roleTable(_ document: Document, name: String, date: CalendarDate?) -> String {
+        var output = ""
+        for link in document.roles {
+            let person = document.entities[link.person]
+            let body = link.organization.map { document.entities[$0] }
+            let fields = [name, person.text, person.link?.canonical ?? person.text, link.role.text, link.canonical ?? "",
+                          body?.text ?? "", body.map { $0.acronym?.expansion ?? $0.link?.canonical ?? $0.text } ?? "",
+                          date?.description ?? ""]
+            output += fields.map { String($0.map { $0 == "\t" || $0.isNewline ? " " : $0 }) }.joined(separator: "\t") + "\n"
+        }
+        return output
+    }
+
+    /// A self-contained HTML page highlighting entities by type and role words, with a legend;
+    /// hovering an entity shows its type and its value, expansion or canonical name, hovering a
+    /// role shows whose it is and the office in full; a table under each document lists the links.
     static func html(_ documents: [(name: String, document: Document)]) -> String {
         var body = ""
         for (name, document) in documents {
             body += "<section><h2>\(escape(name))</h2><div class=\"doc\">"
-            var position = document.text.startIndex
+            // Entities and role words in order of position (role words never overlap entities).
+            var marks: [(range: Range<String.Index>, html: String)] = []
             for entity in document.entities {
-                body += escape(document.text[position..<entity.range.lowerBound])
                 let detail = [entity.type.rawValue, note(for: entity)].compactMap { $0 }.joined(separator: " · ")
-                body += "<mark class=\"\(entity.type.rawValue)\" title=\"\(escape(detail))\">\(escape(entity.text))"
-                body += "<sub>\(entity.type.rawValue)</sub></mark>"
-                position = entity.range.upperBound
+                marks.append((entity.range, "<mark class=\"\(entity.type.rawValue)\" title=\"\(escape(detail))\">\(escape(entity.text))"
+                              + "<sub>\(entity.type.rawValue)</sub></mark>"))
             }
-            body += escape(document.text[position...]) + "</div></section>\n"
+            for link in document.roles {
+                let detail = "ROLE of \(document.entities[link.person].text)" + (link.canonical.map { " · \($0)" } ?? "")
+                marks.append((link.role.range, "<mark class=\"ROLE\" title=\"\(escape(detail))\">\(escape(link.role.text))<sub>ROLE</sub></mark>"))
+            }
+            marks.sort { $0.range.lowerBound < $1.range.lowerBound }
+            var position = document.text.startIndex
+            for mark in marks where mark.range.lowerBound >= position {
+                body += escape(document.text[position..<mark.range.lowerBound]) + mark.html
+                position = mark.range.upperBound
+            }
+            body += escape(document.text[position...]) + "</div>"
+            if !document.roles.isEmpty {
+                body += "<table class=\"roles\"><tr><th>person</th><th>role</th><th>organisation</th><th>office</th></tr>"
+                for link in document.roles {
+                    body += "<tr><td>\(escape(document.entities[link.person].text))</td><td>\(escape(link.role.text))</td>"
+                    body += "<td>\(escape(link.organization.map { document.entities[$0].text } ?? ""))</td>"
+                    body += "<td>\(escape(link.canonical ?? ""))</td></tr>"
+                }
+                body += "</table>"
+            }
+            body += "</section>\n"
         }
-        let legend = EntityType.allCases.map { "<mark class=\"\($0.rawValue)\">\($0.rawValue)</mark>" }.joined(separator: " ")
+        let legend = (EntityType.allCases.map(\.rawValue) + ["ROLE"]).map { "<mark class=\"\($0)\">\($0)</mark>" }.joined(separator: " ")
         return """
             <!DOCTYPE html>
             <html lang="th"><head><meta charset="utf-8"><title>ThaiAnnotator</title>
@@ -109,6 +149,9 @@ enum OutputFormats {
             mark sub { font-size: 0.6em; font-weight: bold; margin-left: 0.3em; opacity: 0.7; }
             .PERSON { background: #aed6f1; } .MINISTRY { background: #d7bde2; } .ORGANIZATION { background: #f9e79f; }
             .ACRONYM { background: #a3e4d7; } .LOCATION { background: #abebc6; } .DATE { background: #f5b7b1; }
+            .ROLE { background: none; border: 1px dashed #7f8c8d; }
+            table.roles { border-collapse: collapse; line-height: 1.4; margin-top: 1em; }
+            table.roles td, table.roles th { border: 1px solid #ddd; padding: 0.2em 0.6em; text-align: left; }
             .legend { position: sticky; top: 0; background: white; padding: 0.5em 0; border-bottom: 1px solid #ddd; }
             </style></head>
             <body><div class="legend">\(legend)</div>

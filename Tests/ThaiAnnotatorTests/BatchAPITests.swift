@@ -102,7 +102,7 @@ struct BatchAPITests {
         var library: [UInt8] = []
         for (index, document) in annotator.annotate(requests, threads: 2).enumerated() {
             var writer = JSONWriter()
-            writer.annotationRecord(rawID: String(index), entities: document.entities)
+            writer.annotationRecord(rawID: String(index), entities: document.entities, roles: document.roles)
             library += writer.bytes
         }
         #expect(cli.stdout == String(decoding: library, as: UTF8.self))

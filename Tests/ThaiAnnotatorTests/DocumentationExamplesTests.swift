@@ -42,9 +42,9 @@ struct DocumentationExamplesTests {
     @Test func jsonWriter() {
         let document = annotator.annotate("วันที่ 7 มิถุนายน 2560")
         var writer = JSONWriter()
-        writer.annotationRecord(rawID: "7", entities: document.entities)
+        writer.annotationRecord(rawID: "7", entities: document.entities, roles: document.roles)
         #expect(String(decoding: writer.bytes, as: UTF8.self)
-                == #"{"id":7,"entities":[{"type":"DATE","start":7,"end":22,"text":"7 มิถุนายน 2560","value":"2017-06-07","grain":"day"}]}"# + "\n")
+                == #"{"id":7,"entities":[{"type":"DATE","start":7,"end":22,"text":"7 มิถุนายน 2560","value":"2017-06-07","grain":"day"}],"roles":[]}"# + "\n")
     }
 
     /// Gazetteers.md
@@ -75,7 +75,8 @@ struct DocumentationExamplesTests {
         let annotator = annotator
         let output = OrderedBatch(texts, threads: 2) { text -> [UInt8] in
             var writer = JSONWriter()
-            writer.annotationRecord(rawID: "null", entities: annotator.annotate(text).entities)
+            let document = annotator.annotate(text)
+            writer.annotationRecord(rawID: "null", entities: document.entities, roles: document.roles)
             return writer.bytes
         }
         var jsonLines: [UInt8] = []

@@ -94,6 +94,24 @@ enum PipelineInvariants {
             }
             if (entity.type == .date) != (entity.date != nil) { fail("\(label) DATE type and date payload disagree") }
         }
+        // Role links: a PERSON, a role span of the text that overlaps no entity, a body of a body type.
+        for (number, link) in document.roles.enumerated() {
+            let offsets = link.role.scalarOffsets
+            let label = "role \(number) \(offsets) \(debugScalars(link.role.text))"
+            guard document.entities.indices.contains(link.person), document.entities[link.person].type == .person else {
+                fail("\(label) does not name a PERSON entity"); continue
+            }
+            if let body = link.organization, !document.entities.indices.contains(body)
+                || ![.ministry, .organization, .acronym, .location].contains(document.entities[body].type) {
+                fail("\(label) names a body that is not a ministry, organisation, acronym or place")
+            }
+            guard inBounds(offsets), !offsets.isEmpty else { fail("\(label) outside the text or empty"); continue }
+            guard rangeIsOnScalars(link.role.range, offsets, label) else { continue }
+            if !sameScalars(link.role.text, text.unicodeScalars[scalarIndices[offsets.lowerBound]..<scalarIndices[offsets.upperBound]]) {
+                fail("\(label) text differs from the text between its scalar offsets")
+            }
+            if document.entities.contains(where: { $0.scalarOffsets.overlaps(offsets) }) { fail("\(label) overlaps an entity") }
+        }
 
         problems += jsonViolations(of: document)
         return problems
@@ -105,7 +123,7 @@ enum PipelineInvariants {
     static func jsonViolations(of document: Document) -> [String] {
         var problems: [String] = []
         var writer = JSONWriter()
-        writer.annotationRecord(rawID: "7", entities: document.entities)
+        writer.annotationRecord(rawID: "7", entities: document.entities, roles: document.roles)
         guard writer.bytes.last == 0x0A, !writer.bytes.dropLast().contains(0x0A) else {
             return ["annotation record is not exactly one line"]
         }
@@ -114,6 +132,7 @@ enum PipelineInvariants {
             return ["JSONWriter annotation record does not parse back: \(String(decoding: writer.bytes.prefix(300), as: UTF8.self))"]
         }
         if parsed.count != document.entities.count { problems.append("JSON has \(parsed.count) entities, the document \(document.entities.count)") }
+        if (record["roles"] as? [[String: Any]])?.count != document.roles.count { problems.append("JSON role links differ in number") }
         for (object, entity) in zip(parsed, document.entities) {
             if object["type"] as? String != entity.type.rawValue || object["start"] as? Int != entity.scalarOffsets.lowerBound
                 || object["end"] as? Int != entity.scalarOffsets.upperBound
@@ -130,6 +149,7 @@ enum PipelineInvariants {
         }
         if !sameScalars(decoded.text, document.text) { problems.append("decoded text differs") }
         if decoded.tokens != document.tokens { problems.append("decoded tokens differ") }
+        if decoded.roles != document.roles { problems.append("decoded role links differ") }
         if decoded.entities.count != document.entities.count {
             problems.append("decoded \(decoded.entities.count) entities, encoded \(document.entities.count)")
         } else {

@@ -315,7 +315,7 @@ struct RobustnessTests {
         for (index, line) in lines.enumerated() where wrong.count < 5 {
             // Cheap exact check for the common record; full JSON parse for the dated ones.
             if index % 1000 != 0 {
-                if line != "{\"id\":\(index),\"entities\":[]}" { wrong.append("\(index): \(line.prefix(200))") }
+                if line != "{\"id\":\(index),\"entities\":[],\"roles\":[]}" { wrong.append("\(index): \(line.prefix(200))") }
             } else {
                 let record = Self.json(line)
                 let date = Self.firstDate(Self.entities(record))
@@ -340,7 +340,7 @@ struct RobustnessTests {
         #expect(blankLines.exited && blankLines.status == 0 && blankLines.stdout.isEmpty, "blank lines are skipped")
         let emptyText = try Self.run(["--input", "jsonl"], stdin: Data("{\"id\":\"e\",\"text\":\"\"}\n".utf8))
         #expect(emptyText.exited && emptyText.status == 0)
-        #expect(emptyText.lines == ["{\"id\":\"e\",\"entities\":[]}"])
+        #expect(emptyText.lines == ["{\"id\":\"e\",\"entities\":[],\"roles\":[]}"])
 
         let file = try Self.temporaryFile([UInt8]())
         defer { try? FileManager.default.removeItem(at: file) }
@@ -364,7 +364,7 @@ struct RobustnessTests {
 
         let result = try Self.run(["--input", "jsonl"], stdin: Data("{\"id\":1,\"text\":\" \\t\\r\\n\\u00a0 \"}\n{\"id\":2,\"text\":\"7 มิ.ย. 60\"}\n".utf8))
         #expect(result.exited && result.status == 0)
-        #expect(result.lines.first == "{\"id\":1,\"entities\":[]}")
+        #expect(result.lines.first == "{\"id\":1,\"entities\":[],\"roles\":[]}")
         #expect(result.lines.count == 2)
     }
 
