@@ -18,11 +18,12 @@ import ThaiTagger
 ///    + ลำปาง) or crosses them (the model saw the rule's span as a feature and moved an edge). It
 ///    carries the link of a replaced mention of its type that starts where it starts, if any.
 ///    (Measured in 5-fold cross-validation on ThaiNER train, letting the rules keep crossed spans
-///    instead cost 0.013 PERSON F1.)
+///    instead cost 0.013 PERSON F1.) A LOCATION span starting with จังหวัด right after
+///    ผู้ว่าราชการ is dropped: the guidelines' governor's province is the name without จังหวัด.
 /// 4. A PERSON, ORGANIZATION or LOCATION mention of R that no model span touches is kept when
 ///    it is linked to a gazetteer entry (or, for document-level mentions, to an earlier mention)
-///    or is protected (1), and dropped otherwise: the model has seen the rule's span as a
-///    feature and turned it down.
+///    or is protected (1), or is a place right after a district head (นายอำเภอเชียงคำ), and
+///    dropped otherwise: the model has seen the rule's span as a feature and turned it down.
 /// 5. The annotator finds dates around the recogniser's mentions; a span made by the model alone
 ///    that overlaps a date is dropped (a date wins over the model, as a named entity of the
 ///    rules wins over a date).
@@ -33,6 +34,8 @@ public struct EntityTagger: Sendable {
     let recognizer: EntityRecognizer
     /// The model's entity types, mapped to ours.
     let modelTypes: [EntityType]
+
+    static let districtHeads = ["อำเภอ", "ตำบล", "เขต", "อ.", "ต."].map { Array($0.utf16) }
 
     /// The types the model labels, in its label order.
     public static let types: [EntityType] = [.person, .organization, .location]
@@ -119,6 +122,22 @@ public struct EntityTagger: Sendable {
             while position < rules[index + 1].utf16Range.lowerBound, CharacterClass.isSpace(units[position]) { position += 1 }
             return position == rules[index + 1].utf16Range.lowerBound
         }
+        /// Whether `start` is จังหวัด right after ผู้ว่าราชการ.
+        func afterGovernorTitle(_ start: Int, _ units: UnsafeBufferPointer<UInt16>) -> Bool {
+            let province = Array("จังหวัด".utf16), governor = Array("ผู้ว่าราชการ".utf16)
+            guard start >= governor.count, start + province.count <= units.count else { return false }
+            return units[start..<(start + province.count)].elementsEqual(province)
+                && units[(start - governor.count)..<start].elementsEqual(governor)
+        }
+        /// Whether rule mention `index` is a LOCATION right after a district head (อำเภอ, ตำบล, เขต,
+        /// อ., ต.; นายอำเภอเชียงคำ): the rules' district names, which the role linker needs as bodies.
+        func afterDistrictHead(_ index: Int) -> Bool {
+            guard let units, rules[index].type == .location else { return false }
+            let start = rules[index].utf16Range.lowerBound
+            return EntityTagger.districtHeads.contains { head in
+                start >= head.count && units[(start - head.count)..<start].elementsEqual(head)
+            }
+        }
         /// MINISTRY and ACRONYM mentions, and long forms of bracketed acronyms, are the rules' to keep.
         func isProtected(_ index: Int) -> Bool {
             rules[index].type == .ministry || rules[index].type == .acronym || definesAcronym(index)
@@ -160,6 +179,9 @@ public struct EntityTagger: Sendable {
             for index in overlapping { touched[index] = true }
             // A protected mention is only given up to an organisation that contains it.
             if swallowsProtected, !(contains && span.type == .organization) { continue }
+            // A governor's province is the name alone (ผู้ว่าราชการจังหวัด|จันทบุรี, the guidelines):
+            // the model's จังหวัดจันทบุรี there gives way to the rules.
+            if span.type == .location, let units, afterGovernorTitle(span.range.lowerBound, units) { continue }
             var link: EntityLink?
             for index in overlapping {
                 replaced[index] = true
@@ -172,7 +194,7 @@ public struct EntityTagger: Sendable {
             switch rule.type {
             case .ministry, .acronym, .date: result.append(rule)
             default:
-                if touched[index] || rule.link != nil || definesAcronym(index) { result.append(rule) }
+                if touched[index] || rule.link != nil || definesAcronym(index) || afterDistrictHead(index) { result.append(rule) }
             }
         }
         result.sort { $0.utf16Range.lowerBound < $1.utf16Range.lowerBound }
