@@ -26,9 +26,11 @@ let package = Package(
         // Text -> typed word tokens with offsets, through ICU's Thai dictionary break iterator.
         .target(name: "ThaiSegmentation", dependencies: ["CICU"]),
         // Gazetteers, the multi-pattern matcher and the PERSON/MINISTRY/ORGANIZATION/ACRONYM/LOCATION rules.
+        // The learned layer's core: hashed features, averaged perceptron, Viterbi, model format.
+        .target(name: "ThaiTagger"),
         .target(
             name: "ThaiEntities",
-            dependencies: ["ThaiSegmentation"],
+            dependencies: ["ThaiSegmentation", "ThaiTagger"],
             plugins: ["EmbedResources"]
         ),
         // Thai date expressions -> ISO 8601 values.
@@ -36,7 +38,7 @@ let package = Package(
         // Person -> office -> body links (who holds which office), from the recogniser's mentions.
         .target(name: "ThaiRoles", dependencies: ["ThaiSegmentation", "ThaiEntities"]),
         // The public API: Document, Entity, Annotator (the pipeline) and the JSON contract.
-        .target(name: "ThaiAnnotator", dependencies: ["ThaiSegmentation", "ThaiEntities", "ThaiDates", "ThaiRoles"]),
+        .target(name: "ThaiAnnotator", dependencies: ["ThaiSegmentation", "ThaiEntities", "ThaiDates", "ThaiRoles", "ThaiTagger"]),
         // Scoring against gold data: P/R/F1 per type and for role links, date-value accuracy, errors, gold readers.
         .target(name: "ThaiEvaluation", dependencies: ["ThaiAnnotator"]),
         // The command-line tool.

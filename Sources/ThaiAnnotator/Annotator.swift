@@ -12,6 +12,24 @@ public final class Annotator: Sendable {
         public var gazetteers: [Gazetteer] = []
         /// Whose span conventions to follow where they differ.
         public var spanConvention = SpanConvention.guidelines
+        /// Leaves out the bundled lists mined from ThaiNER (`*-thainer.tsv`), for cross-validation.
+        public var excludeBundledThaiNERLists = false
+        /// The sequence model that revises PERSON, ORGANIZATION and LOCATION spans. Off by default:
+        /// it raises ORGANIZATION and LOCATION F1 but halves annotate throughput (README, "Sequence
+        /// model"); `.bundled` turns on the model shipped in the binary.
+        public var tagger = TaggerChoice.off
+
+        /// Which sequence model the annotator uses.
+        public enum TaggerChoice: Sendable {
+            /// None: gazetteers and rules alone.
+            case off
+            /// The model shipped in the binary (none if the package was built without one).
+            case bundled
+            /// A model file written by `thai-annotate train`.
+            case file(String)
+            /// A model in memory.
+            case model(SequenceModel)
+        }
         /// Whether to link people to the offices they hold (`Document.roles`).
         public var linksRoles = true
         /// The offices the role linker knows (by default the bundled Resources/roles/offices.tsv).
@@ -31,6 +49,8 @@ public final class Annotator: Sendable {
     public let recognizer: EntityRecognizer
     /// The date stage.
     public let dateNormalizer: DateNormalizer
+    /// The sequence model's stage, if one is loaded.
+    public let tagger: EntityTagger?
     /// The role stage (people to offices), or nil when the configuration turned it off.
     public let roleLinker: RoleLinker?
     /// Whether suggested weekday repairs become the values (`Configuration.repairDates`).
@@ -39,12 +59,27 @@ public final class Annotator: Sendable {
     /// Builds the pipeline.
     public init(configuration: Configuration = Configuration()) throws {
         segmenter = try WordSegmenter()
-        var gazetteers = configuration.useBundledGazetteers ? try Gazetteer.bundled() : []
+        var gazetteers = configuration.useBundledGazetteers
+            ? try Gazetteer.bundled(excludingThaiNERLists: configuration.excludeBundledThaiNERLists) : []
         gazetteers += configuration.gazetteers
-        recognizer = EntityRecognizer(gazetteers: gazetteers)
+        let recognizer = EntityRecognizer(gazetteers: gazetteers)
+        self.recognizer = recognizer
         dateNormalizer = DateNormalizer(convention: configuration.spanConvention)
         roleLinker = configuration.linksRoles ? RoleLinker(lexicon: configuration.offices) : nil
         repairDates = configuration.repairDates
+        switch configuration.tagger {
+        case .off: tagger = nil
+        case .bundled: tagger = try EntityTagger.bundledModel().map { EntityTagger(model: $0, recognizer: recognizer) }
+        case .file(let path):
+            tagger = EntityTagger(model: try EntityTagger.model(contentsOfFile: path), recognizer: recognizer)
+        case .model(let model): tagger = EntityTagger(model: model, recognizer: recognizer)
+        }
+    }
+
+    /// The named-entity mentions of a text: the recogniser's, revised by the tagger if there is one.
+    public func namedMentions(in utf16: UTF16Text, tokens: [Token]) -> [EntityMention] {
+        let named = recognizer.mentions(in: utf16, tokens: tokens)
+        return tagger?.mentions(in: utf16, tokens: tokens, ruleMentions: named) ?? named
     }
 
     /// Annotates one text. Relative and year-less dates resolve against `referenceDate`, or,
@@ -52,10 +87,19 @@ public final class Annotator: Sendable {
     public func annotate(_ text: String, referenceDate: CalendarDate? = nil) -> Document {
         let utf16 = UTF16Text(text)
         let tokens = segmenter.tokens(in: utf16)
-        let named = recognizer.mentions(in: utf16, tokens: tokens)
+        let rules = recognizer.mentions(in: utf16, tokens: tokens)
         let reference = referenceDate ?? dateNormalizer.documentDate(in: utf16)
-        let dates = dateNormalizer.dates(in: utf16, tokens: tokens, referenceDate: reference,
-                                         excluding: named.map(\.utf16Range))
+        var dates = dateNormalizer.dates(in: utf16, tokens: tokens, referenceDate: reference,
+                                         excluding: rules.map(\.utf16Range))
+        var named = rules
+        if let tagger {
+            // The model's own spans give way to dates; the rules' mentions never overlap one.
+            let ruleRanges = Set(rules.map(\.utf16Range))
+            named = tagger.mentions(in: utf16, tokens: tokens, ruleMentions: rules).filter { mention in
+                ruleRanges.contains(mention.utf16Range) || !dates.contains { $0.utf16Range.overlaps(mention.utf16Range) }
+            }
+            if named != rules { dates.removeAll { date in named.contains { $0.utf16Range.overlaps(date.utf16Range) } } }
+        }
         let roles = roleLinker?.links(in: utf16, tokens: tokens, mentions: named) ?? []
         return DocumentAssembler(text: utf16, tokens: tokens, repairDates: repairDates).document(named: named, dates: dates, roles: roles)
     }

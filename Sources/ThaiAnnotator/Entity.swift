@@ -2,6 +2,7 @@
 @_exported import ThaiEntities
 @_exported import ThaiRoles
 @_exported import ThaiSegmentation
+@_exported import ThaiTagger
 
 /// A normalised date.
 public struct DateAnnotation: Sendable, Hashable {

@@ -114,8 +114,12 @@ public struct Gazetteer: Sendable {
     }
 
     /// The gazetteers shipped with ThaiAnnotator (Resources/gazetteers/*.tsv), embedded in the binary.
-    public static func bundled() throws -> [Gazetteer] {
-        try BundledResources.files.keys.filter { $0.hasPrefix("gazetteers/") }.sorted().map { key in
+    /// With `excludingThaiNERLists`, the lists mined from ThaiNER (`*-thainer.tsv`) are left out,
+    /// so that cross-validation can supply lists mined without the held-out fold.
+    public static func bundled(excludingThaiNERLists: Bool = false) throws -> [Gazetteer] {
+        try BundledResources.files.keys.filter {
+            $0.hasPrefix("gazetteers/") && !(excludingThaiNERLists && $0.hasSuffix("-thainer.tsv"))
+        }.sorted().map { key in
             try Gazetteer(parsing: BundledResources.files[key]!, name: "bundled:\(key)")
         }
     }

@@ -46,3 +46,25 @@ struct PersonLexicon: Sendable {
                              familyNames: PrefixTrie(family))
     }()
 }
+
+/// The bundled name lists, as strings, for tools that mine or score against them (the ThaiNER
+/// list miner, unseen-name recall).
+public enum BundledNameLists {
+    /// Titles and ranks (Resources/names/titles.tsv), longest first.
+    public static var titles: [String] {
+        PersonLexicon.bundled.titleStrengths.map(\.title).sorted { $0.utf16.count > $1.utf16.count || ($0.utf16.count == $1.utf16.count && $0 < $1) }
+    }
+
+    /// Given names and family names (Resources/names/*.txt).
+    public static var names: (given: Set<String>, family: Set<String>) {
+        var given: Set<String> = [], family: Set<String> = []
+        for (key, text) in BundledResources.files where key.hasPrefix("names/") && key.hasSuffix(".txt") {
+            let lines = text.utf8.split(separator: 0x0A).compactMap { line -> String? in
+                let name = Gazetteer.trimmedString(line.last == 0x0D ? line.dropLast() : line)
+                return name.utf8.first.map { $0 == 0x23 } ?? true ? nil : name
+            }
+            if key.hasPrefix("names/given") { given.formUnion(lines) } else { family.formUnion(lines) }
+        }
+        return (given, family)
+    }
+}

@@ -27,6 +27,9 @@ struct Annotate: ParsableCommand {
     @Option(name: .customLong("span-convention"), help: "guidelines (corpus/GUIDELINES.md) or thainer: whether วันนี้ (25 พฤษภาคม 2561) is one DATE or two.")
     var spanConvention: SpanConvention = .guidelines
 
+    @Option(name: .customLong("model"), help: "The sequence model: `bundled` (the one shipped in the binary) or a file written by `thai-annotate train`. Without it, gazetteers and rules alone.")
+    var modelFile: String?
+
     @Flag(name: .customLong("repair-dates"), help: "Where a date's weekday disagrees and exactly one nearby reading fits it, make that reading the value (it is always given as suggestedValue).")
     var repairDates = false
 
@@ -45,6 +48,7 @@ struct Annotate: ParsableCommand {
         var configuration = Annotator.Configuration()
         configuration.useBundledGazetteers = !noBundledGazetteers
         configuration.spanConvention = spanConvention
+        if let modelFile { configuration.tagger = modelFile == "bundled" ? .bundled : .file(modelFile) }
         configuration.repairDates = repairDates
         do {
             configuration.gazetteers = try gazetteers.map { try Gazetteer(contentsOfFile: $0) }
@@ -52,7 +56,13 @@ struct Annotate: ParsableCommand {
             printError("thai-annotate: \(error)")
             throw Exit.dataError
         }
-        let annotator = try Annotator(configuration: configuration)
+        let annotator: Annotator
+        do {
+            annotator = try Annotator(configuration: configuration)
+        } catch let error as ModelCodingError {
+            printError("thai-annotate: \(error)")
+            throw Exit.dataError
+        }
         let fixedDate = referenceDate.flatMap(CalendarDate.init(iso:))
 
         if inputOptions.input == .jsonl {

@@ -24,9 +24,14 @@ struct Bench: ParsableCommand {
     @Option(name: .customLong("stream-megabytes"), help: "Megabytes of documents to stream through the batch API in this process and through a child `thai-annotate --input jsonl -`, to measure memory (0: skip).")
     var streamMegabytes: Int = 200
 
+    @Flag(name: .customLong("with-model"), help: "Measure with the bundled sequence model on (it is off by default).")
+    var withModel = false
+
     func run() throws {
         let clockStart = monotonicSeconds()
-        let annotator = try Annotator()
+        var configuration = Annotator.Configuration()
+        if withModel { configuration.tagger = .bundled }
+        let annotator = try Annotator(configuration: configuration)
         let startup = monotonicSeconds() - clockStart
 
         var loaded: [String] = []
@@ -57,6 +62,12 @@ struct Bench: ParsableCommand {
             for text in chunk {
                 let utf16 = UTF16Text(text)
                 sink &+= annotator.recognizer.mentions(in: utf16, tokens: segmenter.tokens(in: utf16)).count
+            }
+        }
+        func entitiesAndModel(_ chunk: ArraySlice<String>) {
+            for text in chunk {
+                let utf16 = UTF16Text(text)
+                sink &+= annotator.namedMentions(in: utf16, tokens: segmenter.tokens(in: utf16)).count
             }
         }
         func dates(_ chunk: ArraySlice<String>) {
@@ -91,6 +102,7 @@ struct Bench: ParsableCommand {
             ("segment (typed tokens with offsets)", segmentOnly), ("segment + entities", entities),
             ("segment + dates", dates), ("annotate, 1 thread (JSONL output)", annotate1),
             ("annotate, 2 threads (JSONL output)", annotate2), ("segment + entities + roles", roles),
+            ("segment + entities + model", entitiesAndModel),
         ]
         // seconds[stage][round], and the bare loop's seconds on the same chunks beside them.
         var seconds = [[Double]](repeating: [], count: stages.count)
@@ -114,7 +126,7 @@ struct Bench: ParsableCommand {
         }
         print("documents: \(texts.count), UTF-8 input: \(format(megabytes)) MB, rounds: \(rounds), ICU \(WordSegmenter.icuVersion)")
         print(pad("bare C loop over ICU's break iterator", 44) + pad(format(megabytes / median(bareSeconds.flatMap { $0 })) + " MB/s", 14))
-        for index in [0, 1, 3, 4] { print(row(index)) }
+        for index in [0, 1, 5, 6, 3, 4] { print(row(index)) }
         print("2 threads / 1 thread: " + format(median(zip(ratios[4], ratios[3]).map { $0 / $1 })) + "x")
         // The date stage's time is segment + dates less segment alone, each in bare-loop units.
         let dateShare = (0..<rounds).map { round in
@@ -126,6 +138,12 @@ struct Bench: ParsableCommand {
             (1 / ratios[5][round] - 1 / ratios[1][round]) / (1 / ratios[3][round])
         }
         print("role stage share of 1-thread annotate time: " + format(100 * max(0, median(roleShare))) + "%")
+        // The model's time is entities + model less entities alone, likewise.
+        let modelShare = (0..<rounds).map { round in
+            (1 / ratios[6][round] - 1 / ratios[1][round]) / (1 / ratios[3][round])
+        }
+        print("model stage share of 1-thread annotate time: "
+              + (annotator.tagger == nil ? "no model loaded" : format(100 * max(0, median(modelShare))) + "%"))
         print("start-up (building the annotator, gazetteers included): " + format(startup * 1000) + " ms")
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)

@@ -22,13 +22,30 @@ struct Eval: ParsableCommand {
     @Option(help: "Score only the corpus documents of one split of manifest.tsv: train or test (default: all).")
     var split: String?
 
+
+    @Option(name: .customLong("cross-validate"), help: "With --gold-format thainer: k-fold cross-validation over the file's documents; each fold is scored by the rules with lists mined without it, and by the rules and a model trained without it.")
+    var crossValidate: Int = 0
+
+    @Option(name: .customLong("model"), help: "The sequence model: `bundled` (the one shipped in the binary) or a file written by `thai-annotate train`. Without it, gazetteers and rules alone.")
+    var modelFile: String?
+
+    @Option(help: "Training epochs for --cross-validate.")
+    var epochs: Int = TaggerTraining.defaultEpochs
+
     enum GoldFormat: String, ExpressibleByArgument, CaseIterable { case corpus, thainer, segmentation }
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func run() throws {
+        if crossValidate > 0 {
+            guard goldFormat == .thainer, crossValidate >= 2 else {
+                throw ValidationError("--cross-validate needs --gold-format thainer and k >= 2")
+            }
+            return try runCrossValidation()
+        }
         var configuration = Annotator.Configuration()
         // ThaiNER gold is scored under ThaiNER's own span conventions.
         if goldFormat == .thainer { configuration.spanConvention = .thaiNER }
+        if let modelFile { configuration.tagger = modelFile == "bundled" ? .bundled : .file(modelFile) }
         let annotator = try Annotator(configuration: configuration)
         var evaluation = Evaluation(exampleLimit: errorExamples)
         switch goldFormat {
@@ -44,8 +61,19 @@ struct Eval: ParsableCommand {
             }
             for gold in corpus.documents { evaluation.add(gold, annotatedBy: annotator) }
         case .thainer:
+            let known = KnownPersonNames(gazetteers: try Gazetteer.bundled())
+            var unseen = UnseenNameRecall()
             for (number, line) in try readText().split(separator: "\n").enumerated() {
-                evaluation.add(ThaiNERGold(line: line), annotatedBy: annotator, document: "line \(number + 1)")
+                let gold = ThaiNERGold(line: line)
+                let predicted = annotator.annotate(gold.text).entities.map(ThaiNERGold.span(for:))
+                evaluation.add(gold: gold.spans, predicted: predicted, text: gold.text, document: "line \(number + 1)")
+                unseen.add(gold, predicted: predicted, known: known)
+            }
+            if format == .text {
+                print(evaluation.table())
+                print(unseen.summary)
+                for example in evaluation.examples { print(example) }
+                return
             }
         case .segmentation:
             var score = SegmentationScore()
@@ -61,6 +89,47 @@ struct Eval: ParsableCommand {
         print(format == .json ? evaluation.json() : evaluation.table(), terminator: format == .json ? "" : "\n")
         for example in evaluation.examples { print(example) }
         for example in evaluation.roles.examples { print(example) }
+    }
+
+    /// k folds of whole documents; for each, lists mined and a model trained on the other folds.
+    private func runCrossValidation() throws {
+        let lines = ThaiNERLine.parse(try readText())
+        let folds = ThaiNERLine.folds(lines, k: crossValidate)
+        let base = try TaggerTraining.baseGazetteers()
+        var rulesEvaluation = Evaluation(exampleLimit: 0), modelEvaluation = Evaluation(exampleLimit: errorExamples)
+        var rulesUnseen = UnseenNameRecall(), modelUnseen = UnseenNameRecall()
+        for (number, fold) in folds.enumerated() {
+            let training = lines.indices.filter { !fold.contains($0) }.map { lines[$0] }
+            let mined = ThaiNERListMiner.mine(training[...], base: base)
+            let rules = try TaggerTraining.rulesAnnotator(mined: mined.gazetteers)
+            let (sequences, _, _) = try TaggerTraining.sequences(
+                training, parts: TaggerTraining.parts(training, count: crossValidate - 1), buckets: TaggerTraining.defaultBuckets)
+            let model = TaggerTraining.train(sequences, buckets: TaggerTraining.defaultBuckets, epochs: epochs, verbose: false)
+            let withModel = try TaggerTraining.rulesAnnotator(mined: mined.gazetteers, tagger: .model(model))
+            let known = KnownPersonNames(gazetteers: base + mined.gazetteers)
+            for index in fold {
+                let name = "fold \(number + 1) line \(index + 1)"
+                let gold = lines[index].gold
+                let byRules = rules.annotate(gold.text).entities.map(ThaiNERGold.span(for:))
+                rulesEvaluation.add(gold: gold.spans, predicted: byRules, text: gold.text, document: name)
+                rulesUnseen.add(gold, predicted: byRules, known: known)
+                let byModel = withModel.annotate(gold.text).entities.map(ThaiNERGold.span(for:))
+                modelEvaluation.add(gold: gold.spans, predicted: byModel, text: gold.text, document: name)
+                modelUnseen.add(gold, predicted: byModel, known: known)
+            }
+            printError("fold \(number + 1)/\(folds.count): lines \(fold.lowerBound + 1)-\(fold.upperBound), \(mined.persons.count) persons, \(mined.organizations.count) organisations, \(mined.locations.count) places mined from the rest")
+        }
+        if format == .json {
+            print("{\"rules\":\(rulesEvaluation.json().dropLast()),\"model\":\(modelEvaluation.json().dropLast()),"
+                  + "\"unseenPersonRecall\":{\"gold\":\(modelUnseen.gold),\"rules\":\(rulesUnseen.recall),\"model\":\(modelUnseen.recall)}}")
+            return
+        }
+        print("\(crossValidate)-fold cross-validation over \(lines.count) lines (lists mined and model trained without each fold)")
+        print("\nrules and gazetteers alone:\n" + rulesEvaluation.table())
+        print(rulesUnseen.summary)
+        print("\nwith the sequence model:\n" + modelEvaluation.table())
+        print(modelUnseen.summary)
+        for example in modelEvaluation.examples { print(example) }
     }
 
     /// The gold file as UTF-8 text (66 when it cannot be read, 65 when it is not UTF-8).

@@ -1,0 +1,480 @@
+import ThaiSegmentation
+import ThaiTagger
+
+/// The learned layer beside the gazetteers and rules: a sequence model over the segmenter's
+/// tokens decides PERSON, ORGANIZATION and LOCATION spans, with the recogniser's mentions, its
+/// lexicon (titles, name lists, gazetteer forms, head words) and the surface as features.
+///
+/// Merge policy (`merge`), applied to the recogniser's mentions R and the model's spans M:
+/// 1. MINISTRY and ACRONYM mentions of R stay as they are, as do their links and expansions, and
+///    so do long forms of an acronym defined in brackets right after them (their extent was
+///    checked against the acronym's letters). A model span that overlaps one is dropped, unless
+///    it is an ORGANIZATION that contains it (สำนักงานปลัดกระทรวงอุตสาหกรรม around
+///    กระทรวงอุตสาหกรรม).
+/// 2. A model span equal to a mention of R keeps the mention, with its link, when the types
+///    agree; when they differ the model's type wins and the link is dropped.
+/// 3. Otherwise a model span replaces the PERSON, ORGANIZATION and LOCATION mentions of R it
+///    overlaps: it contains them (a family name after a titled given name, สำนักงานพาณิชย์จังหวัด
+///    + ลำปาง) or crosses them (the model saw the rule's span as a feature and moved an edge). It
+///    carries the link of a replaced mention of its type that starts where it starts, if any.
+///    (Measured in 5-fold cross-validation on ThaiNER train, letting the rules keep crossed spans
+///    instead cost 0.013 PERSON F1.) A LOCATION span starting with จังหวัด right after
+///    ผู้ว่าราชการ is dropped: the guidelines' governor's province is the name without จังหวัด.
+/// 4. A PERSON, ORGANIZATION or LOCATION mention of R that no model span touches is kept when
+///    it is linked to a gazetteer entry (or, for document-level mentions, to an earlier mention)
+///    or is protected (1), or is a place right after a district head (นายอำเภอเชียงคำ), and
+///    dropped otherwise: the model has seen the rule's span as a feature and turned it down.
+/// 5. The annotator finds dates around the recogniser's mentions; a span made by the model alone
+///    that overlaps a date is dropped (a date wins over the model, as a named entity of the
+///    rules wins over a date).
+/// Dates are found afterwards, around the merged mentions, as without the model.
+public struct EntityTagger: Sendable {
+    /// The sequence model.
+    public let model: SequenceModel
+    let recognizer: EntityRecognizer
+    /// The model's entity types, mapped to ours.
+    let modelTypes: [EntityType]
+
+    static let districtHeads = ["อำเภอ", "ตำบล", "เขต", "อ.", "ต."].map { Array($0.utf16) }
+
+    /// The types the model labels, in its label order.
+    public static let types: [EntityType] = [.person, .organization, .location]
+
+    /// A tagger using `model`, with features from `recognizer`'s lexicon and mentions.
+    public init(model: SequenceModel, recognizer: EntityRecognizer) {
+        self.model = model
+        self.recognizer = recognizer
+        modelTypes = model.types.map { EntityType(rawValue: $0) ?? .organization }
+    }
+
+    /// The model shipped with ThaiAnnotator (Resources/model/tagger.txt), or nil when the package
+    /// was built without one.
+    public static func bundledModel() throws -> SequenceModel? {
+        guard let text = BundledResources.files["model/tagger.txt"] else { return nil }
+        guard let bytes = Base64.decode(text) else {
+            throw ModelCodingError.malformed("the bundled model is not base64")
+        }
+        return try SequenceModel(serialized: bytes)
+    }
+
+    /// Reads a model file written by `thai-annotate train`.
+    public static func model(contentsOfFile path: String) throws -> SequenceModel {
+        guard let bytes = FileBytes.read(path) else { throw ModelCodingError.malformed("cannot read \(path)") }
+        return try SequenceModel(serialized: bytes)
+    }
+
+    /// The recogniser's mentions, revised by the model (see the merge policy above).
+    public func mentions(in text: UTF16Text, tokens: [Token], ruleMentions: [EntityMention]) -> [EntityMention] {
+        text.units.withUnsafeBufferPointer { units in
+            let extractor = TaggerFeatures(recognizer: recognizer, units: units, tokens: tokens, mentions: ruleMentions,
+                                           bucketCount: model.bucketCount)
+            let labels = model.decode(features: extractor.features, offsets: extractor.offsets)
+            let spans = extractor.spans(labels: labels, types: modelTypes)
+            return Self.merge(rules: ruleMentions, model: spans, units: units)
+        }
+    }
+
+    /// A training sequence: the features of `text` and the gold labels of its tagging units.
+    /// A unit is inside a gold span when it starts inside it. Returns also the number of gold
+    /// spans whose edges fall inside a unit.
+    public static func trainingSequence(recognizer: EntityRecognizer, text: UTF16Text, tokens: [Token],
+                                        ruleMentions: [EntityMention], gold: [(type: EntityType, utf16Range: Range<Int>)],
+                                        types: [EntityType], bucketCount: Int) -> (TrainingSequence, misaligned: Int) {
+        text.units.withUnsafeBufferPointer { units in
+            let extractor = TaggerFeatures(recognizer: recognizer, units: units, tokens: tokens, mentions: ruleMentions,
+                                           bucketCount: bucketCount)
+            var labels = [Int](repeating: 0, count: extractor.units.count)
+            var misaligned = 0
+            var unitIndex = 0
+            for span in gold.sorted(by: { $0.utf16Range.lowerBound < $1.utf16Range.lowerBound }) {
+                guard let typeIndex = types.firstIndex(of: span.type) else { continue }
+                while unitIndex < extractor.units.count, extractor.units[unitIndex].upperBound <= span.utf16Range.lowerBound {
+                    unitIndex += 1
+                }
+                var index = unitIndex
+                var first = true
+                if index < extractor.units.count, extractor.units[index].lowerBound != span.utf16Range.lowerBound { misaligned += 1 }
+                while index < extractor.units.count, extractor.units[index].lowerBound < span.utf16Range.upperBound {
+                    if extractor.units[index].lowerBound >= span.utf16Range.lowerBound || first {
+                        labels[index] = first ? 1 + 2 * typeIndex : 2 + 2 * typeIndex
+                        first = false
+                    }
+                    index += 1
+                }
+                if index > 0, index <= extractor.units.count, extractor.units[index - 1].upperBound != span.utf16Range.upperBound {
+                    misaligned += 1
+                }
+            }
+            return (TrainingSequence(features: extractor.features, offsets: extractor.offsets, labels: labels), misaligned)
+        }
+    }
+
+    /// Merges the recogniser's mentions with the model's spans (see the type's documentation).
+    static func merge(rules: [EntityMention], model spans: [(type: EntityType, range: Range<Int>)],
+                      units: UnsafeBufferPointer<UInt16>? = nil) -> [EntityMention] {
+        /// Whether rule mention `index` is followed by `(` and an ACRONYM mention.
+        func definesAcronym(_ index: Int) -> Bool {
+            guard let units, index + 1 < rules.count, rules[index + 1].type == .acronym else { return false }
+            var position = rules[index].utf16Range.upperBound
+            while position < rules[index + 1].utf16Range.lowerBound, CharacterClass.isSpace(units[position]) { position += 1 }
+            guard position < rules[index + 1].utf16Range.lowerBound, units[position] == 0x28 else { return false }
+            position += 1
+            while position < rules[index + 1].utf16Range.lowerBound, CharacterClass.isSpace(units[position]) { position += 1 }
+            return position == rules[index + 1].utf16Range.lowerBound
+        }
+        /// Whether `start` is จังหวัด right after ผู้ว่าราชการ.
+        func afterGovernorTitle(_ start: Int, _ units: UnsafeBufferPointer<UInt16>) -> Bool {
+            let province = Array("จังหวัด".utf16), governor = Array("ผู้ว่าราชการ".utf16)
+            guard start >= governor.count, start + province.count <= units.count else { return false }
+            return units[start..<(start + province.count)].elementsEqual(province)
+                && units[(start - governor.count)..<start].elementsEqual(governor)
+        }
+        /// Whether rule mention `index` is a LOCATION right after a district head (อำเภอ, ตำบล, เขต,
+        /// อ., ต.; นายอำเภอเชียงคำ): the rules' district names, which the role linker needs as bodies.
+        func afterDistrictHead(_ index: Int) -> Bool {
+            guard let units, rules[index].type == .location else { return false }
+            let start = rules[index].utf16Range.lowerBound
+            return EntityTagger.districtHeads.contains { head in
+                start >= head.count && units[(start - head.count)..<start].elementsEqual(head)
+            }
+        }
+        /// MINISTRY and ACRONYM mentions, and long forms of bracketed acronyms, are the rules' to keep.
+        func isProtected(_ index: Int) -> Bool {
+            rules[index].type == .ministry || rules[index].type == .acronym || definesAcronym(index)
+        }
+        var result: [EntityMention] = []
+        result.reserveCapacity(rules.count + spans.count)
+        var touched = [Bool](repeating: false, count: rules.count)
+        var replaced = [Bool](repeating: false, count: rules.count)
+        var ruleIndex = 0
+        for span in spans {
+            while ruleIndex < rules.count, rules[ruleIndex].utf16Range.upperBound <= span.range.lowerBound { ruleIndex += 1 }
+            var index = ruleIndex
+            var overlapping: [Int] = []
+            while index < rules.count, rules[index].utf16Range.lowerBound < span.range.upperBound {
+                if rules[index].utf16Range.overlaps(span.range) { overlapping.append(index) }
+                index += 1
+            }
+            if overlapping.isEmpty {
+                result.append(EntityMention(type: span.type, utf16Range: span.range))
+                continue
+            }
+            if overlapping.count == 1, rules[overlapping[0]].utf16Range == span.range {
+                let rule = rules[overlapping[0]]
+                touched[overlapping[0]] = true
+                switch rule.type {
+                case .ministry, .acronym: break  // kept below
+                default:
+                    if rule.type != span.type, !definesAcronym(overlapping[0]) {
+                        replaced[overlapping[0]] = true
+                        result.append(EntityMention(type: span.type, utf16Range: span.range))
+                    }
+                }
+                continue
+            }
+            let contains = overlapping.allSatisfy {
+                span.range.lowerBound <= rules[$0].utf16Range.lowerBound && rules[$0].utf16Range.upperBound <= span.range.upperBound
+            }
+            let swallowsProtected = overlapping.contains { isProtected($0) }
+            for index in overlapping { touched[index] = true }
+            // A protected mention is only given up to an organisation that contains it.
+            if swallowsProtected, !(contains && span.type == .organization) { continue }
+            // A governor's province is the name alone (ผู้ว่าราชการจังหวัด|จันทบุรี, the guidelines):
+            // the model's จังหวัดจันทบุรี there gives way to the rules.
+            if span.type == .location, let units, afterGovernorTitle(span.range.lowerBound, units) { continue }
+            var link: EntityLink?
+            for index in overlapping {
+                replaced[index] = true
+                let rule = rules[index]
+                if rule.type == span.type, rule.utf16Range.lowerBound == span.range.lowerBound { link = rule.link }
+            }
+            result.append(EntityMention(type: span.type, utf16Range: span.range, link: link))
+        }
+        for (index, rule) in rules.enumerated() where !replaced[index] {
+            switch rule.type {
+            case .ministry, .acronym, .date: result.append(rule)
+            default:
+                if touched[index] || rule.link != nil || definesAcronym(index) || afterDistrictHead(index) { result.append(rule) }
+            }
+        }
+        result.sort { $0.utf16Range.lowerBound < $1.utf16Range.lowerBound }
+        return result
+    }
+}
+
+/// The tagging units of a text and their features.
+///
+/// Units are the segmenter's tokens, cut further where a mention of the recogniser starts or
+/// ends, after a dot and where the script changes between Thai and Latin (ICU glues พล.อ.ประวิตร).
+/// Each unit's word, shape, rule tag and lexicon flags are hashed once; the features combine
+/// them over a window of two units each side. No strings are built.
+struct TaggerFeatures {
+    let units: [Range<Int>]
+    /// Whether each unit is whitespace.
+    let isBlank: [Bool]
+    let features: [Int32]
+    let offsets: [Int32]
+
+    init(recognizer: EntityRecognizer, units text: UnsafeBufferPointer<UInt16>, tokens: [Token],
+         mentions: [EntityMention], bucketCount: Int) {
+        // Tagging units.
+        var pieces: [Range<Int>] = []
+        pieces.reserveCapacity(tokens.count + 2 * mentions.count)
+        var cuts = PositionSet(count: text.count)
+        for mention in mentions {
+            cuts.insert(mention.utf16Range.lowerBound)
+            cuts.insert(mention.utf16Range.upperBound)
+        }
+        for token in tokens {
+            let range = token.utf16Offsets
+            var start = range.lowerBound
+            if token.kind != .whitespace {
+                var position = start + 1
+                while position < range.upperBound {
+                    let unit = text[position], before = text[position - 1]
+                    if cuts.contains(position) || before == 0x2E && !CharacterClass.isDigit(unit) && unit != 0x2E
+                        || CharacterClass.isLatinLetter(unit) && CharacterClass.isThai(before)
+                        || CharacterClass.isThai(unit) && CharacterClass.isLatinLetter(before)
+                        || Self.startsDottedTitle(recognizer, text, position, before: before) {
+                        pieces.append(start..<position)
+                        start = position
+                    }
+                    position += 1
+                }
+            }
+            pieces.append(start..<range.upperBound)
+        }
+        self.units = pieces
+        let blank = pieces.map { CharacterClass.isWhitespace(text[$0.lowerBound]) }
+        isBlank = blank
+        let count = pieces.count
+
+        // Per-unit codes.
+        var word = [UInt64](repeating: 0, count: count + 4)
+        var shape = [UInt64](repeating: 0, count: count + 4)
+        var rule = [UInt64](repeating: 0, count: count + 4)
+        var lexicon = [UInt64](repeating: 0, count: count + 4)
+        var prefixes = [UInt64](repeating: 0, count: 3 * count)
+        var suffixes = [UInt64](repeating: 0, count: 3 * count)
+        // Padding: index i + 2 is unit i; the pads have distinct codes.
+        for pad in [0, 1, count + 2, count + 3] {
+            word[pad] = 0xB0B0 &+ UInt64(pad > 1 ? 1 : 0)
+            shape[pad] = 0x5A5A &+ UInt64(pad > 1 ? 1 : 0)
+            rule[pad] = 0x7777
+            lexicon[pad] = 0x3333
+        }
+        var mentionIndex = 0
+        for (index, piece) in pieces.enumerated() {
+            var hasher = FeatureHasher(template: 0)
+            hasher.combine(text, piece)
+            word[index + 2] = hasher.value
+            shape[index + 2] = Self.shape(text, piece)
+            let length = piece.count
+            for n in 1...3 {
+                var prefix = FeatureHasher(template: UInt64(n))
+                prefix.combine(text, piece.lowerBound..<(piece.lowerBound + min(n, length)))
+                prefixes[3 * index + n - 1] = prefix.value
+                var suffix = FeatureHasher(template: UInt64(n + 3))
+                suffix.combine(text, (piece.upperBound - min(n, length))..<piece.upperBound)
+                suffixes[3 * index + n - 1] = suffix.value
+            }
+            // The recogniser's mention over this unit.
+            while mentionIndex < mentions.count, mentions[mentionIndex].utf16Range.upperBound <= piece.lowerBound { mentionIndex += 1 }
+            if mentionIndex < mentions.count, mentions[mentionIndex].utf16Range.lowerBound <= piece.lowerBound {
+                let mention = mentions[mentionIndex]
+                let begins = mention.utf16Range.lowerBound == piece.lowerBound
+                let ends = mention.utf16Range.upperBound == piece.upperBound
+                let linked = mention.link == nil ? 0 : (mention.link!.id.utf8.first == 0x64 ? 1 : 2)  // "doc:..." or gazetteer
+                rule[index + 2] = 1 + UInt64(Self.typeCode(mention.type)) << 8 | UInt64(begins ? 1 : 0) << 4
+                    | UInt64(ends ? 1 : 0) << 5 | UInt64(linked) << 12
+                // Inside a gazetteer hit the lexicon has been read by the recogniser: its rule code says it.
+                if !begins, linked == 2 { continue }
+            }
+            lexicon[index + 2] = Self.lexiconFlags(recognizer, text, piece)
+        }
+        // Given and family names the lists know, across units (ICU cuts an unknown name into
+        // dictionary words): B where a listed name starts and ends on unit edges, I inside.
+        var names = [UInt64](repeating: 0, count: count + 4)
+        var unitEnds = PositionSet(count: text.count)
+        for piece in pieces { unitEnds.insert(piece.upperBound) }
+        // Names are looked for where one can start: at the text's start, after a space or a
+        // non-Thai character, and after a title (the name lists are large; most words are not
+        // preceded by either).
+        for (index, piece) in pieces.enumerated() where CharacterClass.isThaiConsonant(text[piece.lowerBound])
+            || (0x0E40...0x0E44).contains(text[piece.lowerBound]) {
+            if piece.lowerBound > 0, CharacterClass.isThai(text[piece.lowerBound - 1]), lexicon[index + 1] & 3 == 0 { continue }
+            for shift in [0, 2] {
+                var longest = -1
+                let trie = shift == 0 ? recognizer.people.givenNames : recognizer.people.familyNames
+                guard trie.mayStartKey(in: text, at: piece.lowerBound) else { continue }
+                trie.forEachMatch(in: text, at: piece.lowerBound) { end, _ in
+                    // A name that is the unit itself is a lexicon flag (bits 16 and 17).
+                    if end == piece.upperBound { lexicon[index + 2] |= 1 << (16 + UInt64(shift / 2)) }
+                    if end > piece.upperBound, end == text.count || unitEnds.contains(end) { longest = end }
+                }
+                guard longest > 0 else { continue }
+                names[index + 2] |= 1 << UInt64(shift)
+                var next = index + 1
+                while next < count, pieces[next].upperBound <= longest {
+                    names[next + 2] |= 2 << UInt64(shift)
+                    next += 1
+                }
+            }
+        }
+
+        // Features, written through pointers into buffers of the largest size (34 a unit).
+        var features = [Int32](repeating: 0, count: count * 34)
+        var offsets = [Int32](repeating: 0, count: count + 1)
+        var written = 0
+        features.withUnsafeMutableBufferPointer { out in
+        offsets.withUnsafeMutableBufferPointer { offsets in
+        // One multiply per value and one final mix; the bucket by a mask when the count is a power of two.
+        let mask = bucketCount & (bucketCount - 1) == 0 ? UInt64(bucketCount - 1) : 0
+        @inline(__always) func add(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0) {
+            var h = template &* 0x9E37_79B9_7F4A_7C15 ^ a &* 0xC2B2_AE3D_27D4_EB4F
+            let cc = c &* 0x27D4_EB2F_1656_67C5
+            h ^= (b &* 0x1656_67B1_9E37_79F9) ^ (cc << 17 | cc >> 47)
+            h ^= h >> 31
+            h = h &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 29
+            out[written] = Int32(truncatingIfNeeded: mask != 0 ? h & mask : h % UInt64(bucketCount))
+            written += 1
+        }
+        for index in 0..<count {
+            let i = index + 2
+            add(1, 0)
+            add(2, word[i])
+            add(3, word[i - 1]); add(4, word[i + 1])
+            add(14, shape[i - 1]); add(15, shape[i + 1])
+            add(16, rule[i]); add(17, rule[i - 1]); add(18, rule[i + 1])
+            add(20, lexicon[i - 1]); add(21, lexicon[i + 1])
+            add(33, names[i - 1], names[i + 1])
+            if blank[index] {
+                // Between two words: whether they are one name (given + family) or not.
+                add(35, rule[i - 1], rule[i + 1])
+                add(36, lexicon[i - 1], shape[i + 1])
+                offsets[index + 1] = Int32(written)
+                continue
+            }
+            add(5, word[i - 2]); add(6, word[i + 2])
+            for n in 0..<3 {
+                add(7 + UInt64(n), prefixes[3 * index + n])
+                add(10 + UInt64(n), suffixes[3 * index + n])
+            }
+            add(13, shape[i])
+            add(19, lexicon[i])
+            add(22, word[i - 1], word[i]); add(23, word[i], word[i + 1])
+            add(24, lexicon[i - 1], shape[i])
+            add(25, lexicon[i - 2], shape[i - 1], shape[i])
+            add(26, rule[i - 1], shape[i])
+            add(27, rule[i], word[i])
+            add(28, rule[i - 2], shape[i - 1], shape[i])
+            add(29, shape[i - 1], shape[i], shape[i + 1])
+            add(30, rule[i], rule[i + 1])
+            add(31, lexicon[i], word[i + 1])
+            add(32, names[i])
+            add(34, names[i], lexicon[i - 1])
+            offsets[index + 1] = Int32(written)
+        }
+        }
+        }
+        features.removeLast(features.count - written)
+        self.features = features
+        self.offsets = offsets
+    }
+
+    /// A dotted title of four units or more starting inside a word (และด.ช.นิธิกร, รีด.ช.): ICU
+    /// glues it to the word before.
+    @inline(__always)
+    static func startsDottedTitle(_ recognizer: EntityRecognizer, _ text: UnsafeBufferPointer<UInt16>, _ position: Int,
+                                  before: UInt16) -> Bool {
+        guard position + 1 < text.count, text[position + 1] == 0x2E || (position + 2 < text.count && text[position + 2] == 0x2E),
+              CharacterClass.isThaiConsonant(text[position]), CharacterClass.isThai(before), before != 0x2E,
+              let title = recognizer.people.titles.longestMatch(in: text, at: position) else { return false }
+        return title.end - position >= 4 && text[title.end - 1] == 0x2E
+    }
+
+    static func typeCode(_ type: EntityType) -> Int {
+        switch type {
+        case .person: 1
+        case .ministry: 2
+        case .organization: 3
+        case .acronym: 4
+        case .location: 5
+        case .date: 6
+        }
+    }
+
+    /// The unit's character classes, runs collapsed (at most six), and a length bucket.
+    static func shape(_ text: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> UInt64 {
+        var code: UInt64 = 0
+        var last: UInt64 = 99
+        var runs = 0
+        for position in range {
+            let unit = text[position]
+            let cls: UInt64
+            if CharacterClass.isDigit(unit) { cls = 1 }
+            else if CharacterClass.isThai(unit) { cls = 2 }
+            else if CharacterClass.isLatinLetter(unit) { cls = unit < 0x5B ? 3 : 4 }
+            else if CharacterClass.isWhitespace(unit) { cls = unit == 0x0A ? 5 : 6 }
+            else if unit == 0x2E { cls = 7 }
+            else if unit == 0x28 || unit == 0x29 { cls = 8 }
+            else if unit == 0x22 || unit == 0x201C || unit == 0x201D { cls = 9 }
+            else if unit == 0x2D || unit == 0x2C { cls = 10 }
+            else { cls = 11 }
+            if cls != last, runs < 6 {
+                code = code << 4 | cls
+                runs += 1
+                last = cls
+            }
+        }
+        let length = range.count
+        let bucket: UInt64 = length <= 3 ? UInt64(length) : length <= 5 ? 4 : length <= 8 ? 5 : length <= 12 ? 6 : 7
+        return code << 4 | bucket
+    }
+
+    /// What the recogniser's lexicon holds at the unit's start: a title (strong or weak), a
+    /// gazetteer form (its type; whether it ends with the unit), an organisation or district head
+    /// word, and whether the unit is a known given or family name.
+    static func lexiconFlags(_ recognizer: EntityRecognizer, _ text: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> UInt64 {
+        var flags: UInt64 = 0
+        let start = range.lowerBound
+        guard CharacterClass.isThai(text[start]) || CharacterClass.isLatinLetter(text[start]) else { return 0 }
+        if recognizer.lexicon.mayStartKey(in: text, at: start) {
+            recognizer.lexicon.forEachMatch(in: text, at: start) { end, payload in
+                let roles = recognizer.keyRoles[Int(payload)]
+                let exact: UInt64 = end == range.upperBound ? 1 : end < range.upperBound ? 2 : 3
+                if roles.title >= 0 { flags |= (roles.title == 1 ? 1 : 2) | exact << 2 }
+                if roles.isOrganizationHead { flags |= 1 << 4 | exact << 5 }
+                if roles.isDistrictHead { flags |= 1 << 7 }
+                if roles.pattern >= 0 {
+                    let pattern = recognizer.patterns[Int(roles.pattern)]
+                    let type = UInt64(typeCode(recognizer.entryTypes[Int(pattern.entry)]))
+                    flags = flags & ~(0xFF << 8) | type << 8 | exact << 12
+                }
+            }
+        }
+        return flags
+    }
+
+    /// The model's spans from a label sequence, trimmed of whitespace at their edges.
+    func spans(labels: [Int], types: [EntityType]) -> [(type: EntityType, range: Range<Int>)] {
+        var result: [(type: EntityType, range: Range<Int>)] = []
+        var index = 0
+        while index < labels.count {
+            guard SequenceModel.isBegin(labels[index]) || (labels[index] > 0 && labels[index] % 2 == 0) else { index += 1; continue }
+            let type = SequenceModel.typeIndex(of: labels[index])!
+            var end = index + 1
+            while end < labels.count, labels[end] == 2 + 2 * type { end += 1 }
+            var first = index, last = end - 1
+            while first <= last, isBlank[first] { first += 1 }
+            while last >= first, isBlank[last] { last -= 1 }
+            // A name has two characters at least (a lone ก in a tiny document is none).
+            if first <= last, units[last].upperBound - units[first].lowerBound >= 2 {
+                result.append((types[type], units[first].lowerBound..<units[last].upperBound))
+            }
+            index = end
+        }
+        return result
+    }
+}

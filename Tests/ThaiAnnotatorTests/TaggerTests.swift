@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+@testable import ThaiAnnotator
+@testable import ThaiEntities
+@testable import ThaiTagger
+
+/// The sequence model: the perceptron, the model format, the features over a real text, the
+/// merge with the rules, and that `thai-annotate train` is deterministic.
+struct TaggerTests {
+    /// A sequence of words, each its own feature, labelled by a rule the trainer must learn.
+    static func synthetic(_ words: [Int]) -> TrainingSequence {
+        var features: [Int32] = [], offsets: [Int32] = [0]
+        var labels: [Int] = []
+        for (index, word) in words.enumerated() {
+            features.append(Int32(word))
+            features.append(Int32(100 + (index > 0 ? words[index - 1] : 99)))  // the previous word
+            offsets.append(Int32(features.count))
+            // 1 is a title: the word after it is B-PERSON, a following 2 is I-PERSON; 3 is a place.
+            let previous = index > 0 ? words[index - 1] : 0
+            if previous == 1 { labels.append(1) }
+            else if word == 2, let last = labels.last, last == 1 || last == 2 { labels.append(2) }
+            else if word == 3 { labels.append(5) }
+            else { labels.append(0) }
+        }
+        return TrainingSequence(features: features, offsets: offsets, labels: labels)
+    }
+
+    @Test func perceptronLearnsASmallFixtureAndTheFormatRoundTrips() throws {
+        var generator = SplitMix64(seed: 7)
+        let sequences = (0..<60).map { _ in Self.synthetic((0..<12).map { _ in 1 + Int(generator.next() % 8) }) }
+        let model = PerceptronTrainer(epochs: 8).train(sequences, types: ["PERSON", "ORGANIZATION", "LOCATION"], bucketCount: 256)
+        for sequence in sequences {
+            #expect(model.decode(features: sequence.features, offsets: sequence.offsets) == sequence.labels)
+        }
+        let bytes = model.serialized()
+        let decoded = try SequenceModel(serialized: bytes)
+        #expect(decoded.serialized() == bytes)
+        for sequence in sequences.prefix(10) {
+            #expect(decoded.decode(features: sequence.features, offsets: sequence.offsets) == sequence.labels)
+        }
+        #expect(PerceptronTrainer(epochs: 8).train(sequences, types: ["PERSON", "ORGANIZATION", "LOCATION"], bucketCount: 256)
+            .serialized() == bytes)
+        #expect(throws: ModelCodingError.self) { try SequenceModel(serialized: Array(bytes.dropLast())) }
+        #expect(Base64.decode(Base64.encode(bytes).utf8) == bytes)
+    }
+
+    @Test func viterbiNeverStartsWithAnInsideLabel() {
+        var weights = [Float](repeating: 0, count: 4 * 3)
+        weights[0 * 3 + 2] = 10  // bucket 0 strongly prefers I-PERSON
+        let model = SequenceModel(types: ["PERSON"], bucketCount: 4, weights: weights, transitions: [Float](repeating: 0, count: 12))
+        let labels = model.decode(features: [0, 0], offsets: [0, 1, 2])
+        #expect(labels.first != 2)
+        for (previous, next) in zip([nil] + labels.map(Optional.some), labels) {
+            #expect(SequenceModel.allows(previous, next))
+        }
+    }
+
+    /// The feature extractor and the trainer learn text: names no list knows, after a title.
+    @Test func taggerLearnsUnlistedNamesFromAFixture() throws {
+        let rules = try Annotator(configuration: { var c = Annotator.Configuration(); c.tagger = .off; return c }())
+        let texts = [("ต่อมา", "ปรีชาวุฒิ", "ยอดยิ่งเยี่ยม", "ชมรมผู้รักษ์ป่าคาย"), ("จากนั้น", "ทองพูลสุข", "มหัศจรรย์ไพศาล", "ชมรมคนเลี้ยงผึ้ง"),
+                     ("ขณะที่", "อรุณวดีศรี", "เลิศล้ำพรหม", "ชมรมนักปั่นเมืองเก่า")]
+        var sequences: [TrainingSequence] = []
+        var lines: [String] = []
+        for (lead, given, family, club) in texts {
+            let text = "\(lead) นาง\(given) \(family) ประธาน\(club) กล่าวว่า"
+            lines.append(text)
+            let utf16 = UTF16Text(text)
+            let tokens = rules.segmenter.tokens(in: utf16)
+            let person = (text as NSString).range(of: "นาง\(given) \(family)")
+            let organization = (text as NSString).range(of: club)
+            let gold: [(type: EntityType, utf16Range: Range<Int>)] = [
+                (.person, person.location..<(person.location + person.length)),
+                (.organization, organization.location..<(organization.location + organization.length)),
+            ]
+            let (sequence, _) = EntityTagger.trainingSequence(
+                recognizer: rules.recognizer, text: utf16, tokens: tokens,
+                ruleMentions: rules.recognizer.mentions(in: utf16, tokens: tokens), gold: gold,
+                types: EntityTagger.types, bucketCount: 1 << 12)
+            sequences.append(sequence)
+        }
+        let model = PerceptronTrainer(epochs: 10).train(sequences, types: EntityTagger.types.map(\.rawValue), bucketCount: 1 << 12)
+        let tagged = try Annotator(configuration: { var c = Annotator.Configuration(); c.tagger = .model(model); return c }())
+        for (line, names) in zip(lines, texts) {
+            let document = tagged.annotate(line)
+            #expect(document.entities(ofType: .person).map(\.text) == ["นาง\(names.1) \(names.2)"])
+            #expect(document.entities(ofType: .organization).map(\.text) == [names.3])
+            #expect(PipelineInvariants.violations(of: document, for: line).isEmpty)
+        }
+    }
+
+    /// The bundled model is off by default and loads when asked for; offsets and the pipeline
+    /// invariants hold either way, under both span conventions, on corpus documents.
+    @Test func bundledModelIsOptInAndInvariantsHold() throws {
+        #expect(PipelineInvariants.guidelinesAnnotator.tagger == nil)
+        func withModel(_ convention: SpanConvention) throws -> Annotator {
+            var configuration = Annotator.Configuration()
+            configuration.tagger = .bundled
+            configuration.spanConvention = convention
+            return try Annotator(configuration: configuration)
+        }
+        let guidelines = try withModel(.guidelines), thaiNER = try withModel(.thaiNER)
+        #expect(guidelines.tagger != nil)
+        for name in Corpus.names.prefix(40) {
+            let text = try Corpus.text(of: name)
+            for annotator in [guidelines, thaiNER, PipelineInvariants.guidelinesAnnotator] {
+                let document = annotator.annotate(text)
+                #expect(PipelineInvariants.violations(of: document, for: text).isEmpty, "\(name)")
+            }
+        }
+    }
+
+    /// Merge policy: MINISTRY and ACRONYM stay; a model span replaces rule spans it contains.
+    @Test func mergeKeepsProtectedMentionsAndLinks() {
+        let link = EntityLink(id: "person.x", canonical: "x")
+        let rules = [EntityMention(type: .person, utf16Range: 0..<5, link: link),
+                     EntityMention(type: .ministry, utf16Range: 10..<15),
+                     EntityMention(type: .location, utf16Range: 20..<25),
+                     EntityMention(type: .organization, utf16Range: 30..<35)]
+        let merged = EntityTagger.merge(rules: rules, model: [(.person, 0..<8), (.location, 10..<15), (.organization, 20..<28)])
+        #expect(merged.map(\.utf16Range) == [0..<8, 10..<15, 20..<28])
+        #expect(merged[0].link == link)
+        #expect(merged[1].type == .ministry)
+        #expect(merged[2].type == .organization)
+    }
+
+    /// `thai-annotate train` gives the same bytes twice (on a subset of ThaiNER train); with
+    /// THAI_ANNOTATE_REPRODUCE_MODEL=1 it also rebuilds the shipped model from the whole file and
+    /// compares it with Resources/model/tagger.txt byte for byte (see Resources/model/MODEL_CARD.md).
+    @Test func trainingIsDeterministicAndReproducesTheShippedModel() throws {
+        let root = Corpus.root.deletingLastPathComponent()
+        let train = root.deletingLastPathComponent().appendingPathComponent("shared/data/thainer/train.txt")
+        guard let text = try? String(contentsOf: train, encoding: .utf8) else { return }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tagger-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let subset = directory.appendingPathComponent("subset.txt")
+        try (text.split(separator: "\n").prefix(400).joined(separator: "\n") + "\n").write(to: subset, atomically: true, encoding: .utf8)
+        var outputs: [Data] = []
+        for run in 0..<2 {
+            let output = directory.appendingPathComponent("model-\(run).txt")
+            let result = try CLITests.run(["train", subset.path, "--base64", "--epochs", "3", "--output", output.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            outputs.append(try Data(contentsOf: output))
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0].count > 1000)
+        guard ProcessInfo.processInfo.environment["THAI_ANNOTATE_REPRODUCE_MODEL"] == "1" else { return }
+        let output = directory.appendingPathComponent("full.txt")
+        let result = try CLITests.run(["train", train.path, "--corpus", Corpus.root.path, "--base64", "--output", output.path])
+        #expect(result.status == 0)
+        #expect(try Data(contentsOf: output) == Data(contentsOf: root.appendingPathComponent("Resources/model/tagger.txt")))
+    }
+}
