@@ -98,12 +98,14 @@ struct Bench: ParsableCommand {
         // over seconds, and rounds of whole passes let that drift into the ratios.
         let chunkSize = 100
         let chunks = stride(from: 0, to: texts.count, by: chunkSize).map { texts[$0..<min($0 + chunkSize, texts.count)] }
-        let stages: [(name: String, run: (ArraySlice<String>) -> Void)] = [
+        var stages: [(name: String, run: (ArraySlice<String>) -> Void)] = [
             ("segment (typed tokens with offsets)", segmentOnly), ("segment + entities", entities),
             ("segment + dates", dates), ("annotate, 1 thread (JSONL output)", annotate1),
             ("annotate, 2 threads (JSONL output)", annotate2), ("segment + entities + roles", roles),
-            ("segment + entities + model", entitiesAndModel),
         ]
+        // Without a model, entities + model would time the entities stage a second time.
+        let hasModel = annotator.tagger != nil
+        if hasModel { stages.append(("segment + entities + model", entitiesAndModel)) }
         // seconds[stage][round], and the bare loop's seconds on the same chunks beside them.
         var seconds = [[Double]](repeating: [], count: stages.count)
         var bareSeconds = [[Double]](repeating: [], count: stages.count)
@@ -126,7 +128,7 @@ struct Bench: ParsableCommand {
         }
         print("documents: \(texts.count), UTF-8 input: \(format(megabytes)) MB, rounds: \(rounds), ICU \(WordSegmenter.icuVersion)")
         print(pad("bare C loop over ICU's break iterator", 44) + pad(format(megabytes / median(bareSeconds.flatMap { $0 })) + " MB/s", 14))
-        for index in [0, 1, 5, 6, 3, 4] { print(row(index)) }
+        for index in hasModel ? [0, 1, 5, 6, 3, 4] : [0, 1, 5, 3, 4] { print(row(index)) }
         print("2 threads / 1 thread: " + format(median(zip(ratios[4], ratios[3]).map { $0 / $1 })) + "x")
         // The date stage's time is segment + dates less segment alone, each in bare-loop units.
         let dateShare = (0..<rounds).map { round in
@@ -139,11 +141,14 @@ struct Bench: ParsableCommand {
         }
         print("role stage share of 1-thread annotate time: " + format(100 * max(0, median(roleShare))) + "%")
         // The model's time is entities + model less entities alone, likewise.
-        let modelShare = (0..<rounds).map { round in
-            (1 / ratios[6][round] - 1 / ratios[1][round]) / (1 / ratios[3][round])
+        if hasModel {
+            let modelShare = (0..<rounds).map { round in
+                (1 / ratios[6][round] - 1 / ratios[1][round]) / (1 / ratios[3][round])
+            }
+            print("model stage share of 1-thread annotate time: " + format(100 * max(0, median(modelShare))) + "%")
+        } else {
+            print("model stage share of 1-thread annotate time: no model loaded (bench --with-model)")
         }
-        print("model stage share of 1-thread annotate time: "
-              + (annotator.tagger == nil ? "no model loaded" : format(100 * max(0, median(modelShare))) + "%"))
         print("start-up (building the annotator, gazetteers included): " + format(startup * 1000) + " ms")
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
