@@ -68,6 +68,10 @@ public struct EntityRecognizer: Sendable {
     /// `PlaceAndUnitWords.stateContext`, by their last code unit.
     let stateContextWordsByLastUnit = Dictionary(grouping: PlaceAndUnitWords.stateContext.map { Array($0.utf16) }) { $0.last! }
     let descriptiveWords = Self.trie(PlaceAndUnitWords.descriptive)
+    let placeUnits = PlaceAndUnitWords.placeUnits.map { Array($0.utf16) }
+    let designationWords = PlaceAndUnitWords.designationWords.map { Array($0.utf16) }
+    let patronages = Self.trie(PlaceAndUnitWords.patronages)
+    let bodyHeads = WordsEnding(PlaceAndUnitWords.bodyHeads)
     let stateWords = PlaceAndUnitWords.stateWords.map { Array($0.utf16) }
     let placePrefixes = PlaceAndUnitWords.placePrefixes.map { Array($0.utf16) }
     let placeParts = PlaceAndUnitWords.placeParts.map { Array($0.utf16) }

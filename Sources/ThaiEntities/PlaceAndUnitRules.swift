@@ -110,6 +110,69 @@ extension RecognitionPass {
         return result
     }
 
+    // MARK: Organisations named by head, function and place
+
+    /// An organisation's name goes on over what the guidelines count as part of it (conventions 3
+    /// and 4): a place glued after a name that ends in จังหวัด or อำเภอ (สำนักงานพาณิชย์จังหวัด|ลำปาง),
+    /// a number designation after it (เขต 6, ที่ 17, พื้นที่ 1-10), a royal patronage
+    /// (ในพระบรมราชูปถัมภ์); and a head word glued before a known body makes a larger body
+    /// (คณะกรรมการ|กองทุนยุติธรรม, สภา|สมาคมสตรีแห่งชาติ). A mention extended so loses its link.
+    func joiningOrganizationParts(_ mentions: [EntityMention]) -> [EntityMention] {
+        var result: [EntityMention] = []
+        result.reserveCapacity(mentions.count)
+        var index = 0
+        while index < mentions.count {
+            var mention = mentions[index]
+            index += 1
+            guard mention.type == .organization else {
+                result.append(mention)
+                continue
+            }
+            var range = mention.utf16Range
+            let previousEnd = result.last?.utf16Range.upperBound ?? 0
+            if let head = recognizer.bodyHeads.longestEnding(at: range.lowerBound, in: units, from: previousEnd),
+               head == 0 || !CharacterClass.isThai(units[head - 1]) || isTokenBoundary(head) {
+                range = head..<range.upperBound
+            }
+            let nextStart = { index < mentions.count ? mentions[index].utf16Range.lowerBound : units.count }
+            if index < mentions.count, mentions[index].type == .location, mentions[index].utf16Range.lowerBound == range.upperBound,
+               recognizer.placeUnits.contains(where: { range.count > $0.count && matches($0, at: range.upperBound - $0.count) }) {
+                range = range.lowerBound..<mentions[index].utf16Range.upperBound
+                index += 1
+            }
+            if let end = designationEnd(after: range.upperBound), end <= nextStart() { range = range.lowerBound..<end }
+            let patronage = skipSpaces(range.upperBound, limit: 1)
+            if let match = recognizer.patronages.longestMatch(in: units, at: patronage), match.end <= nextStart() {
+                range = range.lowerBound..<match.end
+            }
+            if range != mention.utf16Range {
+                mention.utf16Range = range
+                mention.link = nil
+            }
+            result.append(mention)
+        }
+        return result
+    }
+
+    /// The end of a number designation right after an office's name: เขต 6, ที่ 17, พื้นที่ 1-10 (a
+    /// space at most before the number), or nil.
+    func designationEnd(after position: Int) -> Int? {
+        let start = skipSpaces(position, limit: 1)
+        for word in recognizer.designationWords where matches(word, at: start) {
+            let numberStart = skipSpaces(start + word.count, limit: 1)
+            var end = numberStart
+            while end < units.count, CharacterClass.isDigit(units[end]) { end += 1 }
+            guard end > numberStart else { return nil }
+            if end + 1 < units.count, units[end] == 0x2D, CharacterClass.isDigit(units[end + 1]) {
+                end += 1
+                while end < units.count, CharacterClass.isDigit(units[end]) { end += 1 }
+            }
+            if end < units.count, CharacterClass.isThai(units[end]) && !CharacterClass.isDigit(units[end]) || units[end] == 0x2E { return nil }
+            return end
+        }
+        return nil
+    }
+
     // MARK: Units of a body
 
     /// A unit head word (กลุ่ม, กลุ่มงาน, ฝ่าย, ส่วน, กอง, สายงาน, ชมรม, เครือข่าย ...) and its glued
@@ -174,6 +237,19 @@ enum PlaceAndUnitWords {
         "คณะทำงาน", "กองบังคับการ", "กองบัญชาการ", "กองกำกับการ", "สถานีตำรวจ", "มณฑลทหารบก", "ห้างหุ้นส่วน",
     ]
 
+    /// Words after which a place glued to an office's name belongs to it: สำนักงานพาณิชย์จังหวัด|ลำปาง.
+    static let placeUnits: [String] = ["จังหวัด", "อำเภอ", "ตำบล"]
+
+    /// Words that number an office after its name (สำนักงานปศุสัตว์เขต 6, มณฑลทหารบกที่ 17).
+    static let designationWords: [String] = ["เขต", "ที่", "พื้นที่", "ภาค"]
+
+    /// Royal patronage written after a body's name, part of it.
+    static let patronages: [String] = ["ในพระบรมราชูปถัมภ์", "ในพระราชูปถัมภ์", "ในพระบรมราชินูปถัมภ์", "ในพระอุปถัมภ์"]
+
+    /// Head words that, glued before a known body, make a larger body (คณะกรรมการกองทุนยุติธรรม,
+    /// มณฑลทหารบก, บริษัทนิเคอิ).
+    static let bodyHeads: [String] = ["คณะกรรมการ", "สมัชชา", "มณฑล", "บริษัท", "สำนักงาน", "ตำรวจ", "เครือข่าย", "ชมรม"]
+
     /// Positions written right before a unit's name (ผู้อำนวยการกองกฎหมาย, ประธานชมรม...).
     static let unitPositions: [String] = [
         "ผู้อำนวยการ", "ผู้อำนวยการ ", "ประธาน", "ประธาน ", "หัวหน้า", "หัวหน้า ", "ผอ.", "ผู้จัดการ", "ผู้จัดการ ",
@@ -190,4 +266,19 @@ enum PlaceAndUnitWords {
         // The object of วัด "to measure" (วัดอุณหภูมิ, วัดผล).
         "อุณหภูมิ", "ผล", "ความ",
     ]
+}
+
+/// A small set of words looked up by where they end.
+struct WordsEnding: Sendable {
+    private let words: [[UInt16]]
+
+    init(_ words: [String]) { self.words = words.map { Array($0.utf16) }.sorted { $0.count > $1.count } }
+
+    /// Where the longest of the words that ends at `position` and starts at or after `from` starts.
+    func longestEnding(at position: Int, in units: UnsafeBufferPointer<UInt16>, from: Int) -> Int? {
+        for word in words where position - word.count >= from && units.hasWord(word, at: position - word.count) {
+            return position - word.count
+        }
+        return nil
+    }
 }

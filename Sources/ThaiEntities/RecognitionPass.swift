@@ -82,7 +82,7 @@ struct RecognitionPass {
                 mentions[index].utf16Range = mentions[index].utf16Range.lowerBound..<(mark + 1)
             }
         }
-        mentions = extendingPlaces(mentions)
+        mentions = extendingPlaces(joiningOrganizationParts(mentions))
         for index in mentions.indices where mentions[index].type == .location {
             let range = mentions[index].utf16Range
             // In a governor's title จังหวัด belongs to the title: ผู้ว่าราชการจังหวัด[ลำปาง] (GUIDELINES,

@@ -59,11 +59,17 @@ enum TaggerTraining {
     /// column), under the guidelines' conventions: MINISTRY and organisation ACRONYMs are trained
     /// as ORGANIZATION (ThaiNER's convention; the merge keeps the recogniser's finer type).
     static func corpusSequences(_ root: String, split: String, thaiNERLines: [ThaiNERLine], buckets: Int) throws -> [TrainingSequence] {
+        let wanted = Set(try CorpusManifest.documents(root, split: split))
+        return try corpusSequences(try CorpusGold(folder: root).documents.filter { wanted.contains($0.document) },
+                                   thaiNERLines: thaiNERLines, buckets: buckets)
+    }
+
+    /// The training sequences of the given corpus documents (see the split version above).
+    static func corpusSequences(_ documents: [GoldDocument], thaiNERLines: [ThaiNERLine], buckets: Int) throws -> [TrainingSequence] {
         let mined = ThaiNERListMiner.mine(thaiNERLines[...], base: try baseGazetteers())
         let annotator = try rulesAnnotator(mined: mined.gazetteers, convention: .guidelines)
         var sequences: [TrainingSequence] = []
-        let wanted = Set(try CorpusManifest.documents(root, split: split))
-        for document in try CorpusGold(folder: root).documents where wanted.contains(document.document) {
+        for document in documents {
             let text = document.text, gold = document.entities
             let utf16 = UTF16Text(text)
             var utf16Offsets = [Int](repeating: 0, count: 1)
