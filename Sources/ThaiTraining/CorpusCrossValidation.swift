@@ -18,7 +18,8 @@ public struct CorpusCrossValidation: Sendable {
     public private(set) var model: Evaluation
 
     /// Scores `documents` in k folds (document i in fold i mod k). Each fold's model learns from
-    /// `thaiNERLines` and from the documents of `training` that are not in the fold. `foldDone`
+    /// `thaiNERLines` and from the documents of `training` that are not in the fold (weighted by
+    /// `settings`' ``TaggerTraining/corpusWeight``). `foldDone`
     /// is called after each fold with its number (from 1), the documents scored and the corpus
     /// documents trained on.
     public init(_ documents: [GoldDocument], training: [GoldDocument], thaiNERLines: [ThaiNERLine], k: Int,
@@ -32,7 +33,8 @@ public struct CorpusCrossValidation: Sendable {
         for fold in 0..<k {
             let scored = Set(documents.indices.filter { $0 % k == fold }.map { documents[$0].document })
             let others = training.filter { !scored.contains($0.document) }
-            let trained = settings.train(thaiNER + (try settings.corpusSequences(others, thaiNERLines: thaiNERLines)))
+            let corpusPart = try settings.corpusSequences(others, thaiNERLines: thaiNERLines)
+            let trained = settings.train(thaiNER + settings.weighted(corpusPart))
             var configuration = Annotator.Configuration()
             configuration.tagger = .model(trained)
             let byModel = try Annotator(configuration: configuration)

@@ -33,6 +33,9 @@ struct Eval: ParsableCommand {
     @Option(name: .customLong("model"), help: "The sequence model: `bundled` (the one shipped in the binary) or a file written by `thai-annotate train`. Without it, gazetteers and rules alone.")
     var modelFile: String?
 
+    @Option(name: .customLong("corpus-weight"), help: "With a corpus and --cross-validate: how many times each corpus document is seen per epoch.")
+    var corpusWeight: Int = TaggerTraining.defaultCorpusWeight
+
     @Option(help: "Training epochs for --cross-validate.")
     var epochs: Int = TaggerTraining.defaultEpochs
 
@@ -125,7 +128,7 @@ struct Eval: ParsableCommand {
         let training = try CorpusGold(folder: path, split: "train").documents
         let lines = try ThaiNERLine.read(thaiNERFile)
         let result = try CorpusCrossValidation(documents, training: training, thaiNERLines: lines, k: crossValidate,
-                                               settings: TaggerTraining(epochs: epochs), exampleLimit: errorExamples) { fold, scored, trainedOn in
+                                               settings: TaggerTraining(epochs: epochs, corpusWeight: corpusWeight), exampleLimit: errorExamples) { fold, scored, trainedOn in
             printError("fold \(fold)/\(crossValidate): \(scored) documents scored, model trained on \(trainedOn) corpus documents and \(lines.count) ThaiNER lines")
         }
         print("\(crossValidate)-fold cross-validation over \(documents.count) corpus documents (model trained without each fold)")
