@@ -82,7 +82,7 @@ struct RecognitionPass {
                 mentions[index].utf16Range = mentions[index].utf16Range.lowerBound..<(mark + 1)
             }
         }
-        for index in mentions.indices where mentions[index].type == .location {
+        for index in mentions.indices where mentions[index].type == .location && !recognizer.followsThaiNERSpans {
             let range = mentions[index].utf16Range
             // In a governor's title จังหวัด belongs to the title: ผู้ว่าราชการจังหวัด[ลำปาง] (GUIDELINES,
             // LOCATION); so in a provincial officer's.
@@ -135,7 +135,8 @@ struct RecognitionPass {
         if let title = hits.title, let person = titledPerson(at: start, title: title) { candidates.append(person) }
         if let person = untitledPerson(at: start) { candidates.append(person) }
         switch hits.ruleHead {
-        case .ministry?: if let ministry = foreignMinistry(at: start) { candidates.append(ministry) }
+        case .ministry?:
+            if !recognizer.followsThaiNERSpans, let ministry = foreignMinistry(at: start) { candidates.append(ministry) }
         case .company?: if let company = company(at: start) { candidates.append(company) }
         case .faculty?: if let faculty = faculty(at: start) { candidates.append(faculty) }
         case nil: break
@@ -466,13 +467,23 @@ struct RecognitionPass {
             for linker in Words.countryLinkers where matches(linker, at: position) {
                 let placeStart = skipSpaces(position + linker.count, limit: 1)
                 if let place = longestGazetteerForm(at: placeStart), place.type == .location,
-                   acceptsBoundaries(placeStart..<place.end) {
+                   acceptsBoundaries(placeStart..<place.end), isForeignPlace(placeStart..<place.end) {
                     return Candidate(range: start..<place.end, type: .ministry)
                 }
             }
             position += 1
         }
         return nil
+    }
+
+    /// Whether the gazetteer place at `range` is outside Thailand: a ministry ...ของจ.กำแพงเพชร or
+    /// ...แห่งประเทศไทย is a Thai ministry followed by other words, not a foreign ministry.
+    func isForeignPlace(_ range: Range<Int>) -> Bool {
+        guard let payload = recognizer.lexicon.payload(exactly: range, in: units) else { return false }
+        let pattern = recognizer.keyRoles[Int(payload)].pattern
+        guard pattern >= 0 else { return false }
+        let id = recognizer.entries[Int(recognizer.patterns[Int(pattern)].entry)].id
+        return !id.hasPrefix("loc.th.") && id != "loc.country.th"
     }
 
     /// บริษัท ... จำกัด [(มหาชน)].
