@@ -4,7 +4,7 @@ import PackageDescription
 let package = Package(
     name: "ThaiAnnotator",
     products: [
-        .library(name: "ThaiAnnotator", targets: ["ThaiAnnotator", "ThaiEvaluation"]),
+        .library(name: "ThaiAnnotator", targets: ["ThaiAnnotator", "ThaiEvaluation", "ThaiTraining"]),
         .executable(name: "thai-annotate", targets: ["thai-annotate"]),
     ],
     dependencies: [
@@ -41,12 +41,15 @@ let package = Package(
         .target(name: "ThaiAnnotator", dependencies: ["ThaiSegmentation", "ThaiEntities", "ThaiDates", "ThaiRoles", "ThaiTagger"]),
         // Scoring against gold data: P/R/F1 per type and for role links, date-value accuracy, errors, gold readers.
         .target(name: "ThaiEvaluation", dependencies: ["ThaiAnnotator"]),
+        // Training the sequence model: training sequences, lists mined from ThaiNER, k-fold cross-validation.
+        .target(name: "ThaiTraining", dependencies: ["ThaiAnnotator", "ThaiEvaluation"]),
         // The command-line tool.
         .executableTarget(
             name: "thai-annotate",
             dependencies: [
                 "ThaiAnnotator",
                 "ThaiEvaluation",
+                "ThaiTraining",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,7 +58,7 @@ let package = Package(
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
         .testTarget(
             name: "ThaiAnnotatorTests",
-            dependencies: ["ThaiAnnotator", "ThaiEvaluation", "thai-annotate"],
+            dependencies: ["ThaiAnnotator", "ThaiEvaluation", "ThaiTraining", "thai-annotate"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -13,7 +13,7 @@ import json
 import os
 import sys
 
-MODULES = ["ThaiAnnotator", "ThaiEvaluation", "ThaiSegmentation", "ThaiEntities", "ThaiDates", "ThaiRoles", "ThaiTagger"]
+MODULES = ["ThaiAnnotator", "ThaiEvaluation", "ThaiSegmentation", "ThaiEntities", "ThaiDates", "ThaiRoles", "ThaiTagger", "ThaiTraining"]
 
 
 def main():

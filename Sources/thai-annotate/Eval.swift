@@ -1,6 +1,7 @@
 import ArgumentParser
 import ThaiAnnotator
 import ThaiEvaluation
+import ThaiTraining
 
 /// `thai-annotate eval`: scores the annotator against gold data, through `ThaiEvaluation`.
 struct Eval: ParsableCommand {
@@ -94,42 +95,21 @@ struct Eval: ParsableCommand {
     /// k folds of whole documents; for each, lists mined and a model trained on the other folds.
     private func runCrossValidation() throws {
         let lines = ThaiNERLine.parse(try readText())
-        let folds = ThaiNERLine.folds(lines, k: crossValidate)
-        let base = try TaggerTraining.baseGazetteers()
-        var rulesEvaluation = Evaluation(exampleLimit: 0), modelEvaluation = Evaluation(exampleLimit: errorExamples)
-        var rulesUnseen = UnseenNameRecall(), modelUnseen = UnseenNameRecall()
-        for (number, fold) in folds.enumerated() {
-            let training = lines.indices.filter { !fold.contains($0) }.map { lines[$0] }
-            let mined = ThaiNERListMiner.mine(training[...], base: base)
-            let rules = try TaggerTraining.rulesAnnotator(mined: mined.gazetteers)
-            let (sequences, _, _) = try TaggerTraining.sequences(
-                training, parts: TaggerTraining.parts(training, count: crossValidate - 1), buckets: TaggerTraining.defaultBuckets)
-            let model = TaggerTraining.train(sequences, buckets: TaggerTraining.defaultBuckets, epochs: epochs, verbose: false)
-            let withModel = try TaggerTraining.rulesAnnotator(mined: mined.gazetteers, tagger: .model(model))
-            let known = KnownPersonNames(gazetteers: base + mined.gazetteers)
-            for index in fold {
-                let name = "fold \(number + 1) line \(index + 1)"
-                let gold = lines[index].gold
-                let byRules = rules.annotate(gold.text).entities.map(ThaiNERGold.span(for:))
-                rulesEvaluation.add(gold: gold.spans, predicted: byRules, text: gold.text, document: name)
-                rulesUnseen.add(gold, predicted: byRules, known: known)
-                let byModel = withModel.annotate(gold.text).entities.map(ThaiNERGold.span(for:))
-                modelEvaluation.add(gold: gold.spans, predicted: byModel, text: gold.text, document: name)
-                modelUnseen.add(gold, predicted: byModel, known: known)
-            }
-            printError("fold \(number + 1)/\(folds.count): lines \(fold.lowerBound + 1)-\(fold.upperBound), \(mined.persons.count) persons, \(mined.organizations.count) organisations, \(mined.locations.count) places mined from the rest")
+        let result = try CrossValidation(lines, k: crossValidate, training: TaggerTraining(epochs: epochs),
+                                         exampleLimit: errorExamples) { fold in
+            printError("fold \(fold.number)/\(crossValidate): lines \(fold.lines.lowerBound + 1)-\(fold.lines.upperBound), \(fold.persons) persons, \(fold.organizations) organisations, \(fold.places) places mined from the rest")
         }
         if format == .json {
-            print("{\"rules\":\(rulesEvaluation.json().dropLast()),\"model\":\(modelEvaluation.json().dropLast()),"
-                  + "\"unseenPersonRecall\":{\"gold\":\(modelUnseen.gold),\"rules\":\(rulesUnseen.recall),\"model\":\(modelUnseen.recall)}}")
+            print("{\"rules\":\(result.rules.json().dropLast()),\"model\":\(result.model.json().dropLast()),"
+                  + "\"unseenPersonRecall\":{\"gold\":\(result.modelUnseen.gold),\"rules\":\(result.rulesUnseen.recall),\"model\":\(result.modelUnseen.recall)}}")
             return
         }
         print("\(crossValidate)-fold cross-validation over \(lines.count) lines (lists mined and model trained without each fold)")
-        print("\nrules and gazetteers alone:\n" + rulesEvaluation.table())
-        print(rulesUnseen.summary)
-        print("\nwith the sequence model:\n" + modelEvaluation.table())
-        print(modelUnseen.summary)
-        for example in modelEvaluation.examples { print(example) }
+        print("\nrules and gazetteers alone:\n" + result.rules.table())
+        print(result.rulesUnseen.summary)
+        print("\nwith the sequence model:\n" + result.model.table())
+        print(result.modelUnseen.summary)
+        for example in result.model.examples { print(example) }
     }
 
     /// The gold file as UTF-8 text (66 when it cannot be read, 65 when it is not UTF-8).

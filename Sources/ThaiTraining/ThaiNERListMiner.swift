@@ -1,67 +1,13 @@
 import ThaiAnnotator
-
 import ThaiEvaluation
-
-/// One line of a ThaiNER file: its text and tagged spans (scalar offsets), types as ThaiNER has them.
-struct ThaiNERLine {
-    var gold: ThaiNERGold
-    var text: [Unicode.Scalar]
-    var spans: [ScoredSpan] { gold.taggedSpans }
-
-    var string: String { gold.text }
-
-    init(_ line: Substring) {
-        gold = ThaiNERGold(line: line)
-        text = Array(gold.text.unicodeScalars)
-    }
-
-    static func parse(_ text: String) -> [ThaiNERLine] { text.split(separator: "\n").map(ThaiNERLine.init) }
-
-    static func read(_ path: String) throws -> [ThaiNERLine] { parse(try String(contentsOfFile: path, encoding: .utf8)) }
-
-    func surface(_ span: ScoredSpan) -> String { String(String.UnicodeScalarView(text[span.start..<span.end])) }
-
-    /// The spans as the annotator's types (FACILITY is LOCATION), in UTF-16 offsets.
-    func goldMentions(types: Set<String> = ["PERSON", "ORGANIZATION", "LOCATION", "FACILITY"]) -> [(type: EntityType, utf16Range: Range<Int>)] {
-        var utf16Offsets = [Int](repeating: 0, count: text.count + 1)
-        for (index, scalar) in text.enumerated() { utf16Offsets[index + 1] = utf16Offsets[index] + scalar.utf16.count }
-        return spans.compactMap { span in
-            guard types.contains(span.type) else { return nil }
-            let type: EntityType = span.type == "PERSON" ? .person : span.type == "ORGANIZATION" ? .organization : .location
-            return (type, utf16Offsets[span.start]..<utf16Offsets[span.end])
-        }
-    }
-
-    /// Where the documents of a ThaiNER file start: at its [URL] lines (each article opens with one).
-    static func documentStarts(_ lines: [ThaiNERLine]) -> [Int] {
-        var starts = [0]
-        for (index, line) in lines.enumerated() where index > 0 && line.spans.first?.type == "URL" && line.spans.first?.start == 0 {
-            starts.append(index)
-        }
-        return starts
-    }
-
-    /// k folds of whole documents, in file order, each about a k-th of the lines: fold f is the
-    /// line range between the document starts nearest to f/k and (f+1)/k of the file.
-    static func folds(_ lines: [ThaiNERLine], k: Int) -> [Range<Int>] {
-        let starts = documentStarts(lines)
-        var bounds = [0]
-        for f in 1..<k {
-            let target = lines.count * f / k
-            let nearest = starts.min { abs($0 - target) < abs($1 - target) } ?? target
-            bounds.append(max(nearest, bounds.last!))
-        }
-        bounds.append(lines.count)
-        return (0..<k).map { bounds[$0]..<bounds[$0 + 1] }
-    }
-}
 
 /// Builds the lists mined from ThaiNER (persons-thainer.tsv, organizations-thainer.tsv,
 /// locations-thainer.tsv) from the lines it is given, deterministically, so that
 /// cross-validation can rebuild them without the held-out fold. Forms already in the other
 /// bundled gazetteers are left out.
-struct ThaiNERListMiner {
-    static let attribution = "# Derived from ThaiNER 1.5.1 (train split) by Wannaphong Phatthiyaphaibun / PyThaiNLP, CC BY 3.0, https://github.com/wannaphong/thai-ner — built by `thai-annotate mine-lists` (see Resources/SOURCES.md); do not edit by hand."
+public enum ThaiNERListMiner {
+    /// The comment line that opens each mined file: ThaiNER's attribution (CC BY 3.0).
+    public static let attribution = "# Derived from ThaiNER 1.5.1 (train split) by Wannaphong Phatthiyaphaibun / PyThaiNLP, CC BY 3.0, https://github.com/wannaphong/thai-ner — built by `thai-annotate mine-lists` (see Resources/SOURCES.md); do not edit by hand."
 
     /// Spans that are a bare head word or a generic noun, never an entry.
     static let generic: Set<String> = [
@@ -72,20 +18,9 @@ struct ThaiNERListMiner {
     /// FACILITY spans that our conventions call organisations, or are no names.
     static let notPlaceStarts = ["โรงเรียน", "โรงพยาบาล", "มหาวิทยาลัย", "ห้อง", "บ้านเลขที่", "เลขที่"]
 
-    struct Result {
-        var persons: [GazetteerEntry] = []
-        var organizations: [GazetteerEntry] = []
-        var locations: [GazetteerEntry] = []
-
-        var gazetteers: [Gazetteer] {
-            [Gazetteer(name: "mined:locations-thainer.tsv", entries: locations),
-             Gazetteer(name: "mined:organizations-thainer.tsv", entries: organizations),
-             Gazetteer(name: "mined:persons-thainer.tsv", entries: persons)]
-        }
-    }
-
-    /// `base`: the other bundled gazetteers (their forms are not mined again).
-    static func mine(_ lines: ArraySlice<ThaiNERLine>, base: [Gazetteer]) -> Result {
+    /// Mines the three lists from `lines`; `base` is the other bundled gazetteers (their forms
+    /// are not mined again: ``TaggerTraining/baseGazetteers()``).
+    public static func mine(_ lines: ArraySlice<ThaiNERLine>, base: [Gazetteer]) -> MinedLists {
         var taken: Set<String> = []
         var basePersonGiven: [String: Int] = [:]
         for gazetteer in base {
@@ -112,8 +47,8 @@ struct ThaiNERListMiner {
                     // NAME (ACR): the next span, in brackets right after, is its acronym.
                     if index + 1 < line.spans.count {
                         let next = line.spans[index + 1]
-                        let between = String(String.UnicodeScalarView(line.text[span.end..<next.start])).filter { $0 != " " }
-                        let after = next.end < line.text.count ? line.text[next.end] : " "
+                        let between = String(String.UnicodeScalarView(line.scalars[span.end..<next.start])).filter { $0 != " " }
+                        let after = next.end < line.scalars.count ? line.scalars[next.end] : " "
                         if next.type == "ORGANIZATION", between == "(", after == ")" {
                             acronymOf[line.surface(next), default: [:]][surface, default: 0] += 1
                         }
@@ -124,7 +59,7 @@ struct ThaiNERListMiner {
                 }
             }
         }
-        var result = Result()
+        var result = MinedLists()
         var used = taken
 
         // People: given + family name, titles stripped.
@@ -214,10 +149,10 @@ struct ThaiNERListMiner {
         let trie = PrefixTrie(sorted.enumerated().map { (key: $0.element, payload: Int32($0.offset)) })
         var counts = [(Int, Int)](repeating: (0, 0), count: sorted.count)
         for line in lines {
-            let units = Array(line.string.utf16)
+            let units = Array(line.gold.text.utf16)
             // PERSON spans in UTF-16 offsets.
-            var utf16Offsets = [Int](repeating: 0, count: line.text.count + 1)
-            for (index, scalar) in line.text.enumerated() { utf16Offsets[index + 1] = utf16Offsets[index] + scalar.utf16.count }
+            var utf16Offsets = [Int](repeating: 0, count: line.scalars.count + 1)
+            for (index, scalar) in line.scalars.enumerated() { utf16Offsets[index + 1] = utf16Offsets[index] + scalar.utf16.count }
             let persons = line.spans.filter { $0.type == "PERSON" }.map { utf16Offsets[$0.start]..<utf16Offsets[$0.end] }
             units.withUnsafeBufferPointer { buffer in
                 for start in 0..<buffer.count {
@@ -233,8 +168,8 @@ struct ThaiNERListMiner {
         return result
     }
 
-    /// Writes a list in the gazetteer format.
-    static func tsv(_ entries: [GazetteerEntry], description: String) -> String {
+    /// A list in the gazetteer format, opened by the attribution and `description`.
+    public static func tsv(_ entries: [GazetteerEntry], description: String) -> String {
         var lines = [attribution, "# \(description) Licence: CC BY 3.0 (attribution above).", Gazetteer.header]
         for entry in entries {
             lines.append([entry.id, entry.type.rawValue, entry.canonical, entry.aliases.joined(separator: "|"),
@@ -242,6 +177,34 @@ struct ThaiNERListMiner {
                           entry.english ?? ""].joined(separator: "\t"))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The lists mined from ThaiNER lines by ``ThaiNERListMiner/mine(_:base:)``.
+public struct MinedLists: Sendable {
+    /// People: a Thai given and family name, titles removed (persons-thainer.tsv).
+    public var persons: [GazetteerEntry] = []
+    /// Organisations and the acronyms bracketed after them (organizations-thainer.tsv).
+    public var organizations: [GazetteerEntry] = []
+    /// Places and facilities (locations-thainer.tsv).
+    public var locations: [GazetteerEntry] = []
+
+    /// An empty set of lists.
+    public init() {}
+
+    /// The lists as gazetteers, for `Annotator.Configuration.gazetteers` in place of the bundled ones.
+    public var gazetteers: [Gazetteer] {
+        [Gazetteer(name: "mined:locations-thainer.tsv", entries: locations),
+         Gazetteer(name: "mined:organizations-thainer.tsv", entries: organizations),
+         Gazetteer(name: "mined:persons-thainer.tsv", entries: persons)]
+    }
+
+    /// The three files as `Resources/gazetteers` holds them: each file's name and its text.
+    public var files: [(name: String, text: String)] {
+        [("persons-thainer.tsv", persons, "PERSON spans with a Thai given and family name, titles removed, not in persons.tsv; a given name is a short form when it is unique, has 3+ letters, occurs 3+ times and 90 % of them inside PERSON spans."),
+         ("organizations-thainer.tsv", organizations, "ORGANIZATION spans seen at least twice (and more often as ORGANIZATION than as LOCATION/FACILITY), not in the other gazetteers; acronyms bracketed after a name are its abbreviations."),
+         ("locations-thainer.tsv", locations, "LOCATION and FACILITY spans seen at least twice (more often than as ORGANIZATION), not in the other gazetteers; schools, hospitals, universities, rooms and addresses left out."),
+        ].map { ($0.0, ThaiNERListMiner.tsv($0.1, description: $0.2)) }
     }
 }
 

@@ -1,0 +1,75 @@
+import ThaiAnnotator
+import ThaiEvaluation
+
+/// k-fold cross-validation over the documents of a ThaiNER file: each fold is scored by the
+/// rules with lists mined without it, and by the rules and a model trained without it, under
+/// ThaiNER's span conventions.
+///
+/// ```swift
+/// let lines = try ThaiNERLine.read("train.txt")
+/// let result = try CrossValidation(lines, k: 5)
+/// print(result.model.table())
+/// print(result.modelUnseen.summary)
+/// ```
+public struct CrossValidation: Sendable {
+    /// One fold: its lines and the sizes of the lists mined from the other folds.
+    public struct Fold: Sendable {
+        /// The fold's number, from 1.
+        public var number: Int
+        /// The fold's line indices.
+        public var lines: Range<Int>
+        /// People mined without the fold.
+        public var persons: Int
+        /// Organisations mined without the fold.
+        public var organizations: Int
+        /// Places mined without the fold.
+        public var places: Int
+    }
+
+    /// The folds, in file order.
+    public private(set) var folds: [Fold] = []
+    /// The rules and gazetteers alone, over all folds.
+    public private(set) var rules: Evaluation
+    /// The rules with the sequence model, over all folds.
+    public private(set) var model: Evaluation
+    /// Unseen-name PERSON recall of the rules alone.
+    public private(set) var rulesUnseen = UnseenNameRecall()
+    /// Unseen-name PERSON recall with the model.
+    public private(set) var modelUnseen = UnseenNameRecall()
+
+    /// Runs the k folds (k >= 2) of whole documents (``ThaiNERLine/folds(_:k:)``). The model of
+    /// each fold is trained with `training`'s buckets and epochs on the other folds, its list
+    /// features jackknifed over k - 1 parts. `exampleLimit` bounds the model's error examples
+    /// (named `fold F line L`, L counted in the file); `foldDone` is called after each fold.
+    public init(_ lines: [ThaiNERLine], k: Int, training: TaggerTraining = TaggerTraining(), exampleLimit: Int = 0,
+                foldDone: ((Fold) -> Void)? = nil) throws {
+        precondition(k >= 2, "cross-validation needs k >= 2")
+        var training = training
+        training.parts = k - 1
+        rules = Evaluation(exampleLimit: 0)
+        model = Evaluation(exampleLimit: exampleLimit)
+        let base = try TaggerTraining.baseGazetteers()
+        for (number, fold) in ThaiNERLine.folds(lines, k: k).enumerated() {
+            let others = lines.indices.filter { !fold.contains($0) }.map { lines[$0] }
+            let mined = ThaiNERListMiner.mine(others[...], base: base)
+            let byRules = try TaggerTraining.annotator(mined: mined)
+            let trained = training.train(try training.sequences(others).sequences)
+            let byModel = try TaggerTraining.annotator(mined: mined, tagger: .model(trained))
+            let known = KnownPersonNames(gazetteers: base + mined.gazetteers)
+            for index in fold {
+                let name = "fold \(number + 1) line \(index + 1)"
+                let gold = lines[index].gold
+                let rulesSpans = byRules.annotate(gold.text).entities.map(ThaiNERGold.span(for:))
+                rules.add(gold: gold.spans, predicted: rulesSpans, text: gold.text, document: name)
+                rulesUnseen.add(gold, predicted: rulesSpans, known: known)
+                let modelSpans = byModel.annotate(gold.text).entities.map(ThaiNERGold.span(for:))
+                model.add(gold: gold.spans, predicted: modelSpans, text: gold.text, document: name)
+                modelUnseen.add(gold, predicted: modelSpans, known: known)
+            }
+            let summary = Fold(number: number + 1, lines: fold, persons: mined.persons.count, organizations: mined.organizations.count,
+                               places: mined.locations.count)
+            folds.append(summary)
+            foldDone?(summary)
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import ThaiAnnotator
+import ThaiEvaluation
+
+/// Trains the sequence model (PERSON, ORGANIZATION, LOCATION) from ThaiNER lines and the gold
+/// corpus, deterministically: the same inputs and settings give the same model bytes.
+///
+/// ```swift
+/// let training = TaggerTraining()
+/// let lines = try ThaiNERLine.read("train.txt")
+/// var sequences = try training.sequences(lines).sequences
+/// sequences += try training.corpusSequences(folder: "corpus", split: "train", thaiNERLines: lines)
+/// let model = training.train(sequences)   // Annotator.Configuration.tagger = .model(model)
+/// ```
+public struct TaggerTraining: Sendable {
+    /// The shipped model's feature hash buckets.
+    public static let defaultBuckets = 1 << 16
+    /// The shipped model's training epochs.
+    public static let defaultEpochs = 12
+
+    /// Feature hash buckets.
+    public var buckets: Int
+    /// Passes of the perceptron over the training sequences.
+    public var epochs: Int
+    /// Parts for jackknifed list features: the list features of each part's lines come from
+    /// lists mined without that part.
+    public var parts: Int
+
+    /// Training settings; the defaults are the shipped model's.
+    public init(buckets: Int = TaggerTraining.defaultBuckets, epochs: Int = TaggerTraining.defaultEpochs, parts: Int = 5) {
+        self.buckets = buckets
+        self.epochs = epochs
+        self.parts = parts
+    }
+
+    /// The bundled gazetteers without the lists mined from ThaiNER: what mined lists are added to.
+    public static func baseGazetteers() throws -> [Gazetteer] {
+        try Gazetteer.bundled(excludingThaiNERLists: true)
+    }
+
+    /// An annotator whose bundled lists mined from ThaiNER are replaced by `mined` (nil: the
+    /// bundled ones), with the rules alone unless `tagger` says otherwise.
+    public static func annotator(mined: MinedLists?, convention: SpanConvention = .thaiNER,
+                                 tagger: Annotator.Configuration.TaggerChoice = .off) throws -> Annotator {
+        var configuration = Annotator.Configuration()
+        configuration.spanConvention = convention
+        configuration.tagger = tagger
+        if let mined {
+            configuration.excludeBundledThaiNERLists = true
+            configuration.gazetteers = mined.gazetteers
+        }
+        return try Annotator(configuration: configuration)
+    }
+
+    /// Training sequences built from ThaiNER lines, and what did not fit.
+    public struct ThaiNERSequences: Sendable {
+        /// One sequence per line, in the lines' order.
+        public var sequences: [TrainingSequence]
+        /// Gold span edges that fall inside a token (those spans cannot be labelled exactly).
+        public var misaligned: Int
+        /// Gold PERSON, ORGANIZATION, LOCATION and FACILITY spans.
+        public var spans: Int
+    }
+
+    /// The training sequences of `lines`, under ThaiNER's span conventions. The recogniser's
+    /// features for each of ``parts`` parts of the lines come from lists mined without that part
+    /// (jackknifing): otherwise every name in the training text is in a list, and the model
+    /// learns to trust the lists more than it should on names it has never seen.
+    public func sequences(_ lines: [ThaiNERLine]) throws -> ThaiNERSequences {
+        let base = try Self.baseGazetteers()
+        var result = ThaiNERSequences(sequences: [], misaligned: 0, spans: 0)
+        for part in ThaiNERLine.folds(lines, k: parts) {
+            let others = lines.indices.filter { !part.contains($0) }.map { lines[$0] }
+            let mined = ThaiNERListMiner.mine(others[...], base: base)
+            let annotator = try Self.annotator(mined: mined)
+            for line in lines[part] {
+                let gold = line.goldMentions()
+                let (sequence, misaligned) = sequence(UTF16Text(line.gold.text), gold: gold, annotator: annotator)
+                result.sequences.append(sequence)
+                result.misaligned += misaligned
+                result.spans += gold.count
+            }
+        }
+        return result
+    }
+
+    /// The training sequences of the gold corpus documents of one split (manifest.tsv's `split`
+    /// column), under the guidelines' conventions, with the lists mined from `thaiNERLines`.
+    /// MINISTRY and organisation ACRONYMs are trained as ORGANIZATION (ThaiNER's convention;
+    /// the merge keeps the recogniser's finer type).
+    public func corpusSequences(folder: String, split: String, thaiNERLines: [ThaiNERLine]) throws -> [TrainingSequence] {
+        let mined = ThaiNERListMiner.mine(thaiNERLines[...], base: try Self.baseGazetteers())
+        let annotator = try Self.annotator(mined: mined, convention: .guidelines)
+        return try CorpusGold(folder: folder, split: split).documents.map { document in
+            let text = document.text
+            var utf16Offsets = [Int](repeating: 0, count: 1)
+            for scalar in text.unicodeScalars { utf16Offsets.append(utf16Offsets.last! + scalar.utf16.count) }
+            let gold: [(type: EntityType, utf16Range: Range<Int>)] = document.entities.compactMap { entity in
+                let type: EntityType
+                switch entity.type {
+                case "PERSON": type = .person
+                case "ORGANIZATION", "MINISTRY", "ACRONYM": type = .organization
+                case "LOCATION": type = .location
+                default: return nil
+                }
+                return (type, utf16Offsets[entity.start]..<utf16Offsets[entity.end])
+            }
+            return sequence(UTF16Text(text), gold: gold, annotator: annotator).sequence
+        }
+    }
+
+    /// One text's sequence: `annotator`'s tokens and rule mentions as features, `gold` as labels.
+    func sequence(_ text: UTF16Text, gold: [(type: EntityType, utf16Range: Range<Int>)],
+                  annotator: Annotator) -> (sequence: TrainingSequence, misaligned: Int) {
+        let tokens = annotator.segmenter.tokens(in: text)
+        let rules = annotator.recognizer.mentions(in: text, tokens: tokens)
+        return EntityTagger.trainingSequence(recognizer: annotator.recognizer, text: text, tokens: tokens, ruleMentions: rules,
+                                             gold: gold, types: EntityTagger.types, bucketCount: buckets)
+    }
+
+    /// Trains the model on `sequences`; `progress` is called after each epoch with its number
+    /// and how many sequences it got wrong.
+    public func train(_ sequences: [TrainingSequence], progress: ((Int, Int) -> Void)? = nil) -> SequenceModel {
+        PerceptronTrainer(epochs: epochs).train(sequences, types: EntityTagger.types.map(\.rawValue), bucketCount: buckets,
+                                                progress: progress)
+    }
+}

@@ -1,0 +1,59 @@
+import Testing
+import ThaiAnnotator
+import ThaiEvaluation
+import ThaiTraining
+
+/// The training API of `ThaiTraining`, used from Swift without the CLI: folds, mined lists and
+/// cross-validation on a small ThaiNER-format fixture.
+struct TrainingAPITests {
+    /// Four documents, each opened by a [URL] line; each names its own people, whom no bundled
+    /// list knows.
+    static let people = [("นาง", "ปรีชาวุฒิ", "ยอดยิ่งเยี่ยม"), ("นาย", "ทองพูลสุข", "มหัศจรรย์ไพศาล"),
+                         ("นาง", "อรุณวดีศรี", "เลิศล้ำพรหม"), ("นาย", "เกียรติก้องภพ", "ศรีสุขสวัสดิ์")]
+    static var lines: [ThaiNERLine] {
+        var text = ""
+        for (number, (title, given, family)) in people.enumerated() {
+            text += "[URL]https://example.org/\(number)[/URL]\n"
+            text += "[PERSON]\(title)\(given) \(family)[/PERSON] ประธาน[ORGANIZATION]ชมรมคนเลี้ยงผึ้ง[/ORGANIZATION] กล่าวว่า\n"
+            text += "ต่อมา[PERSON]\(title)\(given) \(family)[/PERSON] เดินทางไป[LOCATION]เชียงใหม่[/LOCATION]\n"
+        }
+        return ThaiNERLine.parse(text)
+    }
+
+    @Test func foldsAreWholeDocuments() {
+        let lines = Self.lines
+        #expect(ThaiNERLine.documentStarts(lines) == [0, 3, 6, 9])
+        #expect(ThaiNERLine.folds(lines, k: 2) == [0..<6, 6..<12])
+        #expect(lines[1].surface(lines[1].spans[0]) == "นางปรีชาวุฒิ ยอดยิ่งเยี่ยม")
+    }
+
+    /// People are mined without their titles; organisations and places seen twice are mined,
+    /// places and organisations of the base gazetteers are not mined again.
+    @Test func minerBuildsListsFromTheLinesItIsGiven() throws {
+        let lines = Self.lines
+        let mined = ThaiNERListMiner.mine(lines[0..<6], base: try TaggerTraining.baseGazetteers())
+        #expect(mined.persons.map(\.canonical) == ["ทองพูลสุข มหัศจรรย์ไพศาล", "ปรีชาวุฒิ ยอดยิ่งเยี่ยม"])
+        #expect(mined.organizations.map(\.canonical) == ["ชมรมคนเลี้ยงผึ้ง"])
+        #expect(mined.locations.isEmpty)  // เชียงใหม่ is a bundled province
+        #expect(mined.files.map(\.name) == ["persons-thainer.tsv", "organizations-thainer.tsv", "locations-thainer.tsv"])
+        #expect(mined.files[0].text.hasPrefix(ThaiNERListMiner.attribution))
+    }
+
+    /// Each fold is scored with lists mined without it: every person of the fixture is unseen
+    /// in the fold that holds them, and the scores cover every gold span once.
+    @Test func crossValidationLeavesEachFoldOut() throws {
+        let lines = Self.lines
+        var reported: [Int] = []
+        let result = try CrossValidation(lines, k: 2, training: TaggerTraining(buckets: 1 << 12, epochs: 3)) {
+            reported.append($0.number)
+        }
+        #expect(reported == [1, 2])
+        #expect(result.folds.map(\.lines) == [0..<6, 6..<12])
+        #expect(result.folds.map(\.persons) == [2, 2])
+        #expect(result.rulesUnseen.gold == 8 && result.modelUnseen.gold == 8)
+        #expect(result.rules.byType["PERSON"]?.gold == 8 && result.model.byType["PERSON"]?.gold == 8)
+        #expect(result.model.byType["LOCATION"]?.gold == 4)
+        let again = try CrossValidation(lines, k: 2, training: TaggerTraining(buckets: 1 << 12, epochs: 3))
+        #expect(again.model.table() == result.model.table())
+    }
+}
