@@ -186,6 +186,10 @@ public struct EntityTagger: Sendable {
             // A governor's province is the name alone (ผู้ว่าราชการจังหวัด|จันทบุรี, the guidelines):
             // the model's จังหวัดจันทบุรี there gives way to the rules.
             if span.type == .location, !thaiNERSpans, let units, afterGovernorTitle(span.range.lowerBound, units) { continue }
+            // ThaiNER marks each place of a glued address apart (อ.บางมูลนาก|จ.พิจิตร, แขวงสีลม|เขตบางรัก,
+            // ประเทศเวียดนาม|ฮ่องกง): a model LOCATION made of two rule LOCATIONs or more gives way to them.
+            if thaiNERSpans, span.type == .location, overlapping.count >= 2, let units,
+               Self.tiles(span.range, with: overlapping.map { rules[$0] }, units: units) { continue }
             var link: EntityLink?
             for index in overlapping {
                 replaced[index] = true
@@ -203,6 +207,21 @@ public struct EntityTagger: Sendable {
         }
         result.sort { $0.utf16Range.lowerBound < $1.utf16Range.lowerBound }
         return result
+    }
+}
+
+extension EntityTagger {
+    /// Whether `mentions`, all LOCATIONs, cover `range` from edge to edge with nothing but
+    /// whitespace between them.
+    static func tiles(_ range: Range<Int>, with mentions: [EntityMention], units: UnsafeBufferPointer<UInt16>) -> Bool {
+        var position = range.lowerBound
+        for mention in mentions {
+            guard mention.type == .location else { return false }
+            while position < mention.utf16Range.lowerBound, CharacterClass.isWhitespace(units[position]) { position += 1 }
+            guard position == mention.utf16Range.lowerBound else { return false }
+            position = mention.utf16Range.upperBound
+        }
+        return position == range.upperBound
     }
 }
 

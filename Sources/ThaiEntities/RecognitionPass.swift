@@ -576,9 +576,30 @@ struct RecognitionPass {
             return nil
         }
         if !dotted, !isTokenBoundary(headEnd) { return nil }
-        let end = givenNameEnd(nameStart)
+        var end = givenNameEnd(nameStart)
+        // ThaiNER marks each place of a glued address apart: อ.เมือง|ชัยภูมิ, ต.คลองหนึ่ง|อ.คลองหลวง.
+        if recognizer.followsThaiNERSpans { end = placeNameEnd(nameStart, end) }
         guard end - nameStart >= 3, !startsWithNonName(nameStart) else { return nil }
         return Candidate(range: start..<end, type: .location)
+    }
+
+    /// Where a district's name glued to the next place ends: before a district head or a Thai
+    /// province or district the gazetteer knows that starts at a word edge inside the run and
+    /// reaches its end (the run is `start..<end`).
+    func placeNameEnd(_ start: Int, _ end: Int) -> Int {
+        for position in (start + 2)..<max(start + 2, end) where isTokenBoundary(position) {
+            var startsDistrict = false
+            recognizer.lexicon.forEachMatch(in: units, at: position) { keyEnd, payload in
+                if recognizer.keyRoles[Int(payload)].isDistrictHead, keyEnd < end { startsDistrict = true }
+            }
+            if startsDistrict { return position }
+            guard let payload = recognizer.lexicon.payload(exactly: position..<end, in: units) else { continue }
+            let pattern = recognizer.keyRoles[Int(payload)].pattern
+            if pattern >= 0, recognizer.entries[Int(recognizer.patterns[Int(pattern)].entry)].id.hasPrefix("loc.th.") {
+                return position
+            }
+        }
+        return end
     }
 
     // MARK: Context tests
