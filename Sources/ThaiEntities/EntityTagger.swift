@@ -345,8 +345,9 @@ struct TaggerFeatures {
             }
         }
 
-        // Features, written through pointers into buffers of the largest size (34 a unit).
-        var features = [Int32](repeating: 0, count: count * 34)
+        // Features, written through pointers into buffers of the largest size (38 a unit).
+        var features = [Int32](repeating: 0, count: count * 38)
+        let thaiNER = recognizer.followsThaiNERSpans
         var offsets = [Int32](repeating: 0, count: count + 1)
         var written = 0
         features.withUnsafeMutableBufferPointer { out in
@@ -397,6 +398,13 @@ struct TaggerFeatures {
             add(31, lexicon[i], word[i + 1])
             add(32, names[i])
             add(34, names[i], lexicon[i - 1])
+            // ThaiNER's conventions (ThaiNER-mode features): the shipped model learns from ThaiNER and
+            // from the guidelines' corpus, which differ in what they mark (ThaiNER leaves คณะรัฐมนตรี
+            // and about half the ไทย untagged, keeps จังหวัด after ผู้ว่าราชการ); these features are
+            // only on under ThaiNER's conventions, so that the model can learn their differences.
+            if thaiNER {
+                add(37, word[i]); add(38, rule[i], rule[i - 1]); add(39, lexicon[i]); add(40, word[i - 1], rule[i])
+            }
             offsets[index + 1] = Int32(written)
         }
         }
