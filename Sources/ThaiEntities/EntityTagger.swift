@@ -6,9 +6,9 @@ import ThaiTagger
 /// lexicon (titles, name lists, gazetteer forms, head words) and the surface as features.
 ///
 /// Merge policy (`merge`), applied to the recogniser's mentions R and the model's spans M:
-/// 1. MINISTRY and ACRONYM mentions of R stay as they are, as do their links and expansions, and
-///    so do long forms of an acronym defined in brackets right after them (their extent was
-///    checked against the acronym's letters). A model span that overlaps one is dropped, unless
+/// 1. MINISTRY and ACRONYM mentions of R stay as they are (but see 4 for ACRONYMs under ThaiNER's
+///    conventions), as do their links and expansions, and so do long forms of an acronym defined
+///    in brackets right after them (their extent was checked against the acronym's letters). A model span that overlaps one is dropped, unless
 ///    it is an ORGANIZATION that contains it (สำนักงานปลัดกระทรวงอุตสาหกรรม around
 ///    กระทรวงอุตสาหกรรม).
 /// 2. A model span equal to a mention of R keeps the mention, with its link, when the types
@@ -25,9 +25,11 @@ import ThaiTagger
 ///    it is linked to a gazetteer entry (or, for document-level mentions, to an earlier mention)
 ///    or is protected (1), or is a place right after a district head (นายอำเภอเชียงคำ), and
 ///    dropped otherwise: the model has seen the rule's span as a feature and turned it down.
-///    Under ThaiNER's span conventions a linked mention is dropped too: ThaiNER leaves many names
-///    a gazetteer knows untagged (คณะรัฐมนตรี 6 times of 50, ไทย about half the time). (5-fold CV
-///    on ThaiNER train: ORGANIZATION 0.800 -> 0.803, PERSON 0.800 -> 0.808, LOCATION 0.741 either way.)
+///    Under ThaiNER's span conventions a linked mention is dropped too, and so is an ACRONYM no
+///    model span touches: ThaiNER leaves many names a gazetteer knows untagged (คณะรัฐมนตรี 6
+///    times of 50, ครม. 7 of 54, ไทย about half the time). (5-fold CV on ThaiNER train, linked
+///    mentions: ORGANIZATION 0.800 -> 0.803, PERSON 0.800 -> 0.808, LOCATION 0.741 either way;
+///    acronyms, same model: ORGANIZATION 0.805 -> 0.807.)
 /// 5. The annotator finds dates around the recogniser's mentions; a span made by the model alone
 ///    that overlaps a date is dropped (a date wins over the model, as a named entity of the
 ///    rules wins over a date).
@@ -200,6 +202,7 @@ public struct EntityTagger: Sendable {
         }
         for (index, rule) in rules.enumerated() where !replaced[index] {
             switch rule.type {
+            case .acronym where thaiNERSpans && !touched[index]: continue
             case .ministry, .acronym, .date: result.append(rule)
             default:
                 if touched[index] || (rule.link != nil && !thaiNERSpans) || definesAcronym(index) || afterDistrictHead(index) { result.append(rule) }
