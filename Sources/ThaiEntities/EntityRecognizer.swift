@@ -62,6 +62,8 @@ public struct EntityRecognizer: Sendable {
     let nationalityWordsByLastUnit = Dictionary(grouping: Vocabulary.nationalityPrefixes.map { Array($0.utf16) }) { $0.last! }
     let ambiguousPlaces = Self.trie(Vocabulary.ambiguousPlaceNames)
     let ministerTitles = Vocabulary.ministerPrefixes.map { Array($0.utf16) }
+    /// Whether spans follow ThaiNER's conventions instead of the guidelines' (see `init`).
+    public let followsThaiNERSpans: Bool
     let provincialOfficers = Vocabulary.provincialOfficers.map { Array($0.utf16) }
     /// Whether each entry is a country (its id starts with `loc.country.`).
     let isCountry: [Bool]
@@ -81,8 +83,13 @@ public struct EntityRecognizer: Sendable {
         PrefixTrie(words.map { (key: $0, payload: 0) })
     }
 
-    /// Compiles the gazetteers; a later gazetteer's form wins over an earlier one's.
-    public init(gazetteers: [Gazetteer]) {
+    /// Compiles the gazetteers; a later gazetteer's form wins over an earlier one's. With
+    /// `thaiNERSpans`, spans follow ThaiNER 1.5 where it differs from the guidelines: a province
+    /// after a provincial officer keeps จังหวัด (ผู้ว่าราชการ[จังหวัดลำปาง]), a district after นาย
+    /// keeps อำเภอ, and a ministry is not extended by ของ/แห่ง and a country
+    /// (กระทรวงเกษตร ของ[ฝรั่งเศส]).
+    public init(gazetteers: [Gazetteer], thaiNERSpans: Bool = false) {
+        followsThaiNERSpans = thaiNERSpans
         var entries: [GazetteerEntry] = []
         var patterns: [Pattern] = []
         // Keyed by UTF-16 code units: hashing a String normalises it, which is slow for Thai.

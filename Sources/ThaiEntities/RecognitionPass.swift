@@ -83,7 +83,7 @@ struct RecognitionPass {
             }
         }
         mentions = extendingPlaces(joiningOrganizationParts(mentions))
-        for index in mentions.indices where mentions[index].type == .location {
+        for index in mentions.indices where mentions[index].type == .location && !recognizer.followsThaiNERSpans {
             let range = mentions[index].utf16Range
             // In a governor's title จังหวัด belongs to the title: ผู้ว่าราชการจังหวัด[ลำปาง] (GUIDELINES,
             // LOCATION); so in a provincial officer's.
@@ -138,7 +138,8 @@ struct RecognitionPass {
         if let title = hits.title, let person = titledPerson(at: start, title: title) { candidates.append(person) }
         if let person = untitledPerson(at: start) { candidates.append(person) }
         switch hits.ruleHead {
-        case .ministry?: if let ministry = foreignMinistry(at: start) { candidates.append(ministry) }
+        case .ministry?:
+            if !recognizer.followsThaiNERSpans, let ministry = foreignMinistry(at: start) { candidates.append(ministry) }
         case .company?: if let company = company(at: start) { candidates.append(company) }
         case .faculty?: if let faculty = faculty(at: start) { candidates.append(faculty) }
         case nil: break
@@ -480,13 +481,23 @@ struct RecognitionPass {
             for linker in Words.countryLinkers where matches(linker, at: position) {
                 let placeStart = skipSpaces(position + linker.count, limit: 1)
                 if let place = longestGazetteerForm(at: placeStart), place.type == .location,
-                   acceptsBoundaries(placeStart..<place.end) {
+                   acceptsBoundaries(placeStart..<place.end), isForeignPlace(placeStart..<place.end) {
                     return Candidate(range: start..<place.end, type: .ministry)
                 }
             }
             position += 1
         }
         return nil
+    }
+
+    /// Whether the gazetteer place at `range` is outside Thailand: a ministry ...ของจ.กำแพงเพชร or
+    /// ...แห่งประเทศไทย is a Thai ministry followed by other words, not a foreign ministry.
+    func isForeignPlace(_ range: Range<Int>) -> Bool {
+        guard let payload = recognizer.lexicon.payload(exactly: range, in: units) else { return false }
+        let pattern = recognizer.keyRoles[Int(payload)].pattern
+        guard pattern >= 0 else { return false }
+        let id = recognizer.entries[Int(recognizer.patterns[Int(pattern)].entry)].id
+        return !id.hasPrefix("loc.th.") && id != "loc.country.th"
     }
 
     /// บริษัท ... จำกัด [(มหาชน)].
@@ -582,9 +593,30 @@ struct RecognitionPass {
             return nil
         }
         if !dotted, !isTokenBoundary(headEnd) { return nil }
-        let end = givenNameEnd(nameStart)
+        var end = givenNameEnd(nameStart)
+        // ThaiNER marks each place of a glued address apart: อ.เมือง|ชัยภูมิ, ต.คลองหนึ่ง|อ.คลองหลวง.
+        if recognizer.followsThaiNERSpans { end = placeNameEnd(nameStart, end) }
         guard end - nameStart >= 3, !startsWithNonName(nameStart) else { return nil }
         return Candidate(range: start..<end, type: .location)
+    }
+
+    /// Where a district's name glued to the next place ends: before a district head or a Thai
+    /// province or district the gazetteer knows that starts at a word edge inside the run and
+    /// reaches its end (the run is `start..<end`).
+    func placeNameEnd(_ start: Int, _ end: Int) -> Int {
+        for position in (start + 2)..<max(start + 2, end) where isTokenBoundary(position) {
+            var startsDistrict = false
+            recognizer.lexicon.forEachMatch(in: units, at: position) { keyEnd, payload in
+                if recognizer.keyRoles[Int(payload)].isDistrictHead, keyEnd < end { startsDistrict = true }
+            }
+            if startsDistrict { return position }
+            guard let payload = recognizer.lexicon.payload(exactly: position..<end, in: units) else { continue }
+            let pattern = recognizer.keyRoles[Int(payload)].pattern
+            if pattern >= 0, recognizer.entries[Int(recognizer.patterns[Int(pattern)].entry)].id.hasPrefix("loc.th.") {
+                return position
+            }
+        }
+        return end
     }
 
     // MARK: Context tests

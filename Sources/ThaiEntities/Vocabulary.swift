@@ -9,6 +9,8 @@ enum Vocabulary {
         "สมบัติ", "ธรรม", "ประโยชน์", "วุฒิ", "ลักษณะ", "ครู", "ผู้",
         // นายแพทย์สาธารณสุขจังหวัด: the provincial chief medical officer, a position.
         "สาธารณสุข",
+        // A child described, not named (เด็กชายอายุ 5 ขวบ, เด็กหญิงวัย 8 ขวบ, เด็กชายฝาแฝด; ThaiNER train).
+        "อายุ", "วัย", "ฝาแฝด",
     ]
 
     /// The exact runs after a title that are not names (นายก alone).
