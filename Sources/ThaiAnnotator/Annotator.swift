@@ -62,7 +62,7 @@ public final class Annotator: Sendable {
         var gazetteers = configuration.useBundledGazetteers
             ? try Gazetteer.bundled(excludingThaiNERLists: configuration.excludeBundledThaiNERLists) : []
         gazetteers += configuration.gazetteers
-        let recognizer = EntityRecognizer(gazetteers: gazetteers)
+        let recognizer = EntityRecognizer(gazetteers: gazetteers, thaiNERSpans: configuration.spanConvention == .thaiNER)
         self.recognizer = recognizer
         dateNormalizer = DateNormalizer(convention: configuration.spanConvention)
         roleLinker = configuration.linksRoles ? RoleLinker(lexicon: configuration.offices) : nil

@@ -1,3 +1,4 @@
+import CICU
 import ThaiSegmentation
 import ThaiTagger
 
@@ -6,9 +7,9 @@ import ThaiTagger
 /// lexicon (titles, name lists, gazetteer forms, head words) and the surface as features.
 ///
 /// Merge policy (`merge`), applied to the recogniser's mentions R and the model's spans M:
-/// 1. MINISTRY and ACRONYM mentions of R stay as they are, as do their links and expansions, and
-///    so do long forms of an acronym defined in brackets right after them (their extent was
-///    checked against the acronym's letters). A model span that overlaps one is dropped, unless
+/// 1. MINISTRY and ACRONYM mentions of R stay as they are (but see 4 for ACRONYMs under ThaiNER's
+///    conventions), as do their links and expansions, and so do long forms of an acronym defined
+///    in brackets right after them (their extent was checked against the acronym's letters). A model span that overlaps one is dropped, unless
 ///    it is an ORGANIZATION that contains it (สำนักงานปลัดกระทรวงอุตสาหกรรม around
 ///    กระทรวงอุตสาหกรรม).
 /// 2. A model span equal to a mention of R keeps the mention, with its link, when the types
@@ -18,14 +19,20 @@ import ThaiTagger
 ///    + ลำปาง) or crosses them (the model saw the rule's span as a feature and moved an edge). It
 ///    carries the link of a replaced mention of its type that starts where it starts, if any.
 ///    (Measured in 5-fold cross-validation on ThaiNER train, letting the rules keep crossed spans
-///    instead cost 0.013 PERSON F1.) A LOCATION span starting with จังหวัด right after
-///    ผู้ว่าราชการ is dropped: the guidelines' governor's province is the name without จังหวัด.
+///    instead cost 0.013 PERSON F1.) Under the guidelines' conventions a LOCATION span starting
+///    with จังหวัด right after ผู้ว่าราชการ is dropped: the governor's province is the name
+///    without จังหวัด (ThaiNER's keeps it: ผู้ว่าราชการ[จังหวัดลำปาง]).
 /// 4. A PERSON, ORGANIZATION or LOCATION mention of R that no model span touches is kept when
 ///    it is linked to a gazetteer entry or is protected (1), or is a place right after a district
 ///    head (นายอำเภอเชียงคำ), and dropped otherwise: the model has seen the rule's span as a feature
 ///    and turned it down. A link to another mention of the document (`doc:person:N`, a title and
 ///    a name no list holds, เด็กชายอายุ) does not keep it (5-fold CV on ThaiNER train: PERSON
 ///    0.830 -> 0.834, precision 0.872 -> 0.881, recall unchanged).
+///    Under ThaiNER's span conventions a linked mention is dropped too, and so is an ACRONYM no
+///    model span touches: ThaiNER leaves many names a gazetteer knows untagged (คณะรัฐมนตรี 6
+///    times of 50, ครม. 7 of 54, ไทย about half the time). (5-fold CV on ThaiNER train, linked
+///    mentions: ORGANIZATION 0.800 -> 0.803, PERSON 0.800 -> 0.808, LOCATION 0.741 either way;
+///    acronyms, same model: ORGANIZATION 0.805 -> 0.807.)
 /// 5. The annotator finds dates around the recogniser's mentions; a span made by the model alone
 ///    that overlaps a date is dropped (a date wins over the model, as a named entity of the
 ///    rules wins over a date).
@@ -68,11 +75,13 @@ public struct EntityTagger: Sendable {
     /// The recogniser's mentions, revised by the model (see the merge policy above).
     public func mentions(in text: UTF16Text, tokens: [Token], ruleMentions: [EntityMention]) -> [EntityMention] {
         text.units.withUnsafeBufferPointer { units in
-            let extractor = TaggerFeatures(recognizer: recognizer, units: units, tokens: tokens, mentions: ruleMentions,
-                                           bucketCount: model.bucketCount)
-            let labels = model.decode(features: extractor.features, offsets: extractor.offsets)
-            let spans = extractor.spans(labels: labels, types: modelTypes)
-            return Self.merge(rules: ruleMentions, model: spans, units: units)
+            let spans = model.rows.withUnsafeBufferPointer { rows in
+                let extractor = TaggerFeatures(recognizer: recognizer, units: units, tokens: tokens, mentions: ruleMentions,
+                                               bucketCount: model.bucketCount, prefetching: rows)
+                let labels = model.decode(features: extractor.features, offsets: extractor.offsets)
+                return extractor.spans(labels: labels, types: modelTypes)
+            }
+            return Self.merge(rules: ruleMentions, model: spans, units: units, thaiNERSpans: recognizer.followsThaiNERSpans)
         }
     }
 
@@ -113,7 +122,7 @@ public struct EntityTagger: Sendable {
 
     /// Merges the recogniser's mentions with the model's spans (see the type's documentation).
     static func merge(rules: [EntityMention], model spans: [(type: EntityType, range: Range<Int>)],
-                      units: UnsafeBufferPointer<UInt16>? = nil) -> [EntityMention] {
+                      units: UnsafeBufferPointer<UInt16>? = nil, thaiNERSpans: Bool = false) -> [EntityMention] {
         /// Whether rule mention `index` is followed by `(` and an ACRONYM mention.
         func definesAcronym(_ index: Int) -> Bool {
             guard let units, index + 1 < rules.count, rules[index + 1].type == .acronym else { return false }
@@ -189,7 +198,11 @@ public struct EntityTagger: Sendable {
             if swallowsProtected, !(contains && span.type == .organization) { continue }
             // A governor's province is the name alone (ผู้ว่าราชการจังหวัด|จันทบุรี, the guidelines):
             // the model's จังหวัดจันทบุรี there gives way to the rules.
-            if span.type == .location, let units, afterGovernorTitle(span.range.lowerBound, units) { continue }
+            if span.type == .location, !thaiNERSpans, let units, afterGovernorTitle(span.range.lowerBound, units) { continue }
+            // ThaiNER marks each place of a glued address apart (อ.บางมูลนาก|จ.พิจิตร, แขวงสีลม|เขตบางรัก,
+            // ประเทศเวียดนาม|ฮ่องกง): a model LOCATION made of two rule LOCATIONs or more gives way to them.
+            if thaiNERSpans, span.type == .location, overlapping.count >= 2, let units,
+               Self.tiles(span.range, with: overlapping.map { rules[$0] }, units: units) { continue }
             var link: EntityLink?
             for index in overlapping {
                 replaced[index] = true
@@ -200,15 +213,32 @@ public struct EntityTagger: Sendable {
         }
         for (index, rule) in rules.enumerated() where !replaced[index] {
             switch rule.type {
+            case .acronym where thaiNERSpans && !touched[index]: continue
             case .ministry, .acronym, .date: result.append(rule)
             default:
-                if touched[index] || isGazetteerLink(rule.link) || definesAcronym(index) || afterDistrictHead(index) {
+                if touched[index] || (isGazetteerLink(rule.link) && !thaiNERSpans) || definesAcronym(index)
+                    || afterDistrictHead(index) {
                     result.append(rule)
                 }
             }
         }
         result.sort { $0.utf16Range.lowerBound < $1.utf16Range.lowerBound }
         return result
+    }
+}
+
+extension EntityTagger {
+    /// Whether `mentions`, all LOCATIONs, cover `range` from edge to edge with nothing but
+    /// whitespace between them.
+    static func tiles(_ range: Range<Int>, with mentions: [EntityMention], units: UnsafeBufferPointer<UInt16>) -> Bool {
+        var position = range.lowerBound
+        for mention in mentions {
+            guard mention.type == .location else { return false }
+            while position < mention.utf16Range.lowerBound, CharacterClass.isWhitespace(units[position]) { position += 1 }
+            guard position == mention.utf16Range.lowerBound else { return false }
+            position = mention.utf16Range.upperBound
+        }
+        return position == range.upperBound
     }
 }
 
@@ -225,8 +255,11 @@ struct TaggerFeatures {
     let features: [Int32]
     let offsets: [Int32]
 
+    /// The units and features of `text`. With `rows` (the model's), each feature's row is
+    /// prefetched as its bucket is found: the decoder's sums then find the rows in the cache
+    /// instead of waiting on memory for each (the table is about the size of the L2 cache).
     init(recognizer: EntityRecognizer, units text: UnsafeBufferPointer<UInt16>, tokens: [Token],
-         mentions: [EntityMention], bucketCount: Int) {
+         mentions: [EntityMention], bucketCount: Int, prefetching rows: UnsafeBufferPointer<SIMD8<Int16>>? = nil) {
         // Tagging units.
         var pieces: [Range<Int>] = []
         pieces.reserveCapacity(tokens.count + 2 * mentions.count)
@@ -332,8 +365,9 @@ struct TaggerFeatures {
             }
         }
 
-        // Features, written through pointers into buffers of the largest size (34 a unit).
-        var features = [Int32](repeating: 0, count: count * 34)
+        // Features, written through pointers into buffers of the largest size (38 a unit).
+        var features = [Int32](repeating: 0, count: count * 38)
+        let thaiNER = recognizer.followsThaiNERSpans
         var offsets = [Int32](repeating: 0, count: count + 1)
         var written = 0
         features.withUnsafeMutableBufferPointer { out in
@@ -347,7 +381,9 @@ struct TaggerFeatures {
             h ^= h >> 31
             h = h &* 0xBF58_476D_1CE4_E5B9
             h ^= h >> 29
-            out[written] = Int32(truncatingIfNeeded: mask != 0 ? h & mask : h % UInt64(bucketCount))
+            let bucket = Int32(truncatingIfNeeded: mask != 0 ? h & mask : h % UInt64(bucketCount))
+            if let rows { cicu_prefetch(rows.baseAddress! + Int(bucket)) }
+            out[written] = bucket
             written += 1
         }
         for index in 0..<count {
@@ -384,6 +420,13 @@ struct TaggerFeatures {
             add(31, lexicon[i], word[i + 1])
             add(32, names[i])
             add(34, names[i], lexicon[i - 1])
+            // ThaiNER's conventions (ThaiNER-mode features): the shipped model learns from ThaiNER and
+            // from the guidelines' corpus, which differ in what they mark (ThaiNER leaves คณะรัฐมนตรี
+            // and about half the ไทย untagged, keeps จังหวัด after ผู้ว่าราชการ); these features are
+            // only on under ThaiNER's conventions, so that the model can learn their differences.
+            if thaiNER {
+                add(37, word[i]); add(38, rule[i], rule[i - 1]); add(39, lexicon[i]); add(40, word[i - 1], rule[i])
+            }
             offsets[index + 1] = Int32(written)
         }
         }

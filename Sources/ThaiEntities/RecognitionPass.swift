@@ -82,7 +82,8 @@ struct RecognitionPass {
                 mentions[index].utf16Range = mentions[index].utf16Range.lowerBound..<(mark + 1)
             }
         }
-        for index in mentions.indices where mentions[index].type == .location {
+        mentions = extendingPlaces(joiningOrganizationParts(mentions))
+        for index in mentions.indices where mentions[index].type == .location && !recognizer.followsThaiNERSpans {
             let range = mentions[index].utf16Range
             // In a governor's title จังหวัด belongs to the title: ผู้ว่าราชการจังหวัด[ลำปาง] (GUIDELINES,
             // LOCATION); so in a provincial officer's.
@@ -126,6 +127,8 @@ struct RecognitionPass {
         var organizationHeadEnd: Int?
         var districtHeadEnd: Int?
         var shortRoleEnd: Int?
+        var placeHeadEnd: Int?
+        var unitHeadEnd: Int?
         var ruleHead: EntityRecognizer.RuleHead?
     }
 
@@ -135,13 +138,22 @@ struct RecognitionPass {
         if let title = hits.title, let person = titledPerson(at: start, title: title) { candidates.append(person) }
         if let person = untitledPerson(at: start) { candidates.append(person) }
         switch hits.ruleHead {
-        case .ministry?: if let ministry = foreignMinistry(at: start) { candidates.append(ministry) }
+        case .ministry?:
+            if !recognizer.followsThaiNERSpans, let ministry = foreignMinistry(at: start) { candidates.append(ministry) }
         case .company?: if let company = company(at: start) { candidates.append(company) }
         case .faculty?: if let faculty = faculty(at: start) { candidates.append(faculty) }
         case nil: break
         }
         // A name the gazetteer knows is not extended by the head-word rule (องค์การอนามัยโลกกังวล...).
-        if hits.gazetteer == nil, let headEnd = hits.organizationHeadEnd,
+        if hits.gazetteer == nil, let headEnd = hits.placeHeadEnd, let place = headedPlace(at: start, headEnd: headEnd, tokenIndex: tokenIndex) {
+            candidates.append(place)
+        }
+        if hits.gazetteer == nil, let headEnd = hits.unitHeadEnd, hits.organizationHeadEnd.map({ $0 < headEnd }) ?? true,
+           let unit = anchoredUnit(at: start, headEnd: headEnd, tokenIndex: tokenIndex) {
+            candidates.append(unit)
+        }
+        // A place head longer than the organisation head it starts with makes a site (ศูนย์ประชุม...).
+        if hits.gazetteer == nil, let headEnd = hits.organizationHeadEnd, hits.placeHeadEnd.map({ $0 <= headEnd }) ?? true,
            let organization = headedOrganization(at: start, headEnd: headEnd, tokenIndex: tokenIndex) {
             candidates.append(organization)
         }
@@ -209,6 +221,8 @@ struct RecognitionPass {
             if roles.isOrganizationHead { hits.organizationHeadEnd = end }
             if roles.isDistrictHead { hits.districtHeadEnd = end }
             if roles.isShortRole { hits.shortRoleEnd = end }
+            if roles.isPlaceHead { hits.placeHeadEnd = end }
+            if roles.isUnitHead { hits.unitHeadEnd = end }
             if let head = roles.ruleHead { hits.ruleHead = head }
             if roles.pattern >= 0, accepts(start..<end, pattern: recognizer.patterns[Int(roles.pattern)]) {
                 hits.gazetteer = (end, Int(roles.pattern))
@@ -224,6 +238,7 @@ struct RecognitionPass {
         case .name:
             guard recognizer.entryTypes[Int(pattern.entry)] == .location else { return true }
             return !followsNationalityWord(range.lowerBound) && recognizer.ambiguousPlaces.payload(exactly: range, in: units) == nil
+                && !isGluedCountryModifier(range, entry: pattern.entry)
         case .abbreviation:
             // ตร. inside ตร.ม. (square metres): a dotted form goes on with another letter and dot.
             if units[range.upperBound - 1] == 0x2E, range.upperBound + 1 < units.count,
@@ -466,13 +481,23 @@ struct RecognitionPass {
             for linker in Words.countryLinkers where matches(linker, at: position) {
                 let placeStart = skipSpaces(position + linker.count, limit: 1)
                 if let place = longestGazetteerForm(at: placeStart), place.type == .location,
-                   acceptsBoundaries(placeStart..<place.end) {
+                   acceptsBoundaries(placeStart..<place.end), isForeignPlace(placeStart..<place.end) {
                     return Candidate(range: start..<place.end, type: .ministry)
                 }
             }
             position += 1
         }
         return nil
+    }
+
+    /// Whether the gazetteer place at `range` is outside Thailand: a ministry ...ของจ.กำแพงเพชร or
+    /// ...แห่งประเทศไทย is a Thai ministry followed by other words, not a foreign ministry.
+    func isForeignPlace(_ range: Range<Int>) -> Bool {
+        guard let payload = recognizer.lexicon.payload(exactly: range, in: units) else { return false }
+        let pattern = recognizer.keyRoles[Int(payload)].pattern
+        guard pattern >= 0 else { return false }
+        let id = recognizer.entries[Int(recognizer.patterns[Int(pattern)].entry)].id
+        return !id.hasPrefix("loc.th.") && id != "loc.country.th"
     }
 
     /// บริษัท ... จำกัด [(มหาชน)].
@@ -548,8 +573,11 @@ struct RecognitionPass {
             words += 1
             index += 1
         }
-        guard words > 0, end - headEnd >= 2,
-              recognizer.genericOrganizations.payload(exactly: start..<end, in: units) == nil else { return nil }
+        // A kind of body (สถาบันการเงิน), with more words or not, is not one body (สถาบันการเงินประชาชน);
+        // nor is a head word with a word of size or kind after it (โรงเรียนขนาดใหญ่).
+        guard words > 0, end - headEnd >= 2, !startsWithDescriptiveWord(headEnd),
+              recognizer.genericOrganizations.longestMatch(in: units, at: start).map({ $0.end > end || !isTokenBoundary($0.end) && $0.end < end }) ?? true
+        else { return nil }
         // สำนักงานอุตสาหกรรมจังหวัด with no province after it is every such office: no one body.
         if end >= Words.province.count, matches(Words.province, at: end - Words.province.count) { return nil }
         return Candidate(range: start..<end, type: .organization)
@@ -565,9 +593,30 @@ struct RecognitionPass {
             return nil
         }
         if !dotted, !isTokenBoundary(headEnd) { return nil }
-        let end = givenNameEnd(nameStart)
+        var end = givenNameEnd(nameStart)
+        // ThaiNER marks each place of a glued address apart: อ.เมือง|ชัยภูมิ, ต.คลองหนึ่ง|อ.คลองหลวง.
+        if recognizer.followsThaiNERSpans { end = placeNameEnd(nameStart, end) }
         guard end - nameStart >= 3, !startsWithNonName(nameStart) else { return nil }
         return Candidate(range: start..<end, type: .location)
+    }
+
+    /// Where a district's name glued to the next place ends: before a district head or a Thai
+    /// province or district the gazetteer knows that starts at a word edge inside the run and
+    /// reaches its end (the run is `start..<end`).
+    func placeNameEnd(_ start: Int, _ end: Int) -> Int {
+        for position in (start + 2)..<max(start + 2, end) where isTokenBoundary(position) {
+            var startsDistrict = false
+            recognizer.lexicon.forEachMatch(in: units, at: position) { keyEnd, payload in
+                if recognizer.keyRoles[Int(payload)].isDistrictHead, keyEnd < end { startsDistrict = true }
+            }
+            if startsDistrict { return position }
+            guard let payload = recognizer.lexicon.payload(exactly: position..<end, in: units) else { continue }
+            let pattern = recognizer.keyRoles[Int(payload)].pattern
+            if pattern >= 0, recognizer.entries[Int(recognizer.patterns[Int(pattern)].entry)].id.hasPrefix("loc.th.") {
+                return position
+            }
+        }
+        return end
     }
 
     // MARK: Context tests
@@ -651,7 +700,7 @@ struct PositionSet {
 }
 
 /// Words the rules look for, as UTF-16 once and for all.
-private enum Words {
+enum Words {
     static let lineageMark = Array("ณ".utf16)
     static let limited = Array("จำกัด".utf16)
     static let publicCompany = Array("(มหาชน)".utf16)

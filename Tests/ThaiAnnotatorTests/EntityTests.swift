@@ -28,6 +28,31 @@ struct EntityTests {
         #expect(smrj.allSatisfy { $0.acronym?.expansion != nil && $0.acronym?.refersTo == .organization })
     }
 
+    /// Under ThaiNER's span conventions the recogniser keeps จังหวัด after a governor, does not
+    /// extend a ministry by ของ and a country, and cuts a glued address into its places; under
+    /// the guidelines' it does the first two the guidelines' way. A ministry is never extended
+    /// over a Thai place (the rule once took the rest of the sentence up to ของ จ.กำแพงเพชร).
+    @Test func thaiNERSpanConventionsInTheRecogniser() throws {
+        var configuration = Annotator.Configuration()
+        configuration.spanConvention = .thaiNER
+        let thaiNER = try Annotator(configuration: configuration)
+        func spans(_ annotator: Annotator, _ text: String) -> [String] {
+            annotator.annotate(text).entities.filter { $0.type != .date }.map { "\($0.type.rawValue):\($0.text)" }
+        }
+        let governor = "ผู้ว่าราชการจังหวัดลำปางเปิดงาน"
+        #expect(spans(thaiNER, governor) == ["LOCATION:จังหวัดลำปาง"])
+        #expect(spans(Self.annotator, governor) == ["LOCATION:ลำปาง"])
+        let foreign = "เจ้าหน้าที่กระทรวงเกษตรของฝรั่งเศสแถลง"
+        #expect(spans(thaiNER, foreign) == ["MINISTRY:กระทรวงเกษตร", "LOCATION:ฝรั่งเศส"])
+        #expect(spans(Self.annotator, foreign) == ["MINISTRY:กระทรวงเกษตรของฝรั่งเศส"])
+        let thai = "กระทรวงสาธารณสุขกล่าวด้วยว่า ในกรณีของ จ.กำแพงเพชร"
+        for annotator in [thaiNER, Self.annotator] {
+            #expect(spans(annotator, thai).first == "MINISTRY:กระทรวงสาธารณสุข")
+        }
+        #expect(spans(thaiNER, "ที่ อ.เมืองลำปาง") == ["LOCATION:อ.เมือง", "LOCATION:ลำปาง"])
+        #expect(spans(Self.annotator, "ที่ อ.เมืองลำปาง") == ["LOCATION:อ.เมืองลำปาง"])
+    }
+
     /// Conventions of corpus/GUIDELINES.md, on excerpts from thaigov dev documents.
     @Test func pageTitlePrefixMarksNothing() {
         let text = "รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-นายกรัฐมนตรีเยือนทำเนียบรัฐบาลไทยคู่ฟ้า\n\nวันอังคารที่ 22 สิงหาคม 2560\nณ ทำเนียบรัฐบาล"
