@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "ThaiTagger"),
         .target(
             name: "ThaiEntities",
-            dependencies: ["ThaiSegmentation", "ThaiTagger"],
+            dependencies: ["ThaiSegmentation", "ThaiTagger", "CICU"],
             plugins: ["EmbedResources"]
         ),
         // Thai date expressions -> ISO 8601 values.

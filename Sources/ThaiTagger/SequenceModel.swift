@@ -89,31 +89,42 @@ public struct SequenceModel: Sendable {
         return Self.viterbi(emissions: emissions, transitions: transitions, labelCount: labelCount)
     }
 
-    /// Viterbi over per-position emission scores, restricted to valid BIO transitions.
+    /// Viterbi over per-position emission scores, restricted to valid BIO transitions. A label's
+    /// best predecessor is the first of the best in label order.
     static func viterbi(emissions: [SIMD8<Float>], transitions: [Float], labelCount: Int) -> [Int] {
         let count = emissions.count
         guard count > 0 else { return [] }
-        // Transition columns: into[label][from], invalid moves at -infinity; lane 7 unused.
-        var into = [SIMD8<Float>](repeating: SIMD8(repeating: -.infinity), count: labelCount)
+        // Transition rows: from[f][label], invalid moves (and lane 7, unused) at -infinity, so
+        // that one step scores every label at once.
+        var from = [SIMD8<Float>](repeating: SIMD8(repeating: -.infinity), count: labelCount)
         var start = SIMD8<Float>(repeating: -.infinity)
         for label in 0..<labelCount {
-            for from in 0..<labelCount where allows(from, label) { into[label][from] = transitions[from * labelCount + label] }
+            for previous in 0..<labelCount where allows(previous, label) {
+                from[previous][label] = transitions[previous * labelCount + label]
+            }
             if allows(nil, label) { start[label] = transitions[labelCount * labelCount + label] }
         }
         var back = [SIMD8<Int8>](repeating: .zero, count: count)
         var previous = start + emissions[0]
-        for position in 1..<max(1, count) {
-            var current = SIMD8<Float>(repeating: -.infinity)
-            var pointers = SIMD8<Int8>.zero
-            for label in 0..<labelCount {
-                let candidates = previous + into[label]
-                var best = candidates[0], bestFrom = 0
-                for from in 1..<labelCount where candidates[from] > best { best = candidates[from]; bestFrom = from }
-                current[label] = best
-                pointers[label] = Int8(bestFrom)
+        from.withUnsafeBufferPointer { from in
+            emissions.withUnsafeBufferPointer { emissions in
+                back.withUnsafeMutableBufferPointer { back in
+                    for position in 1..<max(1, count) {
+                        // Candidates in label order, a later one taken only when strictly better:
+                        // the same choice as scanning each label's predecessors in order.
+                        var best = SIMD8<Float>(repeating: -.infinity)
+                        var bestFrom = SIMD8<Int32>.zero
+                        for label in 0..<labelCount {
+                            let candidates = SIMD8<Float>(repeating: previous[label]) + from[label]
+                            let better = candidates .> best
+                            best.replace(with: candidates, where: better)
+                            bestFrom.replace(with: Int32(label), where: better)
+                        }
+                        previous = best + emissions[position]
+                        back[position] = SIMD8<Int8>(truncatingIfNeeded: bestFrom)
+                    }
+                }
             }
-            previous = current + emissions[position]
-            back[position] = pointers
         }
         var label = 0
         for candidate in 1..<labelCount where previous[candidate] > previous[label] { label = candidate }

@@ -2,7 +2,8 @@
 //
 // ICU's C API renames every function with a version suffix by macro (ubrk_open becomes
 // ubrk_open_72), which Swift cannot import. These wrappers are plain C functions with
-// stable names; they are the only ICU calls ThaiAnnotator makes.
+// stable names; they are the only ICU calls ThaiAnnotator makes. (And one cache hint, which
+// Swift has no spelling of: cicu_prefetch.)
 #ifndef CICU_H
 #define CICU_H
 
@@ -11,6 +12,9 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/// Asks the processor to fetch the cache line at `address` (a hint: no effect on results).
+static inline void cicu_prefetch(const void *address) { __builtin_prefetch(address); }
 
 /// An opaque ICU word break iterator (UBreakIterator).
 typedef struct cicu_word_iterator cicu_word_iterator;
