@@ -25,6 +25,10 @@ public struct EntityRecognizer: Sendable {
         var isDistrictHead = false
         /// A short role written before a bare name (ปลัดสรนิต, รองนายกฯ วิษณุ).
         var isShortRole = false
+        /// A word that opens a named place (`PlaceAndUnitWords.placeHeads`).
+        var isPlaceHead = false
+        /// A word that opens the name of a unit of a body (`PlaceAndUnitWords.unitHeads`).
+        var isUnitHead = false
         /// The head of a rule of its own: กระทรวง (a foreign ministry), บริษัท (a company), คณะ (a faculty).
         var ruleHead: RuleHead?
     }
@@ -61,6 +65,19 @@ public struct EntityRecognizer: Sendable {
     /// Whether spans follow ThaiNER's conventions instead of the guidelines' (see `init`).
     public let followsThaiNERSpans: Bool
     let provincialOfficers = Vocabulary.provincialOfficers.map { Array($0.utf16) }
+    /// Whether each entry is a country (its id starts with `loc.country.`).
+    let isCountry: [Bool]
+    /// `PlaceAndUnitWords.stateContext`, by their last code unit.
+    let stateContextWordsByLastUnit = Dictionary(grouping: PlaceAndUnitWords.stateContext.map { Array($0.utf16) }) { $0.last! }
+    let descriptiveWords = Self.trie(PlaceAndUnitWords.descriptive)
+    let placeUnits = PlaceAndUnitWords.placeUnits.map { Array($0.utf16) }
+    let designationWords = PlaceAndUnitWords.designationWords.map { Array($0.utf16) }
+    let patronages = Self.trie(PlaceAndUnitWords.patronages)
+    let bodyHeads = WordsEnding(PlaceAndUnitWords.bodyHeads)
+    let stateWords = PlaceAndUnitWords.stateWords.map { Array($0.utf16) }
+    let placePrefixes = PlaceAndUnitWords.placePrefixes.map { Array($0.utf16) }
+    let placeParts = PlaceAndUnitWords.placeParts.map { Array($0.utf16) }
+    let unitPositions = PlaceAndUnitWords.unitPositions.map { Array($0.utf16) }
 
     private static func trie<S: Sequence<String>>(_ words: S) -> PrefixTrie {
         PrefixTrie(words.map { (key: $0, payload: 0) })
@@ -113,11 +130,14 @@ public struct EntityRecognizer: Sendable {
         Vocabulary.organizationHeads.forEach { roles(Array($0.utf16)) { $0.isOrganizationHead = true } }
         Vocabulary.districtHeads.forEach { roles(Array($0.utf16)) { $0.isDistrictHead = true } }
         Vocabulary.shortRoles.forEach { roles(Array($0.utf16)) { $0.isShortRole = true } }
+        PlaceAndUnitWords.placeHeads.forEach { roles(Array($0.utf16)) { $0.isPlaceHead = true } }
+        PlaceAndUnitWords.unitHeads.forEach { roles(Array($0.utf16)) { $0.isUnitHead = true } }
         roles(Self.ministryHead) { $0.ruleHead = .ministry }
         roles(Self.companyHead) { $0.ruleHead = .company }
         roles(Self.facultyHead) { $0.ruleHead = .faculty }
         self.entries = entries
         self.entryTypes = entries.map(\.type)
+        self.isCountry = entries.map { $0.id.hasPrefix("loc.country.") }
         self.patterns = patterns
         self.keyRoles = keyRoles
         self.lexicon = PrefixTrie(utf16Keys: roleIndex.map { (key: $0.key, payload: Int32($0.value)) })

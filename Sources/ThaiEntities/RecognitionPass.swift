@@ -82,6 +82,7 @@ struct RecognitionPass {
                 mentions[index].utf16Range = mentions[index].utf16Range.lowerBound..<(mark + 1)
             }
         }
+        mentions = extendingPlaces(joiningOrganizationParts(mentions))
         for index in mentions.indices where mentions[index].type == .location && !recognizer.followsThaiNERSpans {
             let range = mentions[index].utf16Range
             // In a governor's title จังหวัด belongs to the title: ผู้ว่าราชการจังหวัด[ลำปาง] (GUIDELINES,
@@ -126,6 +127,8 @@ struct RecognitionPass {
         var organizationHeadEnd: Int?
         var districtHeadEnd: Int?
         var shortRoleEnd: Int?
+        var placeHeadEnd: Int?
+        var unitHeadEnd: Int?
         var ruleHead: EntityRecognizer.RuleHead?
     }
 
@@ -142,7 +145,15 @@ struct RecognitionPass {
         case nil: break
         }
         // A name the gazetteer knows is not extended by the head-word rule (องค์การอนามัยโลกกังวล...).
-        if hits.gazetteer == nil, let headEnd = hits.organizationHeadEnd,
+        if hits.gazetteer == nil, let headEnd = hits.placeHeadEnd, let place = headedPlace(at: start, headEnd: headEnd, tokenIndex: tokenIndex) {
+            candidates.append(place)
+        }
+        if hits.gazetteer == nil, let headEnd = hits.unitHeadEnd, hits.organizationHeadEnd.map({ $0 < headEnd }) ?? true,
+           let unit = anchoredUnit(at: start, headEnd: headEnd, tokenIndex: tokenIndex) {
+            candidates.append(unit)
+        }
+        // A place head longer than the organisation head it starts with makes a site (ศูนย์ประชุม...).
+        if hits.gazetteer == nil, let headEnd = hits.organizationHeadEnd, hits.placeHeadEnd.map({ $0 <= headEnd }) ?? true,
            let organization = headedOrganization(at: start, headEnd: headEnd, tokenIndex: tokenIndex) {
             candidates.append(organization)
         }
@@ -210,6 +221,8 @@ struct RecognitionPass {
             if roles.isOrganizationHead { hits.organizationHeadEnd = end }
             if roles.isDistrictHead { hits.districtHeadEnd = end }
             if roles.isShortRole { hits.shortRoleEnd = end }
+            if roles.isPlaceHead { hits.placeHeadEnd = end }
+            if roles.isUnitHead { hits.unitHeadEnd = end }
             if let head = roles.ruleHead { hits.ruleHead = head }
             if roles.pattern >= 0, accepts(start..<end, pattern: recognizer.patterns[Int(roles.pattern)]) {
                 hits.gazetteer = (end, Int(roles.pattern))
@@ -225,6 +238,7 @@ struct RecognitionPass {
         case .name:
             guard recognizer.entryTypes[Int(pattern.entry)] == .location else { return true }
             return !followsNationalityWord(range.lowerBound) && recognizer.ambiguousPlaces.payload(exactly: range, in: units) == nil
+                && !isGluedCountryModifier(range, entry: pattern.entry)
         case .abbreviation:
             // ตร. inside ตร.ม. (square metres): a dotted form goes on with another letter and dot.
             if units[range.upperBound - 1] == 0x2E, range.upperBound + 1 < units.count,
@@ -559,8 +573,11 @@ struct RecognitionPass {
             words += 1
             index += 1
         }
-        guard words > 0, end - headEnd >= 2,
-              recognizer.genericOrganizations.payload(exactly: start..<end, in: units) == nil else { return nil }
+        // A kind of body (สถาบันการเงิน), with more words or not, is not one body (สถาบันการเงินประชาชน);
+        // nor is a head word with a word of size or kind after it (โรงเรียนขนาดใหญ่).
+        guard words > 0, end - headEnd >= 2, !startsWithDescriptiveWord(headEnd),
+              recognizer.genericOrganizations.longestMatch(in: units, at: start).map({ $0.end > end || !isTokenBoundary($0.end) && $0.end < end }) ?? true
+        else { return nil }
         // สำนักงานอุตสาหกรรมจังหวัด with no province after it is every such office: no one body.
         if end >= Words.province.count, matches(Words.province, at: end - Words.province.count) { return nil }
         return Candidate(range: start..<end, type: .organization)
@@ -683,7 +700,7 @@ struct PositionSet {
 }
 
 /// Words the rules look for, as UTF-16 once and for all.
-private enum Words {
+enum Words {
     static let lineageMark = Array("ณ".utf16)
     static let limited = Array("จำกัด".utf16)
     static let publicCompany = Array("(มหาชน)".utf16)

@@ -57,8 +57,8 @@ public final class WordSegmenter: Sendable {
         var start = cursor.position(at: 0)
         var startIndex = text.text.startIndex
         text.units.withUnsafeBufferPointer { units in
-            for (boundary, status) in zip(boundaries, statuses) {
-                let end = cursor.position(at: Int(boundary))
+            func append(upTo boundary: Int, status: Int32) {
+                let end = cursor.position(at: boundary)
                 let endIndex = text.index(atUTF8Offset: end.utf8)
                 tokens.append(Token(
                     kind: Self.kind(of: units[start.utf16..<end.utf16], ruleStatus: status),
@@ -69,9 +69,31 @@ public final class WordSegmenter: Sendable {
                 start = end
                 startIndex = endIndex
             }
+            let hasInvisibleBreaks = units.contains(where: Self.isInvisibleBreak)
+            for (boundary, status) in zip(boundaries, statuses) {
+                if hasInvisibleBreaks {
+                    // ICU keeps U+FEFF inside a word (a format character, UAX #29 WB4): ว่า\u{FEFF}นาย.
+                    // It and U+200B are a token of their own, and the word breaks around them.
+                    var position = start.utf16
+                    while position < Int(boundary) {
+                        if Self.isInvisibleBreak(units[position]) {
+                            if position > start.utf16 { append(upTo: position, status: status) }
+                            append(upTo: position + 1, status: 0)
+                        }
+                        position += 1
+                    }
+                    if start.utf16 == Int(boundary) { continue }
+                }
+                append(upTo: Int(boundary), status: status)
+            }
         }
         return tokens
     }
+
+    /// U+FEFF (zero-width no-break space) and U+200B (zero-width space): invisible, no part of
+    /// a word, and in Thai text often where a word ends.
+    @inline(__always)
+    static func isInvisibleBreak(_ unit: UInt16) -> Bool { unit == 0xFEFF || unit == 0x200B }
 
     /// Every word boundary after the start of `units`, with ICU's rule status for the segment
     /// ending there.

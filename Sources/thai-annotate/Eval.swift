@@ -24,11 +24,17 @@ struct Eval: ParsableCommand {
     var split: String?
 
 
-    @Option(name: .customLong("cross-validate"), help: "With --gold-format thainer: k-fold cross-validation over the file's documents; each fold is scored by the rules with lists mined without it, and by the rules and a model trained without it.")
+    @Option(name: .customLong("cross-validate"), help: "With --gold-format thainer: k-fold cross-validation over the file's documents; each fold is scored by the rules with lists mined without it, and by the rules and a model trained without it. With a corpus and --thainer-train: k folds over the corpus documents (of --split), each scored by the rules and by a model trained like the shipped one (ThaiNER train + the corpus train documents) without the fold.")
     var crossValidate: Int = 0
+
+    @Option(name: .customLong("thainer-train"), help: "With a corpus and --cross-validate: the ThaiNER train file each fold's model also learns from.")
+    var thaiNERTrain: String?
 
     @Option(name: .customLong("model"), help: "The sequence model: `bundled` (the one shipped in the binary) or a file written by `thai-annotate train`. Without it, gazetteers and rules alone.")
     var modelFile: String?
+
+    @Option(name: .customLong("corpus-weight"), help: "With a corpus and --cross-validate: how many times each corpus document is seen per epoch.")
+    var corpusWeight: Int = TaggerTraining.defaultCorpusWeight
 
     @Option(help: "Training epochs for --cross-validate.")
     var epochs: Int = TaggerTraining.defaultEpochs
@@ -38,10 +44,10 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         if crossValidate > 0 {
-            guard goldFormat == .thainer, crossValidate >= 2 else {
-                throw ValidationError("--cross-validate needs --gold-format thainer and k >= 2")
+            guard crossValidate >= 2, goldFormat == .thainer || goldFormat == .corpus && thaiNERTrain != nil else {
+                throw ValidationError("--cross-validate needs k >= 2 and --gold-format thainer, or a corpus and --thainer-train")
             }
-            return try runCrossValidation()
+            return try goldFormat == .thainer ? runCrossValidation() : runCorpusCrossValidation(thaiNERTrain!)
         }
         var configuration = Annotator.Configuration()
         // ThaiNER gold is scored under ThaiNER's own span conventions.
@@ -110,6 +116,26 @@ struct Eval: ParsableCommand {
         print("\nwith the sequence model:\n" + result.model.table())
         print(result.modelUnseen.summary)
         for example in result.model.examples { print(example) }
+    }
+
+    /// k folds over the corpus documents of `split` (document i in fold i mod k). Each fold's model
+    /// is trained as `train --corpus` trains the shipped one, on ThaiNER train and the corpus
+    /// `train` documents, leaving out the fold's documents; the fold is scored with the bundled
+    /// lists, under the guidelines, by the rules alone and with that model. No scored document is
+    /// in the training data of the model that scores it.
+    private func runCorpusCrossValidation(_ thaiNERFile: String) throws {
+        let documents = try CorpusGold(folder: path, split: split).documents
+        let training = try CorpusGold(folder: path, split: "train").documents
+        let lines = try ThaiNERLine.read(thaiNERFile)
+        let result = try CorpusCrossValidation(documents, training: training, thaiNERLines: lines, k: crossValidate,
+                                               settings: TaggerTraining(epochs: epochs, corpusWeight: corpusWeight), exampleLimit: errorExamples) { fold, scored, trainedOn in
+            printError("fold \(fold)/\(crossValidate): \(scored) documents scored, model trained on \(trainedOn) corpus documents and \(lines.count) ThaiNER lines")
+        }
+        print("\(crossValidate)-fold cross-validation over \(documents.count) corpus documents (model trained without each fold)")
+        print("\nrules and gazetteers alone:\n" + result.rules.table())
+        print("\nwith the sequence model:\n" + result.model.table())
+        for example in result.model.examples { print(example) }
+        for example in result.model.roles.examples { print(example) }
     }
 
     /// The gold file as UTF-8 text (66 when it cannot be read, 65 when it is not UTF-8).

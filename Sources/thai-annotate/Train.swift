@@ -29,17 +29,20 @@ struct Train: ParsableCommand {
     @Option(help: "Also train on the `train` documents of this gold corpus (documents/, gold/, manifest.tsv).")
     var corpus: String?
 
+    @Option(name: .customLong("corpus-weight"), help: "How many times each corpus document is seen per epoch.")
+    var corpusWeight: Int = TaggerTraining.defaultCorpusWeight
+
     func run() throws {
         var lines: [ThaiNERLine] = []
         for file in files { lines += try ThaiNERLine.read(file) }
-        let training = TaggerTraining(buckets: buckets, epochs: epochs, parts: parts)
+        let training = TaggerTraining(buckets: buckets, epochs: epochs, parts: parts, corpusWeight: corpusWeight)
         let thaiNER = try training.sequences(lines)
         var sequences = thaiNER.sequences
         printError("\(sequences.count) sequences, \(thaiNER.spans) gold spans, \(thaiNER.misaligned) span edges inside a token")
         if let corpus {
             let documents = try training.corpusSequences(folder: corpus, split: "train", thaiNERLines: lines)
-            printError("\(documents.count) corpus documents (split train)")
-            sequences += documents
+            printError("\(documents.count) corpus documents (split train), weight \(corpusWeight)")
+            sequences += training.weighted(documents)
         }
         let model = training.train(sequences) { epoch, mistakes in
             printError("epoch \(epoch): \(mistakes) of \(sequences.count) sequences wrong")

@@ -65,6 +65,19 @@ struct SegmentationTests {
         Self.assertTiles(text)
     }
 
+    /// U+FEFF and U+200B are tokens of their own: ICU keeps U+FEFF inside a word (ว่า\u{FEFF}นาย),
+    /// which hides the title and the name after it from the rules.
+    @Test func invisibleBreaksAreTokensOfTheirOwn() {
+        let text = "ที่ว่า\u{FEFF}นายสมัคร\u{FEFF}ตอบรับ กระทรวง\u{200B}อุตสาหกรรม"
+        let tokens = Self.segmenter.tokens(in: text)
+        let words = tokens.map { String(text[$0.range]) }
+        #expect(words.prefix(6) == ["ที่", "ว่า", "\u{FEFF}", "นาย", "สมัคร", "\u{FEFF}"])
+        #expect(words.contains("\u{200B}") && words.contains("อุตสาหกรรม"))
+        #expect(tokens.filter { String(text[$0.range]).unicodeScalars.contains { $0 == "\u{FEFF}" || $0 == "\u{200B}" } }
+            .allSatisfy { $0.kind == .other && $0.utf16Offsets.count == 1 })
+        Self.assertTiles(text)
+    }
+
     @Test func oneMegabyteSingleLineTiles() throws {
         let line = String(repeating: "กระทรวงอุตสาหกรรมจับมือ SMRJ 2560 ", count: 1_000_000 / 80)
         let tokens = Self.segmenter.tokens(in: line)

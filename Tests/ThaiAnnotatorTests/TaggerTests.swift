@@ -124,6 +124,16 @@ struct TaggerTests {
         #expect(merged[2].type == .organization)
     }
 
+    /// Merge policy: a rule mention the model does not touch stays when it is linked to a
+    /// gazetteer entry, not when its link is only to the document's own people (doc:person:N).
+    @Test func untouchedRuleMentionsStayOnlyWithAGazetteerLink() {
+        let rules = [EntityMention(type: .person, utf16Range: 0..<5, link: EntityLink(id: "person.x", canonical: "x")),
+                     EntityMention(type: .person, utf16Range: 10..<15, link: EntityLink(id: "doc:person:1", canonical: "y")),
+                     EntityMention(type: .person, utf16Range: 20..<25)]
+        #expect(EntityTagger.merge(rules: rules, model: []).map(\.utf16Range) == [0..<5])
+        #expect(EntityTagger.merge(rules: rules, model: [(.person, 10..<15)]).map(\.utf16Range) == [0..<5, 10..<15])
+    }
+
     /// `thai-annotate train` gives the same bytes twice (on a subset of ThaiNER train); with
     /// THAI_ANNOTATE_REPRODUCE_MODEL=1 it also rebuilds the shipped model from the whole file and
     /// compares it with Resources/model/tagger.txt byte for byte (see Resources/model/MODEL_CARD.md).
