@@ -50,15 +50,18 @@ public final class WordSegmenter: Sendable {
 
     /// Cuts an already converted text into tokens that tile it exactly.
     public func tokens(in text: UTF16Text) -> [Token] {
-        let (boundaries, statuses) = wordBoundaries(text.units)
+        var (boundaries, statuses) = wordBoundaries(text.units)
+        if text.units.contains(where: Self.isInvisibleBreak) {
+            (boundaries, statuses) = Self.breakingAroundInvisibles(text.units, boundaries, statuses)
+        }
         var tokens: [Token] = []
         tokens.reserveCapacity(boundaries.count)
         var cursor = UTF16Text.PositionCursor(text)
         var start = cursor.position(at: 0)
         var startIndex = text.text.startIndex
         text.units.withUnsafeBufferPointer { units in
-            func append(upTo boundary: Int, status: Int32) {
-                let end = cursor.position(at: boundary)
+            for (boundary, status) in zip(boundaries, statuses) {
+                let end = cursor.position(at: Int(boundary))
                 let endIndex = text.index(atUTF8Offset: end.utf8)
                 tokens.append(Token(
                     kind: Self.kind(of: units[start.utf16..<end.utf16], ruleStatus: status),
@@ -69,25 +72,35 @@ public final class WordSegmenter: Sendable {
                 start = end
                 startIndex = endIndex
             }
-            let hasInvisibleBreaks = units.contains(where: Self.isInvisibleBreak)
-            for (boundary, status) in zip(boundaries, statuses) {
-                if hasInvisibleBreaks {
-                    // ICU keeps U+FEFF inside a word (a format character, UAX #29 WB4): ว่า\u{FEFF}นาย.
-                    // It and U+200B are a token of their own, and the word breaks around them.
-                    var position = start.utf16
-                    while position < Int(boundary) {
-                        if Self.isInvisibleBreak(units[position]) {
-                            if position > start.utf16 { append(upTo: position, status: status) }
-                            append(upTo: position + 1, status: 0)
-                        }
-                        position += 1
-                    }
-                    if start.utf16 == Int(boundary) { continue }
-                }
-                append(upTo: Int(boundary), status: status)
-            }
         }
         return tokens
+    }
+
+    /// ICU keeps U+FEFF inside a word (a format character, UAX #29 WB4: ว่า\u{FEFF}นาย). The
+    /// boundaries with U+FEFF and U+200B as segments of their own (rule status 0, none), the
+    /// word around them cut there.
+    static func breakingAroundInvisibles(_ units: [UInt16], _ boundaries: [Int32],
+                                         _ statuses: [Int32]) -> (boundaries: [Int32], statuses: [Int32]) {
+        var newBoundaries: [Int32] = [], newStatuses: [Int32] = []
+        newBoundaries.reserveCapacity(boundaries.count + 8)
+        newStatuses.reserveCapacity(boundaries.count + 8)
+        var start: Int32 = 0
+        for (boundary, status) in zip(boundaries, statuses) {
+            for position in start..<boundary where isInvisibleBreak(units[Int(position)]) {
+                if position > (newBoundaries.last ?? 0) {
+                    newBoundaries.append(position)
+                    newStatuses.append(status)
+                }
+                newBoundaries.append(position + 1)
+                newStatuses.append(0)
+            }
+            if boundary > (newBoundaries.last ?? 0) {
+                newBoundaries.append(boundary)
+                newStatuses.append(status)
+            }
+            start = boundary
+        }
+        return (newBoundaries, newStatuses)
     }
 
     /// U+FEFF (zero-width no-break space) and U+200B (zero-width space): invisible, no part of
