@@ -24,7 +24,7 @@ struct Bench: ParsableCommand {
     @Option(name: .customLong("stream-megabytes"), help: "Megabytes of documents to stream through the batch API in this process and through a child `thai-annotate --input jsonl -`, to measure memory (0: skip).")
     var streamMegabytes: Int = 200
 
-    @Option(name: .customLong("model"), help: "The sequence model: `bundled` (the one shipped in the binary, the default), `off` (gazetteers and rules alone, fastest) or a model file written by `thai-annotate train`.")
+    @Option(name: .customLong("model"), help: ModelArgument.help)
     var model: ModelArgument = .bundled
 
     func run() throws {

@@ -30,7 +30,7 @@ struct Eval: ParsableCommand {
     @Option(name: .customLong("thainer-train"), help: "With a corpus and --cross-validate: the ThaiNER train file each fold's model also learns from.")
     var thaiNERTrain: String?
 
-    @Option(name: .customLong("model"), help: "The sequence model: `bundled` (the one shipped in the binary, the default), `off` (gazetteers and rules alone, fastest) or a model file written by `thai-annotate train`.")
+    @Option(name: .customLong("model"), help: ModelArgument.help)
     var model: ModelArgument = .bundled
 
     @Option(name: .customLong("corpus-weight"), help: "With a corpus and --cross-validate: how many times each corpus document is seen per epoch.")

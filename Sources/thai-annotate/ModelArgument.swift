@@ -7,6 +7,9 @@ enum ModelArgument: ExpressibleByArgument, Equatable {
     case off
     case file(String)
 
+    /// The option's help, the same on every command.
+    static let help: ArgumentHelp = "The sequence model: `bundled` (the one shipped in the binary, the default), `off` (gazetteers and rules alone, fastest) or a model file written by `thai-annotate train`."
+
     init?(argument: String) {
         switch argument {
         case "bundled": self = .bundled
