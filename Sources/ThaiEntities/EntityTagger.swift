@@ -94,7 +94,7 @@ public struct EntityTagger: Sendable {
         text.units.withUnsafeBufferPointer { units in
             let extractor = TaggerFeatures(recognizer: recognizer, units: units, tokens: tokens, mentions: ruleMentions,
                                            bucketCount: bucketCount)
-            var labels = [Int](repeating: 0, count: extractor.units.count)
+            var spans: [(type: Int, units: Range<Int>)] = []
             var misaligned = 0
             var unitIndex = 0
             for span in gold.sorted(by: { $0.utf16Range.lowerBound < $1.utf16Range.lowerBound }) {
@@ -102,20 +102,16 @@ public struct EntityTagger: Sendable {
                 while unitIndex < extractor.units.count, extractor.units[unitIndex].upperBound <= span.utf16Range.lowerBound {
                     unitIndex += 1
                 }
+                // The units that start inside the span, and the first unit it overlaps.
                 var index = unitIndex
-                var first = true
                 if index < extractor.units.count, extractor.units[index].lowerBound != span.utf16Range.lowerBound { misaligned += 1 }
-                while index < extractor.units.count, extractor.units[index].lowerBound < span.utf16Range.upperBound {
-                    if extractor.units[index].lowerBound >= span.utf16Range.lowerBound || first {
-                        labels[index] = first ? 1 + 2 * typeIndex : 2 + 2 * typeIndex
-                        first = false
-                    }
-                    index += 1
-                }
+                while index < extractor.units.count, extractor.units[index].lowerBound < span.utf16Range.upperBound { index += 1 }
+                if index > unitIndex { spans.append((typeIndex, unitIndex..<index)) }
                 if index > 0, index <= extractor.units.count, extractor.units[index - 1].upperBound != span.utf16Range.upperBound {
                     misaligned += 1
                 }
             }
+            let labels = EntityLabels.encode(spans, count: extractor.units.count)
             return (TrainingSequence(features: extractor.features, offsets: extractor.offsets, labels: labels), misaligned)
         }
     }
@@ -259,7 +255,7 @@ struct TaggerFeatures {
     /// prefetched as its bucket is found: the decoder's sums then find the rows in the cache
     /// instead of waiting on memory for each (the table is about the size of the L2 cache).
     init(recognizer: EntityRecognizer, units text: UnsafeBufferPointer<UInt16>, tokens: [Token],
-         mentions: [EntityMention], bucketCount: Int, prefetching rows: UnsafeBufferPointer<SIMD8<Int16>>? = nil) {
+         mentions: [EntityMention], bucketCount: Int, prefetching rows: UnsafeBufferPointer<SequenceModel.Row>? = nil) {
         // Tagging units.
         var pieces: [Range<Int>] = []
         pieces.reserveCapacity(tokens.count + 2 * mentions.count)
@@ -513,20 +509,14 @@ struct TaggerFeatures {
     /// The model's spans from a label sequence, trimmed of whitespace at their edges.
     func spans(labels: [Int], types: [EntityType]) -> [(type: EntityType, range: Range<Int>)] {
         var result: [(type: EntityType, range: Range<Int>)] = []
-        var index = 0
-        while index < labels.count {
-            guard SequenceModel.isBegin(labels[index]) || (labels[index] > 0 && labels[index] % 2 == 0) else { index += 1; continue }
-            let type = SequenceModel.typeIndex(of: labels[index])!
-            var end = index + 1
-            while end < labels.count, labels[end] == 2 + 2 * type { end += 1 }
-            var first = index, last = end - 1
+        for span in EntityLabels.decode(labels) {
+            var first = span.units.lowerBound, last = span.units.upperBound - 1
             while first <= last, isBlank[first] { first += 1 }
             while last >= first, isBlank[last] { last -= 1 }
             // A name has two characters at least (a lone ก in a tiny document is none).
             if first <= last, units[last].upperBound - units[first].lowerBound >= 2 {
-                result.append((types[type], units[first].lowerBound..<units[last].upperBound))
+                result.append((types[span.type], units[first].lowerBound..<units[last].upperBound))
             }
-            index = end
         }
         return result
     }

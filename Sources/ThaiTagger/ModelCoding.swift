@@ -1,11 +1,14 @@
 /// The model's file format (little-endian):
 ///
-///     "THTG" version:u32=1 bucketCount:u32 typeCount:u32
+///     "THTG" version:u32=2 bucketCount:u32 typeCount:u32
 ///     typeCount × (length:u8, UTF-8 bytes)
 ///     scale:f32                      emission weight = Int16 value × scale
 ///     bitmap: ceil(bucketCount / 8) bytes, bit b set when bucket b has a nonzero weight
 ///     for each set bucket: labelCount × i16
 ///     transitions: (labelCount + 1) × labelCount × f32
+///
+/// labelCount is 1 + 4 × typeCount (BILOU labels, ``EntityLabels``). Version 1 had BIO labels
+/// (1 + 2 × typeCount); it is refused with a message that says to retrain.
 ///
 /// Quantising to 16 bits keeps the weights' order of magnitude (perceptron weights are small
 /// integers averaged) and halves the size; empty buckets cost one bit.
@@ -20,12 +23,15 @@ public enum ModelCodingError: Error, CustomStringConvertible {
 }
 
 extension SequenceModel {
+    /// The version of the file format this build writes and reads.
+    public static let formatVersion: UInt32 = 2
+
     /// The model in its file format, after quantisation.
     public func serialized() -> [UInt8] {
         var bytes: [UInt8] = Array("THTG".utf8)
         func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
         func f32(_ value: Float) { u32(value.bitPattern) }
-        u32(1); u32(UInt32(bucketCount)); u32(UInt32(types.count))
+        u32(Self.formatVersion); u32(UInt32(bucketCount)); u32(UInt32(types.count))
         for type in types { bytes.append(UInt8(type.utf8.count)); bytes += type.utf8 }
         f32(scale)
         let labelCount = self.labelCount
@@ -54,10 +60,15 @@ extension SequenceModel {
             return bytes[range].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
         }
         guard try bytes[take(4)].elementsEqual("THTG".utf8) else { throw ModelCodingError.malformed("bad magic") }
-        guard try u32() == 1 else { throw ModelCodingError.malformed("unknown version") }
+        let version = try u32()
+        guard version == Self.formatVersion else {
+            throw ModelCodingError.malformed(version == 1
+                ? "format version 1 (BIO labels) is no longer read; this build reads version \(Self.formatVersion) (BILOU labels): retrain the model with `thai-annotate train`"
+                : "unknown format version \(version) (this build reads version \(Self.formatVersion))")
+        }
         let bucketCount = Int(try u32())
         let typeCount = Int(try u32())
-        guard bucketCount > 0, bucketCount <= 1 << 26, typeCount > 0, typeCount <= 3 else {
+        guard bucketCount > 0, bucketCount <= 1 << 26, typeCount > 0, typeCount <= EntityLabels.maximumTypes else {
             throw ModelCodingError.malformed("bad sizes")
         }
         var types: [String] = []
@@ -65,10 +76,10 @@ extension SequenceModel {
             let length = Int(bytes[try take(1)].first!)
             types.append(String(decoding: bytes[try take(length)], as: UTF8.self))
         }
-        let labelCount = 2 * typeCount + 1
+        let labelCount = EntityLabels.count(types: typeCount)
         let scale = Float(bitPattern: try u32())
         let bitmap = try take((bucketCount + 7) / 8)
-        var rows = [SIMD8<Int16>](repeating: .zero, count: bucketCount)
+        var rows = [Row](repeating: .zero, count: bucketCount)
         try bytes.withUnsafeBufferPointer { buffer in
             for bucket in 0..<bucketCount where buffer[bitmap.lowerBound + bucket / 8] & (1 << UInt8(bucket % 8)) != 0 {
                 let row = try take(2 * labelCount)

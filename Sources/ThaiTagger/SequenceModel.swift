@@ -1,18 +1,23 @@
 /// A linear sequence labeller: hashed features, one weight per (feature bucket, label), label
-/// bigram weights, and Viterbi decoding restricted to valid BIO transitions.
+/// bigram weights, and Viterbi decoding restricted to valid BILOU sequences (``EntityLabels``).
 ///
 /// Features are 64-bit hashes computed by the caller (see `FeatureHasher`); a feature's bucket
 /// is its hash modulo `bucketCount`. The model is plain data: it is `Sendable` and cheap to share.
 public struct SequenceModel: Sendable {
-    /// The labels: "O" first, then B-X and I-X for each entity type X.
+    /// A row of per-label values: the 13 labels of three types, padded to 16 lanes.
+    public typealias Row = SIMD16<Int16>
+    /// Per-label scores of one position.
+    typealias Scores = SIMD16<Float>
+
+    /// The labels (``EntityLabels/names(_:)``): "O", then B-X, I-X, L-X and U-X for each type.
     public let labels: [String]
-    /// The entity types, in label order (B-X is label 1 + 2i, I-X is 2 + 2i).
+    /// The entity types, in label order.
     public let types: [String]
     /// The number of feature buckets (hashes are reduced modulo this).
     public let bucketCount: Int
-    /// The emission weights, quantised: one row of eight 16-bit values (the labels, padded) per
-    /// bucket, so that a feature costs one 16-byte load; weight = value × `scale`.
-    public let rows: [SIMD8<Int16>]
+    /// The emission weights, quantised: one row of sixteen 16-bit values (the labels, padded)
+    /// per bucket, so that a feature costs one 32-byte load; weight = value × `scale`.
+    public let rows: [Row]
     /// The factor that turns a quantised weight into a score.
     public let scale: Float
     /// `(labels.count + 1) * labels.count` transition weights; row `labels.count` is the start.
@@ -20,15 +25,15 @@ public struct SequenceModel: Sendable {
 
     /// A model from float weights (`bucketCount * labelCount`, row per bucket), quantised.
     public init(types: [String], bucketCount: Int, weights: [Float], transitions: [Float]) {
-        precondition(bucketCount > 0 && types.count <= 3, "at most 3 types (7 labels) fit a row of 8")
+        precondition(bucketCount > 0 && types.count <= EntityLabels.maximumTypes, "at most 3 types (13 labels) fit a row of 16")
         self.types = types
-        labels = ["O"] + types.flatMap { ["B-\($0)", "I-\($0)"] }
+        labels = EntityLabels.names(types)
         self.bucketCount = bucketCount
         let labelCount = labels.count
         precondition(weights.count == bucketCount * labelCount && transitions.count == (labelCount + 1) * labelCount)
         let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
         let scale = largest == 0 ? 1 : largest / 32767
-        var rows = [SIMD8<Int16>](repeating: .zero, count: bucketCount)
+        var rows = [Row](repeating: .zero, count: bucketCount)
         for bucket in 0..<bucketCount {
             for label in 0..<labelCount {
                 rows[bucket][label] = Int16((weights[bucket * labelCount + label] / scale).rounded())
@@ -40,48 +45,32 @@ public struct SequenceModel: Sendable {
     }
 
     /// A model from quantised rows (the file format's content).
-    init(types: [String], bucketCount: Int, rows: [SIMD8<Int16>], scale: Float, transitions: [Float]) {
+    init(types: [String], bucketCount: Int, rows: [Row], scale: Float, transitions: [Float]) {
         self.types = types
-        labels = ["O"] + types.flatMap { ["B-\($0)", "I-\($0)"] }
+        labels = EntityLabels.names(types)
         self.bucketCount = bucketCount
         self.rows = rows
         self.scale = scale
         self.transitions = transitions
     }
 
-    /// The number of labels: 1 + 2 × the number of types.
+    /// The number of labels: 1 + 4 × the number of types.
     public var labelCount: Int { labels.count }
-
-    /// Whether label `next` may follow label `previous` (nil: the sequence start).
-    @inline(__always)
-    public static func allows(_ previous: Int?, _ next: Int) -> Bool {
-        guard next > 0, next % 2 == 0 else { return true }  // O and B-X follow anything
-        guard let previous, previous > 0 else { return false }
-        return (previous + 1) / 2 == next / 2  // I-X after B-X or I-X
-    }
-
-    /// The entity type index of a label, or nil for O.
-    @inline(__always)
-    public static func typeIndex(of label: Int) -> Int? { label == 0 ? nil : (label - 1) / 2 }
-
-    /// Whether a label begins an entity.
-    @inline(__always)
-    public static func isBegin(_ label: Int) -> Bool { label > 0 && label % 2 == 1 }
 
     /// The best valid label sequence; `features[offsets[i]..<offsets[i+1]]` are position i's buckets.
     public func decode(features: [Int32], offsets: [Int32]) -> [Int] {
         let count = offsets.count - 1
         guard count > 0 else { return [] }
-        var emissions = [SIMD8<Float>](repeating: .zero, count: count)
+        var emissions = [Scores](repeating: .zero, count: count)
         rows.withUnsafeBufferPointer { rows in
             features.withUnsafeBufferPointer { features in
                 offsets.withUnsafeBufferPointer { offsets in
                     for position in 0..<count {
-                        var sum = SIMD8<Int32>.zero
+                        var sum = SIMD16<Int32>.zero
                         for index in Int(offsets[position])..<Int(offsets[position + 1]) {
-                            sum &+= SIMD8<Int32>(truncatingIfNeeded: rows[Int(features[index])])
+                            sum &+= SIMD16<Int32>(truncatingIfNeeded: rows[Int(features[index])])
                         }
-                        emissions[position] = SIMD8<Float>(sum) * scale
+                        emissions[position] = Scores(sum) * scale
                     }
                 }
             }
@@ -89,22 +78,22 @@ public struct SequenceModel: Sendable {
         return Self.viterbi(emissions: emissions, transitions: transitions, labelCount: labelCount)
     }
 
-    /// Viterbi over per-position emission scores, restricted to valid BIO transitions. A label's
-    /// best predecessor is the first of the best in label order.
-    static func viterbi(emissions: [SIMD8<Float>], transitions: [Float], labelCount: Int) -> [Int] {
+    /// Viterbi over per-position emission scores, restricted to valid BILOU sequences (no span
+    /// left open at the end). A label's best predecessor is the first of the best in label order.
+    static func viterbi(emissions: [Scores], transitions: [Float], labelCount: Int) -> [Int] {
         let count = emissions.count
         guard count > 0 else { return [] }
-        // Transition rows: from[f][label], invalid moves (and lane 7, unused) at -infinity, so
+        // Transition rows: from[f][label], invalid moves (and the unused lanes) at -infinity, so
         // that one step scores every label at once.
-        var from = [SIMD8<Float>](repeating: SIMD8(repeating: -.infinity), count: labelCount)
-        var start = SIMD8<Float>(repeating: -.infinity)
+        var from = [Scores](repeating: Scores(repeating: -.infinity), count: labelCount)
+        var start = Scores(repeating: -.infinity)
         for label in 0..<labelCount {
-            for previous in 0..<labelCount where allows(previous, label) {
+            for previous in 0..<labelCount where EntityLabels.allows(previous, label) {
                 from[previous][label] = transitions[previous * labelCount + label]
             }
-            if allows(nil, label) { start[label] = transitions[labelCount * labelCount + label] }
+            if EntityLabels.allows(nil, label) { start[label] = transitions[labelCount * labelCount + label] }
         }
-        var back = [SIMD8<Int8>](repeating: .zero, count: count)
+        var back = [SIMD16<Int8>](repeating: .zero, count: count)
         var previous = start + emissions[0]
         from.withUnsafeBufferPointer { from in
             emissions.withUnsafeBufferPointer { emissions in
@@ -112,22 +101,24 @@ public struct SequenceModel: Sendable {
                     for position in 1..<max(1, count) {
                         // Candidates in label order, a later one taken only when strictly better:
                         // the same choice as scanning each label's predecessors in order.
-                        var best = SIMD8<Float>(repeating: -.infinity)
-                        var bestFrom = SIMD8<Int32>.zero
+                        var best = Scores(repeating: -.infinity)
+                        var bestFrom = SIMD16<Int32>.zero
                         for label in 0..<labelCount {
-                            let candidates = SIMD8<Float>(repeating: previous[label]) + from[label]
+                            let candidates = Scores(repeating: previous[label]) + from[label]
                             let better = candidates .> best
                             best.replace(with: candidates, where: better)
                             bestFrom.replace(with: Int32(label), where: better)
                         }
                         previous = best + emissions[position]
-                        back[position] = SIMD8<Int8>(truncatingIfNeeded: bestFrom)
+                        back[position] = SIMD16<Int8>(truncatingIfNeeded: bestFrom)
                     }
                 }
             }
         }
         var label = 0
-        for candidate in 1..<labelCount where previous[candidate] > previous[label] { label = candidate }
+        for candidate in 1..<labelCount where EntityLabels.mayEnd(candidate) && previous[candidate] > previous[label] {
+            label = candidate
+        }
         var path = [Int](repeating: 0, count: count)
         for position in stride(from: count - 1, through: 0, by: -1) {
             path[position] = label

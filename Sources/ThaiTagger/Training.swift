@@ -4,7 +4,7 @@ public struct TrainingSequence: Sendable {
     public var features: [Int32]
     /// Where each position's buckets start in `features` (one more entry than positions).
     public var offsets: [Int32]
-    /// The gold label of each position (0 is O, then B-X and I-X for each type).
+    /// The gold label of each position (``EntityLabels``: 0 is O, then B-X, I-X, L-X and U-X for each type).
     public var labels: [Int]
 
     /// Creates a sequence; `offsets` has one entry more than `labels`.
@@ -51,7 +51,7 @@ public struct PerceptronTrainer {
     /// after each pass with its number and how many sequences it got wrong.
     public func train(_ sequences: [TrainingSequence], types: [String], bucketCount: Int,
                       progress: ((Int, Int) -> Void)? = nil) -> SequenceModel {
-        let labelCount = 2 * types.count + 1
+        let labelCount = EntityLabels.count(types: types.count)
         var weights = [Float](repeating: 0, count: bucketCount * labelCount)
         var transitions = [Float](repeating: 0, count: (labelCount + 1) * labelCount)
         // Sum over updates of (step * change), for the lazy average w - totals / steps.
@@ -103,7 +103,7 @@ public struct PerceptronTrainer {
 
     /// Viterbi with the float weights being trained.
     static func decode(_ sequence: TrainingSequence, weights: [Float], transitions: [Float], labelCount: Int) -> [Int] {
-        var emissions = [SIMD8<Float>](repeating: .zero, count: sequence.labels.count)
+        var emissions = [SequenceModel.Scores](repeating: .zero, count: sequence.labels.count)
         for position in emissions.indices {
             for index in Int(sequence.offsets[position])..<Int(sequence.offsets[position + 1]) {
                 let row = Int(sequence.features[index]) * labelCount

@@ -10,18 +10,20 @@ struct TaggerTests {
     /// A sequence of words, each its own feature, labelled by a rule the trainer must learn.
     static func synthetic(_ words: [Int]) -> TrainingSequence {
         var features: [Int32] = [], offsets: [Int32] = [0]
-        var labels: [Int] = []
+        var spans: [(type: Int, units: Range<Int>)] = []
         for (index, word) in words.enumerated() {
             features.append(Int32(word))
             features.append(Int32(100 + (index > 0 ? words[index - 1] : 99)))  // the previous word
             offsets.append(Int32(features.count))
-            // 1 is a title: the word after it is B-PERSON, a following 2 is I-PERSON; 3 is a place.
+            // 1 is a title: the word after it starts a PERSON, which runs over the 2s that follow;
+            // 3 is a place.
             let previous = index > 0 ? words[index - 1] : 0
-            if previous == 1 { labels.append(1) }
-            else if word == 2, let last = labels.last, last == 1 || last == 2 { labels.append(2) }
-            else if word == 3 { labels.append(5) }
-            else { labels.append(0) }
+            if previous == 1 { spans.append((0, index..<(index + 1))) }
+            else if word == 2, let last = spans.last, last.type == 0, last.units.upperBound == index {
+                spans[spans.count - 1].units = last.units.lowerBound..<(index + 1)
+            } else if word == 3 { spans.append((2, index..<(index + 1))) }
         }
+        let labels = EntityLabels.encode(spans, count: words.count)
         return TrainingSequence(features: features, offsets: offsets, labels: labels)
     }
 
@@ -41,18 +43,34 @@ struct TaggerTests {
         #expect(PerceptronTrainer(epochs: 8).train(sequences, types: ["PERSON", "ORGANIZATION", "LOCATION"], bucketCount: 256)
             .serialized() == bytes)
         #expect(throws: ModelCodingError.self) { try SequenceModel(serialized: Array(bytes.dropLast())) }
+        var versionOne = bytes
+        versionOne[4] = 1  // a model of the BIO format says to retrain
+        #expect { try SequenceModel(serialized: versionOne) } throws: { "\($0)".contains("thai-annotate train") }
         #expect(Base64.decode(Base64.encode(bytes).utf8) == bytes)
     }
 
-    @Test func viterbiNeverStartsWithAnInsideLabel() {
-        var weights = [Float](repeating: 0, count: 4 * 3)
-        weights[0 * 3 + 2] = 10  // bucket 0 strongly prefers I-PERSON
-        let model = SequenceModel(types: ["PERSON"], bucketCount: 4, weights: weights, transitions: [Float](repeating: 0, count: 12))
-        let labels = model.decode(features: [0, 0], offsets: [0, 1, 2])
-        #expect(labels.first != 2)
-        for (previous, next) in zip([nil] + labels.map(Optional.some), labels) {
-            #expect(SequenceModel.allows(previous, next))
+    @Test func viterbiKeepsToValidBILOUSequences() {
+        var weights = [Float](repeating: 0, count: 4 * 5)
+        weights[0 * 5 + 2] = 10  // bucket 0 strongly prefers I-PERSON
+        weights[1 * 5 + 1] = 10  // bucket 1 strongly prefers B-PERSON
+        let model = SequenceModel(types: ["PERSON"], bucketCount: 4, weights: weights, transitions: [Float](repeating: 0, count: 30))
+        for (features, offsets) in [([Int32(0), 0], [Int32(0), 1, 2]), ([0, 1], [0, 1, 2]), ([1], [0, 1])] {
+            let labels = model.decode(features: features, offsets: offsets)
+            #expect(labels.count == offsets.count - 1)
+            for (previous, next) in zip([nil] + labels.map(Optional.some), labels) {
+                #expect(EntityLabels.allows(previous, next))
+            }
+            #expect(EntityLabels.mayEnd(labels.last!), "\(labels) leaves a span open")
         }
+    }
+
+    @Test func bilouLabelsEncodeAndDecodeSpans() {
+        let spans: [(type: Int, units: Range<Int>)] = [(0, 1..<2), (2, 3..<6), (1, 6..<8)]
+        let labels = EntityLabels.encode(spans, count: 9)
+        let l = EntityLabels.label
+        #expect(labels == [0, l(0, .unit), 0, l(2, .begin), l(2, .inside), l(2, .last), l(1, .begin), l(1, .last), 0])
+        #expect(EntityLabels.decode(labels).map { "\($0.type) \($0.units)" } == spans.map { "\($0.type) \($0.units)" })
+        #expect(EntityLabels.names(["PERSON"]) == ["O", "B-PERSON", "I-PERSON", "L-PERSON", "U-PERSON"])
     }
 
     /// The feature extractor and the trainer learn text: names no list knows, after a title.
