@@ -15,7 +15,7 @@ public struct TaggerTraining: Sendable {
     /// The shipped model's feature hash buckets.
     public static let defaultBuckets = 1 << 16
     /// The shipped model's training epochs.
-    public static let defaultEpochs = 12
+    public static let defaultEpochs = 16
 
     /// Feature hash buckets.
     public var buckets: Int
