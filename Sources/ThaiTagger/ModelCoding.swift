@@ -1,17 +1,18 @@
-/// The model's file format (little-endian):
-///
-///     "THTG" version:u32=2 bucketCount:u32 typeCount:u32
-///     typeCount × (length:u8, UTF-8 bytes)
-///     scale:f32                      emission weight = Int8 value × scale
-///     bitmap: ceil(bucketCount / 8) bytes, bit b set when bucket b has a nonzero weight
-///     for each set bucket: labelCount × i8
-///     transitions: (labelCount + 1) × labelCount × f32
-///
-/// labelCount is 1 + 4 × typeCount (BILOU labels, ``EntityLabels``). Version 1 had BIO labels
-/// (1 + 2 × typeCount) and 16-bit weights; it is refused with a message that says to retrain.
-///
-/// Quantising to 8 bits (one scale for the whole table) scored as 16 bits did in 5-fold
-/// cross-validation on ThaiNER train; empty buckets cost one bit.
+// The model's file format (little-endian):
+//
+//     "THTG" version:u32=2 bucketCount:u32 typeCount:u32
+//     typeCount × (length:u8, UTF-8 bytes)
+//     scale:f32                      emission weight = Int8 value × scale
+//     bitmap: ceil(bucketCount / 8) bytes, bit b set when bucket b has a nonzero weight
+//     for each set bucket: labelCount × i8
+//     transitions: (labelCount + 1) × labelCount × f32
+//
+// labelCount is 1 + 4 × typeCount (BILOU labels, ``EntityLabels``). Version 1 had BIO labels
+// (1 + 2 × typeCount) and 16-bit weights; it is refused with a message that says to retrain.
+//
+// Quantising to 8 bits (one scale for the whole table) scored as 16 bits did in 5-fold
+// cross-validation on ThaiNER train; empty buckets cost one bit.
+
 /// Why a model could not be read.
 public enum ModelCodingError: Error, CustomStringConvertible {
     /// The bytes are not a model in the documented format.
