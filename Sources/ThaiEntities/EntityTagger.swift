@@ -365,8 +365,12 @@ struct TaggerFeatures {
             }
         }
 
-        // Features, written through pointers into buffers of the largest size (38 a unit).
-        var features = [Int32](repeating: 0, count: count * 38)
+        // Name shape (features 50-59): word frequency in unlabelled text and place in the chunk.
+        let nameShape = NameShapeCodes(text: text, pieces: pieces, isBlank: blank, words: word, rules: rule,
+                                       lexicon: lexicon, frequencies: WordFrequencies.bundled)
+
+        // Features, written through pointers into buffers of the largest size (45 a unit).
+        var features = [Int32](repeating: 0, count: count * 45)
         let thaiNER = recognizer.followsThaiNERSpans
         var offsets = [Int32](repeating: 0, count: count + 1)
         var written = 0
@@ -399,6 +403,9 @@ struct TaggerFeatures {
                 // Between two words: whether they are one name (given + family) or not.
                 add(35, rule[i - 1], rule[i + 1])
                 add(36, lexicon[i - 1], shape[i + 1])
+                // Name shape (50-59): is the next word rare, like a family name?
+                add(56, nameShape.frequency[i - 1], nameShape.frequency[i + 1], rule[i - 1])
+                add(59, nameShape.summary[i], nameShape.tail[i])
                 offsets[index + 1] = Int32(written)
                 continue
             }
@@ -420,6 +427,18 @@ struct TaggerFeatures {
             add(31, lexicon[i], word[i + 1])
             add(32, names[i])
             add(34, names[i], lexicon[i - 1])
+            // Name shape (50-59, NameShapeCodes): names no list holds.
+            do {
+                let frequency = nameShape.frequency, place = nameShape.place
+                add(50, frequency[i])
+                add(51, frequency[i - 1], frequency[i], frequency[i + 1])
+                add(52, frequency[i], place[i])
+                add(53, place[i], nameShape.head[i])
+                add(54, frequency[i], rule[i - 1])
+                add(55, frequency[i], frequency[i + 1], rule[i])
+                add(57, place[i], nameShape.tail[i])
+                add(58, place[i], nameShape.summary[i], rule[i])
+            }
             // ThaiNER's conventions (ThaiNER-mode features): the shipped model learns from ThaiNER and
             // from the guidelines' corpus, which differ in what they mark (ThaiNER leaves คณะรัฐมนตรี
             // and about half the ไทย untagged, keeps จังหวัด after ผู้ว่าราชการ); these features are
