@@ -369,8 +369,8 @@ struct TaggerFeatures {
         let nameShape = NameShapeCodes(text: text, pieces: pieces, isBlank: blank, words: word, rules: rule,
                                        lexicon: lexicon, frequencies: WordFrequencies.bundled)
 
-        // Features, written through pointers into buffers of the largest size (45 a unit).
-        var features = [Int32](repeating: 0, count: count * 45)
+        // Features, written through pointers into buffers of the largest size (46 a unit).
+        var features = [Int32](repeating: 0, count: count * 46)
         let thaiNER = recognizer.followsThaiNERSpans
         var offsets = [Int32](repeating: 0, count: count + 1)
         var written = 0
@@ -405,7 +405,7 @@ struct TaggerFeatures {
                 add(36, lexicon[i - 1], shape[i + 1])
                 // Name shape (50-59): is the next word rare, like a family name?
                 add(56, nameShape.frequency[i - 1], nameShape.frequency[i + 1], rule[i - 1])
-                add(59, nameShape.summary[i], nameShape.tail[i])
+                add(59, nameShape.summary[i], rule[i - 1])
                 offsets[index + 1] = Int32(written)
                 continue
             }
@@ -430,13 +430,13 @@ struct TaggerFeatures {
             // Name shape (50-59, NameShapeCodes): names no list holds.
             do {
                 let frequency = nameShape.frequency, place = nameShape.place
-                add(50, frequency[i])
+                add(50, frequency[i], nameShape.nameness[i])
                 add(51, frequency[i - 1], frequency[i], frequency[i + 1])
                 add(52, frequency[i], place[i])
                 add(53, place[i], nameShape.head[i])
                 add(54, frequency[i], rule[i - 1])
                 add(55, frequency[i], frequency[i + 1], rule[i])
-                add(57, place[i], nameShape.tail[i])
+                add(57, place[i], nameShape.nameness[i], nameShape.nameness[i + 1])
                 add(58, place[i], nameShape.summary[i], rule[i])
             }
             // ThaiNER's conventions (ThaiNER-mode features): the shipped model learns from ThaiNER and

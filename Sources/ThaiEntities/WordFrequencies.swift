@@ -1,16 +1,18 @@
 import ThaiSegmentation
 import ThaiTagger
 
-/// How often each word occurs in unlabelled Thai text, as a frequency bucket: a name piece or a
-/// transliterated syllable is mostly rare there, a word glued to a name (พยายาม, ระบุ) mostly
-/// common. The sequence model sees the bucket of each unit (features 50-59, `NameShapeCodes`).
+/// How often each word occurs in unlabelled Thai text and inside names, as two buckets: a piece
+/// of a name or a transliterated syllable is rare in running text (ซัค, มัสก์) or common inside
+/// names (-พันธุ์, -กูล, ศรี), a word glued to a name (พยายาม, ระบุ) common in text and rare in
+/// names. The sequence model sees both buckets of each unit (features 50-59, `NameShapeCodes`).
 ///
 /// The shipped table (Resources/frequencies/thaigov-words.tsv) counts the segmenter's Thai and
-/// Latin words over the 8,526 thaigov documents (public domain) and is rebuilt by
-/// `thai-annotate count-words`. Lookups go by the tagger's word hash, so no string is built.
+/// Latin words over the 8,526 thaigov documents (public domain) and inside the bundled given- and
+/// family-name lists, and is rebuilt by `thai-annotate count-words`. Lookups go by the tagger's
+/// word hash, so no string is built.
 public struct WordFrequencies: Sendable {
-    /// The bucket of each listed word, keyed by its word hash (`FeatureHasher` template 0 over
-    /// its UTF-16 units, the tagger's word code).
+    /// The buckets of each listed word (text bucket in bits 0-2, name bucket in bits 3-5), keyed
+    /// by its word hash (`FeatureHasher` template 0 over its UTF-16 units, the tagger's word code).
     private let buckets: [UInt64: UInt8]
 
     /// The shipped table's path under Resources/.
@@ -19,12 +21,13 @@ public struct WordFrequencies: Sendable {
     /// The shipped table (empty when the package was built without it).
     public static let bundled = WordFrequencies(tsv: BundledResources.files[bundledPath] ?? "")
 
-    /// Reads a table written by `WordCounter.tsv`: `#` comment lines, then `word<TAB>count` lines.
+    /// Reads a table written by `WordCounter.tsv`: `#` comment lines, then `word<TAB>count<TAB>name count` lines.
     public init(tsv: String) {
         var buckets: [UInt64: UInt8] = [:]
         for line in tsv.split(separator: "\n", omittingEmptySubsequences: true) where line.first != "#" {
-            guard let tab = line.firstIndex(of: "\t"), let count = Int(line[line.index(after: tab)...]) else { continue }
-            buckets[Self.wordHash(line[..<tab])] = Self.bucket(count: count)
+            let fields = line.split(separator: "\t")
+            guard fields.count == 3, let count = Int(fields[1]), let names = Int(fields[2]) else { continue }
+            buckets[Self.wordHash(fields[0])] = Self.bucket(count: count) | Self.bucket(count: names) << 3
         }
         self.buckets = buckets
     }
@@ -41,9 +44,10 @@ public struct WordFrequencies: Sendable {
         }
     }
 
-    /// The bucket of the word whose hash is `wordHash` (0 when the table does not hold it).
+    /// The buckets of the word whose hash is `wordHash`: in running text (bits 0-2) and inside
+    /// names (bits 3-5); 0 when the table does not hold it.
     @inline(__always)
-    func bucket(wordHash: UInt64) -> UInt8 { buckets[wordHash] ?? 0 }
+    func buckets(wordHash: UInt64) -> UInt8 { buckets[wordHash] ?? 0 }
 
     /// The tagger's word code of `word`.
     static func wordHash(_ word: Substring) -> UInt64 {
@@ -55,29 +59,36 @@ public struct WordFrequencies: Sendable {
     }
 }
 
-/// Counts the Thai and Latin words the segmenter finds in texts, for `WordFrequencies`.
+/// Counts the Thai and Latin words the segmenter finds in texts and in names, for `WordFrequencies`.
 public struct WordCounter {
     private let segmenter: WordSegmenter
-    private var counts: [String: Int] = [:]
+    /// Each word's count in running text and inside names.
+    private var counts: [String: (text: Int, names: Int)] = [:]
 
     /// A counter over `segmenter`'s words.
     public init(segmenter: WordSegmenter) { self.segmenter = segmenter }
 
-    /// Counts the words of `text`.
-    public mutating func add(_ text: String) {
+    /// Counts the words of `text`, running text or (`isName`) one name.
+    public mutating func add(_ text: String, isName: Bool = false) {
         let utf16 = UTF16Text(text)
         for token in segmenter.tokens(in: utf16) where token.kind == .thaiWord || token.kind == .latinWord {
-            counts[String(decoding: utf16.units[token.utf16Offsets], as: UTF16.self), default: 0] += 1
+            let word = String(decoding: utf16.units[token.utf16Offsets], as: UTF16.self)
+            if isName { counts[word, default: (0, 0)].names += 1 } else { counts[word, default: (0, 0)].text += 1 }
         }
     }
 
-    /// The table: `comment` as `#` lines, then each word counted `minimumCount` times or more with
-    /// its count, most frequent first, ties in code-unit order (the same texts give the same bytes).
+    /// The table: `comment` as `#` lines, then each word counted `minimumCount` times or more in
+    /// text or in names, with both counts, most frequent in text first, then most frequent in
+    /// names, ties in code-unit order (the same inputs give the same bytes).
     public func tsv(minimumCount: Int, comment: [String]) -> String {
-        let kept = counts.filter { $0.value >= minimumCount }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.utf16.lexicographicallyPrecedes($1.key.utf16) }
+        let kept = counts.filter { $0.value.text >= minimumCount || $0.value.names >= minimumCount }
+            .sorted {
+                $0.value.text != $1.value.text ? $0.value.text > $1.value.text
+                    : $0.value.names != $1.value.names ? $0.value.names > $1.value.names
+                    : $0.key.utf16.lexicographicallyPrecedes($1.key.utf16)
+            }
         var text = comment.map { "# " + $0 + "\n" }.joined()
-        for (word, count) in kept { text += word + "\t" + String(count) + "\n" }
+        for (word, count) in kept { text += word + "\t" + String(count.text) + "\t" + String(count.names) + "\n" }
         return text
     }
 }

@@ -12,6 +12,9 @@ struct CountWords: ParsableCommand {
     @Argument(help: "JSONL files ({\"id\", \"text\"} a line), e.g. the thaigov documents, decompressed.")
     var files: [String]
 
+    @Option(name: .customLong("names"), parsing: .upToNextOption, help: "Name lists (one name a line, # comments), whose words are counted apart.")
+    var nameLists: [String] = []
+
     @Option(help: "Where to write the table.")
     var output: String = "Resources/" + WordFrequencies.bundledPath
 
@@ -41,12 +44,24 @@ struct CountWords: ParsableCommand {
                 }
             }
         }
-        let names = files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+        var names = 0
+        for path in nameLists {
+            guard let bytes = InputFile(path: path).readAll() else {
+                printError("thai-annotate: cannot read \(path)")
+                throw Exit.noInput
+            }
+            for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") where line.first != "#" {
+                counter.add(String(line), isName: true)
+                names += 1
+            }
+        }
+        let sources = files.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
         let comment = [
             "Word frequencies for the sequence model (features 50-59): the segmenter's Thai and Latin words",
-            "counted over \(documents) documents (\(names)), words counted \(minimumCount) times or more.",
-            "Rebuild: thai-annotate count-words <the documents, decompressed> --output Resources/\(WordFrequencies.bundledPath)",
-            "Source and licence: Resources/SOURCES.md. Columns: word, count.",
+            "counted over \(documents) documents (\(sources)) and inside \(names) names",
+            "(\(nameLists.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))); words counted \(minimumCount) times or more in either.",
+            "Rebuild: thai-annotate count-words <the documents, decompressed> --names Resources/names/{given,family}-names{,-pythainlp}.txt",
+            "Source and licence: Resources/SOURCES.md. Columns: word, count in the documents, count in the names.",
         ]
         try counter.tsv(minimumCount: minimumCount, comment: comment).write(toFile: output, atomically: true, encoding: .utf8)
         printError("wrote \(output)")
