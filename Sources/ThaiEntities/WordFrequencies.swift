@@ -11,9 +11,12 @@ import ThaiTagger
 /// family-name lists, and is rebuilt by `thai-annotate count-words`. Lookups go by the tagger's
 /// word hash, so no string is built.
 public struct WordFrequencies: Sendable {
-    /// The buckets of each listed word (text bucket in bits 0-2, name bucket in bits 3-5), keyed
-    /// by its word hash (`FeatureHasher` template 0 over its UTF-16 units, the tagger's word code).
-    private let buckets: [UInt64: UInt8]
+    /// An open-addressing table of the listed words' hashes (`FeatureHasher` template 0 over
+    /// their UTF-16 units, the tagger's word code; 0 marks an empty slot), a power of two in size
+    /// and at most half full, probed linearly from the hash's low bits.
+    private let keys: [UInt64]
+    /// The buckets of the word in the same slot of `keys`: text bucket in bits 0-2, name bucket in bits 3-5.
+    private let values: [UInt8]
 
     /// The shipped table's path under Resources/.
     public static let bundledPath = "frequencies/thaigov-words.tsv"
@@ -23,13 +26,24 @@ public struct WordFrequencies: Sendable {
 
     /// Reads a table written by `WordCounter.tsv`: `#` comment lines, then `word<TAB>count<TAB>name count` lines.
     public init(tsv: String) {
-        var buckets: [UInt64: UInt8] = [:]
+        var entries: [(hash: UInt64, buckets: UInt8)] = []
         for line in tsv.split(separator: "\n", omittingEmptySubsequences: true) where line.first != "#" {
             let fields = line.split(separator: "\t")
             guard fields.count == 3, let count = Int(fields[1]), let names = Int(fields[2]) else { continue }
-            buckets[Self.wordHash(fields[0])] = Self.bucket(count: count) | Self.bucket(count: names) << 3
+            entries.append((Self.wordHash(fields[0]), Self.bucket(count: count) | Self.bucket(count: names) << 3))
         }
-        self.buckets = buckets
+        var size = 16
+        while size < 2 * entries.count { size *= 2 }
+        var keys = [UInt64](repeating: 0, count: size)
+        var values = [UInt8](repeating: 0, count: size)
+        for entry in entries where entry.hash != 0 {
+            var slot = Int(truncatingIfNeeded: entry.hash) & (size - 1)
+            while keys[slot] != 0, keys[slot] != entry.hash { slot = (slot + 1) & (size - 1) }
+            keys[slot] = entry.hash
+            values[slot] = entry.buckets
+        }
+        self.keys = keys
+        self.values = values
     }
 
     /// The bucket of a count: 0 for fewer than 2, then one a decade (2-9, 10-99, ... 10,000 or more: 5).
@@ -47,7 +61,17 @@ public struct WordFrequencies: Sendable {
     /// The buckets of the word whose hash is `wordHash`: in running text (bits 0-2) and inside
     /// names (bits 3-5); 0 when the table does not hold it.
     @inline(__always)
-    func buckets(wordHash: UInt64) -> UInt8 { buckets[wordHash] ?? 0 }
+    func buckets(wordHash: UInt64) -> UInt8 {
+        guard wordHash != 0 else { return 0 }
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: wordHash) & mask
+        while true {
+            let key = keys[slot]
+            if key == wordHash { return values[slot] }
+            if key == 0 { return 0 }
+            slot = (slot + 1) & mask
+        }
+    }
 
     /// The tagger's word code of `word`.
     static func wordHash(_ word: Substring) -> UInt64 {
