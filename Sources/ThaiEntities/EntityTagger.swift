@@ -369,8 +369,8 @@ struct TaggerFeatures {
         let nameShape = NameShapeCodes(text: text, pieces: pieces, isBlank: blank, words: word, rules: rule,
                                        lexicon: lexicon, frequencies: WordFrequencies.bundled)
 
-        // Features, written through pointers into buffers of the largest size (44 a unit).
-        var features = [Int32](repeating: 0, count: count * 44)
+        // Features, written through pointers into buffers of the largest size (46 a unit).
+        var features = [Int32](repeating: 0, count: count * 46)
         let thaiNER = recognizer.followsThaiNERSpans
         var offsets = [Int32](repeating: 0, count: count + 1)
         var written = 0
@@ -434,7 +434,9 @@ struct TaggerFeatures {
                 add(51, frequency[i - 1], frequency[i], frequency[i + 1])
                 add(52, frequency[i], place[i])
                 add(53, place[i], nameShape.head[i])
+                add(54, frequency[i], rule[i - 1])
                 add(55, frequency[i], frequency[i + 1], rule[i])
+                add(57, place[i], nameShape.nameness[i], nameShape.nameness[i + 1])
                 add(58, place[i], nameShape.summary[i], rule[i])
             }
             // ThaiNER's conventions (ThaiNER-mode features): the shipped model learns from ThaiNER and
