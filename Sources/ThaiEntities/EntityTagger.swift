@@ -366,11 +366,11 @@ struct TaggerFeatures {
         }
 
         // Features, written through pointers into buffers of the largest size (38 a unit).
-        var features = [Int32](repeating: 0, count: count * 38)
+        // The buffer is not zeroed first, and the count written is the closure's own (a variable
+        // outside it, captured by `add`, was checked for exclusive access at run time).
         let thaiNER = recognizer.followsThaiNERSpans
         var offsets = [Int32](repeating: 0, count: count + 1)
-        var written = 0
-        features.withUnsafeMutableBufferPointer { out in
+        let features = [Int32](unsafeUninitializedCapacity: count * 38) { out, written in
         offsets.withUnsafeMutableBufferPointer { offsets in
         // One multiply per value and one final mix; the bucket by a mask when the count is a power of two.
         let mask = bucketCount & (bucketCount - 1) == 0 ? UInt64(bucketCount - 1) : 0
@@ -431,7 +431,6 @@ struct TaggerFeatures {
         }
         }
         }
-        features.removeLast(features.count - written)
         self.features = features
         self.offsets = offsets
     }
