@@ -9,9 +9,9 @@ import ThaiTagger
 /// Merge policy (`merge`), applied to the recogniser's mentions R and the model's spans M:
 /// 1. MINISTRY and ACRONYM mentions of R stay as they are (but see 4 for ACRONYMs under ThaiNER's
 ///    conventions), as do their links and expansions, and so do long forms of an acronym defined
-///    in brackets right after them (their extent was checked against the acronym's letters). A model span that overlaps one is dropped, unless
-///    it is an ORGANIZATION that contains it (สำนักงานปลัดกระทรวงอุตสาหกรรม around
-///    กระทรวงอุตสาหกรรม).
+///    in brackets right after them (their extent was checked against the acronym's letters). A
+///    model span that overlaps one is dropped, unless it is an ORGANIZATION that contains it
+///    (สำนักงานปลัดกระทรวงอุตสาหกรรม around กระทรวงอุตสาหกรรม).
 /// 2. A model span equal to a mention of R keeps the mention, with its link, when the types
 ///    agree; when they differ the model's type wins and the link is dropped.
 /// 3. Otherwise a model span replaces the PERSON, ORGANIZATION and LOCATION mentions of R it
