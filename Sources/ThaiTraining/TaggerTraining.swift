@@ -79,7 +79,7 @@ public struct TaggerTraining: Sendable {
     /// Training sequences built from ThaiNER lines, and what did not fit.
     public struct ThaiNERSequences: Sendable {
         /// One sequence per line, in the lines' order (per article, each line's features come
-        /// from the whole article: ``EntityTagger/trainingSequences(recognizer:text:tokens:ruleMentions:gold:types:bucketCount:cuts:)``).
+        /// from the whole article: `EntityTagger.trainingSequences`).
         public var sequences: [TrainingSequence]
         /// Gold span edges that fall inside a token (those spans cannot be labelled exactly).
         public var misaligned: Int

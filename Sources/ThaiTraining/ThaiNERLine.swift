@@ -47,7 +47,7 @@ public struct ThaiNERLine: Sendable {
     }
 
     /// Where the documents of a ThaiNER file start: at its [URL] lines (each article opens with one),
-    /// and at line 0 (``ThaiNERGold/articleStarts(_:)``).
+    /// and at line 0 (`ThaiNERGold.articleStarts`).
     public static func documentStarts(_ lines: [ThaiNERLine]) -> [Int] { ThaiNERGold.articleStarts(lines.map(\.gold)) }
 
     /// k parts of whole documents, in file order, each about a k-th of the lines: part f is the
