@@ -27,8 +27,8 @@ struct Annotate: ParsableCommand {
     @Option(name: .customLong("span-convention"), help: "guidelines (corpus/GUIDELINES.md) or thainer: whether วันนี้ (25 พฤษภาคม 2561) is one DATE or two.")
     var spanConvention: SpanConvention = .guidelines
 
-    @Option(name: .customLong("model"), help: "The sequence model: `bundled` (the one shipped in the binary) or a file written by `thai-annotate train`. Without it, gazetteers and rules alone.")
-    var modelFile: String?
+    @Option(name: .customLong("model"), help: "The sequence model: `bundled` (the one shipped in the binary, the default), `off` (gazetteers and rules alone, fastest) or a model file written by `thai-annotate train`.")
+    var model: ModelArgument = .bundled
 
     @Flag(name: .customLong("repair-dates"), help: "Where a date's weekday disagrees and exactly one nearby reading fits it, make that reading the value (it is always given as suggestedValue).")
     var repairDates = false
@@ -48,7 +48,7 @@ struct Annotate: ParsableCommand {
         var configuration = Annotator.Configuration()
         configuration.useBundledGazetteers = !noBundledGazetteers
         configuration.spanConvention = spanConvention
-        if let modelFile { configuration.tagger = modelFile == "bundled" ? .bundled : .file(modelFile) }
+        configuration.tagger = model.choice
         configuration.repairDates = repairDates
         do {
             configuration.gazetteers = try gazetteers.map { try Gazetteer(contentsOfFile: $0) }

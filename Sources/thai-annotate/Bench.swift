@@ -24,13 +24,13 @@ struct Bench: ParsableCommand {
     @Option(name: .customLong("stream-megabytes"), help: "Megabytes of documents to stream through the batch API in this process and through a child `thai-annotate --input jsonl -`, to measure memory (0: skip).")
     var streamMegabytes: Int = 200
 
-    @Flag(name: .customLong("with-model"), help: "Measure with the bundled sequence model on (it is off by default).")
-    var withModel = false
+    @Option(name: .customLong("model"), help: "The sequence model: `bundled` (the one shipped in the binary, the default), `off` (gazetteers and rules alone, fastest) or a model file written by `thai-annotate train`.")
+    var model: ModelArgument = .bundled
 
     func run() throws {
         let clockStart = monotonicSeconds()
         var configuration = Annotator.Configuration()
-        if withModel { configuration.tagger = .bundled }
+        configuration.tagger = model.choice
         let annotator = try Annotator(configuration: configuration)
         let startup = monotonicSeconds() - clockStart
 
@@ -147,7 +147,7 @@ struct Bench: ParsableCommand {
             }
             print("model stage share of 1-thread annotate time: " + format(100 * max(0, median(modelShare))) + "%")
         } else {
-            print("model stage share of 1-thread annotate time: no model loaded (bench --with-model)")
+            print("model stage share of 1-thread annotate time: no model loaded (--model off)")
         }
         print("start-up (building the annotator, gazetteers included): " + format(startup * 1000) + " ms")
         var usage = rusage()

@@ -30,8 +30,8 @@ struct Eval: ParsableCommand {
     @Option(name: .customLong("thainer-train"), help: "With a corpus and --cross-validate: the ThaiNER train file each fold's model also learns from.")
     var thaiNERTrain: String?
 
-    @Option(name: .customLong("model"), help: "The sequence model: `bundled` (the one shipped in the binary) or a file written by `thai-annotate train`. Without it, gazetteers and rules alone.")
-    var modelFile: String?
+    @Option(name: .customLong("model"), help: "The sequence model: `bundled` (the one shipped in the binary, the default), `off` (gazetteers and rules alone, fastest) or a model file written by `thai-annotate train`.")
+    var model: ModelArgument = .bundled
 
     @Option(name: .customLong("corpus-weight"), help: "With a corpus and --cross-validate: how many times each corpus document is seen per epoch.")
     var corpusWeight: Int = TaggerTraining.defaultCorpusWeight
@@ -55,7 +55,7 @@ struct Eval: ParsableCommand {
         var configuration = Annotator.Configuration()
         // ThaiNER gold is scored under ThaiNER's own span conventions.
         if goldFormat == .thainer { configuration.spanConvention = .thaiNER }
-        if let modelFile { configuration.tagger = modelFile == "bundled" ? .bundled : .file(modelFile) }
+        configuration.tagger = model.choice
         let annotator = try Annotator(configuration: configuration)
         var evaluation = Evaluation(exampleLimit: errorExamples)
         switch goldFormat {

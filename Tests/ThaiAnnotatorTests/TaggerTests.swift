@@ -89,21 +89,22 @@ struct TaggerTests {
         }
     }
 
-    /// The bundled model is off by default and loads when asked for; offsets and the pipeline
+    /// The bundled model is on by default and `.off` switches it off; offsets and the pipeline
     /// invariants hold either way, under both span conventions, on corpus documents.
-    @Test func bundledModelIsOptInAndInvariantsHold() throws {
-        #expect(PipelineInvariants.guidelinesAnnotator.tagger == nil)
-        func withModel(_ convention: SpanConvention) throws -> Annotator {
+    @Test func bundledModelIsTheDefaultAndInvariantsHold() throws {
+        #expect(PipelineInvariants.guidelinesAnnotator.tagger != nil)
+        func annotator(_ convention: SpanConvention, _ tagger: Annotator.Configuration.TaggerChoice) throws -> Annotator {
             var configuration = Annotator.Configuration()
-            configuration.tagger = .bundled
+            configuration.tagger = tagger
             configuration.spanConvention = convention
             return try Annotator(configuration: configuration)
         }
-        let guidelines = try withModel(.guidelines), thaiNER = try withModel(.thaiNER)
-        #expect(guidelines.tagger != nil)
+        let rulesAlone = try annotator(.guidelines, .off), thaiNER = try annotator(.thaiNER, .bundled)
+        #expect(rulesAlone.tagger == nil)
+        #expect(thaiNER.tagger != nil)
         for name in Corpus.names.prefix(40) {
             let text = try Corpus.text(of: name)
-            for annotator in [guidelines, thaiNER, PipelineInvariants.guidelinesAnnotator] {
+            for annotator in [PipelineInvariants.guidelinesAnnotator, thaiNER, rulesAlone] {
                 let document = annotator.annotate(text)
                 #expect(PipelineInvariants.violations(of: document, for: text).isEmpty, "\(name)")
             }
