@@ -91,6 +91,20 @@ public struct EntityTagger: Sendable {
     public static func trainingSequence(recognizer: EntityRecognizer, text: UTF16Text, tokens: [Token],
                                         ruleMentions: [EntityMention], gold: [(type: EntityType, utf16Range: Range<Int>)],
                                         types: [EntityType], bucketCount: Int) -> (TrainingSequence, misaligned: Int) {
+        let (sequences, misaligned) = trainingSequences(recognizer: recognizer, text: text, tokens: tokens, ruleMentions: ruleMentions,
+                                                        gold: gold, types: types, bucketCount: bucketCount, cuts: [])
+        return (sequences[0], misaligned)
+    }
+
+    /// The training sequence of `text`, cut before the first unit at or after each of `cuts`
+    /// (ascending UTF-16 offsets; empty parts dropped): the features of a document, with its
+    /// rule mentions and each unit's neighbours as the whole document gives them, in parts the
+    /// size of its paragraphs. The perceptron updates once per sequence, so one sequence per
+    /// article would give it a fraction of the updates. Returns also the number of gold spans
+    /// whose edges fall inside a unit.
+    public static func trainingSequences(recognizer: EntityRecognizer, text: UTF16Text, tokens: [Token],
+                                         ruleMentions: [EntityMention], gold: [(type: EntityType, utf16Range: Range<Int>)],
+                                         types: [EntityType], bucketCount: Int, cuts: [Int]) -> ([TrainingSequence], misaligned: Int) {
         text.units.withUnsafeBufferPointer { units in
             let extractor = TaggerFeatures(recognizer: recognizer, units: units, tokens: tokens, mentions: ruleMentions,
                                            bucketCount: bucketCount)
@@ -116,7 +130,21 @@ public struct EntityTagger: Sendable {
                     misaligned += 1
                 }
             }
-            return (TrainingSequence(features: extractor.features, offsets: extractor.offsets, labels: labels), misaligned)
+            var bounds = [0]
+            var unit = 0
+            for cut in cuts {
+                while unit < extractor.units.count, extractor.units[unit].lowerBound < cut { unit += 1 }
+                if unit > bounds.last! { bounds.append(unit) }
+            }
+            if labels.count > bounds.last! || bounds.count == 1 { bounds.append(labels.count) }
+            let sequences = (1..<bounds.count).map { part -> TrainingSequence in
+                let positions = bounds[part - 1]..<bounds[part]
+                let featureStart = extractor.offsets[positions.lowerBound]
+                return TrainingSequence(features: Array(extractor.features[Int(featureStart)..<Int(extractor.offsets[positions.upperBound])]),
+                                        offsets: extractor.offsets[positions.lowerBound...positions.upperBound].map { $0 - featureStart },
+                                        labels: Array(labels[positions]))
+            }
+            return (sequences, misaligned)
         }
     }
 
