@@ -308,7 +308,7 @@ extension RecognitionPass {
 
 /// The first code units of a document's few acronyms or names, as a set over their low seven
 /// bits: most words start none of them, and this test rules them out before a trie walk.
-private struct FirstUnits {
+struct FirstUnits {
     private var low: UInt64 = 0
     private var high: UInt64 = 0
 
