@@ -81,7 +81,8 @@ public struct EntityTagger: Sendable {
                 let labels = model.decode(features: extractor.features, offsets: extractor.offsets)
                 return extractor.spans(labels: labels, types: modelTypes)
             }
-            return Self.merge(rules: ruleMentions, model: spans, units: units, thaiNERSpans: recognizer.followsThaiNERSpans)
+            let revised = recognizer.followsThaiNERSpans ? spans : Self.revisingClassNames(spans, rules: ruleMentions, units: units)
+            return Self.merge(rules: ruleMentions, model: revised, units: units, thaiNERSpans: recognizer.followsThaiNERSpans)
         }
     }
 

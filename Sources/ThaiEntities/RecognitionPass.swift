@@ -97,7 +97,8 @@ struct RecognitionPass {
                 mentions[index].utf16Range = (range.lowerBound + Words.district.count)..<range.upperBound
             }
         }
-        return joiningAreaOffices(mentions)
+        mentions = joiningAreaOffices(mentions)
+        return recognizer.followsThaiNERSpans ? mentions : droppingClassNames(mentions)
     }
 
     /// Whether a provincial officer's title, standing as a word of its own (or after รอง), ends at
