@@ -3,24 +3,29 @@ import ThaiSegmentation
 /// Class names (GUIDELINES conventions 3 and 4, and ROLE "Class names are not bodies"): an office
 /// named by its function and a place unit with no place after it (สำนักงานสาธารณสุขจังหวัด,
 /// พัฒนาสังคมและความมั่นคงของมนุษย์จังหวัด, องค์การบริหารส่วนตำบล) is every such office, not one
-/// body, and neither is its bare acronym (พมจ. without a province). Applied under the guidelines'
-/// conventions only.
+/// body, and neither is its bare acronym (พมจ. without a province); nor is a kind of body the
+/// gazetteer lists (`Vocabulary.genericOrganizations`: องค์กรปกครองส่วนท้องถิ่น, อปท.). Applied under
+/// the guidelines' conventions only.
 extension RecognitionPass {
     /// `mentions` without the class names: ORGANIZATIONs that end with จังหวัด, อำเภอ or ตำบล (a
-    /// place after one has been joined to it by now), and acronyms of provincial offices that did
-    /// not take a province.
+    /// place after one has been joined to it by now) or are a kind of body, and acronyms of
+    /// provincial offices that did not take a province or of a kind of body.
     func droppingClassNames(_ mentions: [EntityMention]) -> [EntityMention] {
         mentions.filter { mention in
+            let range = mention.utf16Range
             switch mention.type {
-            case .organization: return !EntityTagger.endsWithPlaceUnit(mention.utf16Range, units)
+            case .organization:
+                return !EntityTagger.endsWithPlaceUnit(range, units) && recognizer.genericOrganizations.payload(exactly: range, in: units) == nil
             case .acronym:
                 guard mention.acronym?.refersTo == .organization, let expansion = mention.acronym?.expansion else { return true }
-                let range = mention.utf16Range
-                return !(units[range.upperBound - 1] == 0x2E && PlaceAndUnitWords.placeUnits.contains { expansion.hasSuffix($0) })
+                if units[range.upperBound - 1] == 0x2E, PlaceAndUnitWords.placeUnits.contains(where: { expansion.hasSuffix($0) }) { return false }
+                return !Self.genericOrganizationNames.contains(expansion)
             default: return true
             }
         }
     }
+
+    static let genericOrganizationNames = Set(Vocabulary.genericOrganizations)
 }
 
 extension EntityTagger {

@@ -89,6 +89,9 @@ enum Vocabulary {
         "โรงพยาบาลส่งเสริมสุขภาพตำบล", "ศูนย์การค้า", "ศูนย์ราชการ", "มูลนิธิต่างๆ",
         // A board of any company (ประธานคณะกรรมการบริหาร บริษัท ...): a kind of body.
         "คณะกรรมการบริหาร",
+        // Kinds of local bodies and volunteers that the gazetteer lists for ThaiNER, which tags them
+        // (อบต., อสม.); under the guidelines they are classes, with their acronyms (`droppingClassNames`).
+        "องค์กรปกครองส่วนท้องถิ่น", "อาสาสมัครสาธารณสุขประจำหมู่บ้าน",
     ]
 
     /// Province names that are also everyday words (แพร่ "spread", เลย "at all", ตาก "to dry"): found
