@@ -143,6 +143,7 @@ struct RecognitionPass {
             if !recognizer.followsThaiNERSpans, let ministry = foreignMinistry(at: start) { candidates.append(ministry) }
         case .company?: if let company = company(at: start) { candidates.append(company) }
         case .faculty?: if let faculty = faculty(at: start) { candidates.append(faculty) }
+        case .mission?: if let mission = diplomaticMission(at: start) { candidates.append(mission) }
         case nil: break
         }
         // A name the gazetteer knows is not extended by the head-word rule (องค์การอนามัยโลกกังวล...).
