@@ -80,6 +80,7 @@ public struct EntityRecognizer: Sendable {
     let placeParts = PlaceAndUnitWords.placeParts.map { Array($0.utf16) }
     let unitPositions = PlaceAndUnitWords.unitPositions.map { Array($0.utf16) }
     let missionHeads = Self.trie(OfficeWords.missionHeads)
+    let nameCompounds = Self.trie(OfficeWords.compounds)
 
     private static func trie<S: Sequence<String>>(_ words: S) -> PrefixTrie {
         PrefixTrie(words.map { (key: $0, payload: 0) })

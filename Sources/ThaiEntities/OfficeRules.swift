@@ -61,8 +61,64 @@ extension RecognitionPass {
     }
 }
 
+extension RecognitionPass {
+    // MARK: Numbered sites
+
+    /// The end of the number that designates a site right after its name, a space at most before
+    /// it: ตึกบัญชาการ 1, อาคารชาเลนเจอร์ 1 - 3, ห้องทับทิมสยาม ๔, ซอยเพชรเกษม ๘๑ (GUIDELINES
+    /// LOCATION: the name as written). Nil when no number follows, or when it counts or dates
+    /// something (อาคาร 3 ชั้น, 25 ธันวาคม): a number of at most three digits, or a range of two,
+    /// that no letter, decimal point or count word follows.
+    func siteNumberEnd(after position: Int) -> Int? {
+        guard var end = number(at: skipSpaces(position, limit: 1)) else { return nil }
+        var dash = skipSpaces(end, limit: 1)
+        if dash < units.count, units[dash] == 0x2D || units[dash] == 0x2013 {
+            dash = skipSpaces(dash + 1, limit: 1)
+            if let rangeEnd = number(at: dash) { end = rangeEnd }
+        }
+        if end < units.count, CharacterClass.isThai(units[end]) && !CharacterClass.isDigit(units[end])
+            || CharacterClass.isLatinLetter(units[end]) || units[end] == 0x2E || units[end] == 0x2C || units[end] == 0x3A {
+            return nil
+        }
+        let next = skipSpaces(end, limit: 1)
+        return OfficeWords.countWords.contains { matches($0, at: next) } ? nil : end
+    }
+
+    /// The end of one to three digits at `position` that no digit continues, or nil.
+    private func number(at position: Int) -> Int? {
+        var end = position
+        while end < units.count, CharacterClass.isDigit(units[end]) { end += 1 }
+        return end > position && end - position <= 3 ? end : nil
+    }
+
+    // MARK: Words that end a name
+
+    /// Whether the token at `range` is a word that ends a name found by a head word
+    /// (`Vocabulary.organizationStops`: ส่ง, ร่วม, ระหว่าง ...), and not the first part of a word the
+    /// segmenter cut in two that names are made of (ส่ง|เสริม in กรมส่งเสริมอุตสาหกรรม, ร่วม|มือ in
+    /// สำนักงานนวัตกรรมและความร่วมมือ, ระหว่าง|ประเทศ: `OfficeWords.compounds`).
+    func isNameStop(_ range: Range<Int>) -> Bool {
+        guard recognizer.organizationStopWords.payload(exactly: range, in: units) != nil else { return false }
+        return recognizer.nameCompounds.longestMatch(in: units, at: range.lowerBound).map { $0.end <= range.upperBound } ?? true
+    }
+}
+
 /// The closed word lists of the office rules.
 enum OfficeWords {
+    /// Words after a number that make it a count, a time or a date rather than a site's number.
+    static let countWords: [[UInt16]] = [
+        "ชั้น", "หลัง", "แห่ง", "ปี", "คน", "ราย", "ห้อง", "วัน", "เดือน", "ครั้ง", "ล้าน", "พัน", "หมื่น", "แสน", "บาท",
+        "เมตร", "กิโลเมตร", "ไร่", "ตัว", "คัน", "ลำ", "ชั่วโมง", "นาที", "น.", "เตียง", "ที่นั่ง", "จุด", "ประเทศ",
+        "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน",
+        "ตุลาคม", "พฤศจิกายน", "ธันวาคม", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.",
+        "ต.ค.", "พ.ย.", "ธ.ค.",
+    ].map { Array($0.utf16) }
+    /// Words of organisation names that the segmenter cuts after a word that would end a name
+    /// (ส่ง|เสริม, ร่วม|มือ; found by segmenting the gold names of the corpus's train documents).
+    static let compounds: [String] = [
+        "ส่งเสริม", "ส่งออก", "ร่วมมือ", "ช่วยเหลือ", "ระหว่างประเทศ", "ต่างประเทศ", "เผยแพร่", "ที่อยู่อาศัย", "อยู่อาศัย",
+        "ตะวันออก", "ประชารัฐ", "เข้าเมือง",
+    ]
     /// Head words of diplomatic missions.
     static let missionHeads: [String] = ["สถานเอกอัครราชทูต", "สถานกงสุลใหญ่", "สถานกงสุล", "สถานทูต"]
     /// "at", before the place a mission is in.
