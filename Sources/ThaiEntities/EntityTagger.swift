@@ -36,6 +36,9 @@ import ThaiTagger
 /// 5. The annotator finds dates around the recogniser's mentions; a span made by the model alone
 ///    that overlaps a date is dropped (a date wins over the model, as a named entity of the
 ///    rules wins over a date).
+/// Before the merge, under the guidelines' conventions, a model ORGANIZATION span that ends with
+/// จังหวัด, อำเภอ or ตำบล is revised as a class name (`revisingClassNames`): it takes the place after
+/// it or the rules' longer organisation, or is dropped.
 /// Dates are found afterwards, around the merged mentions, as without the model.
 public struct EntityTagger: Sendable {
     /// The sequence model.

@@ -91,6 +91,22 @@ extension RecognitionPass {
         return end > position && end - position <= 3 ? end : nil
     }
 
+    // MARK: Bodies inside a unit's name
+
+    /// Whether token `index` starts the name of another body (a ministry, or an organisation head
+    /// with its name): กลุ่มประชาสัมพันธ์|สำนักงาน.... A head word that ends a run of glued words, or
+    /// that a word ending a name follows, is a common noun of the unit's name: ส่วนสื่อสารองค์กร,
+    /// ฝ่ายสื่อสารองค์กรและภาพลักษณ์ (corporate communications).
+    func startsBody(tokenIndex index: Int) -> Bool {
+        let range = tokens[index].utf16Offsets
+        if matches(EntityRecognizer.ministryHead, at: range.lowerBound) { return true }
+        guard let head = recognizer.organizationHeads.longestMatch(in: units, at: range.lowerBound) else { return false }
+        if head.end != range.upperBound { return true }
+        guard index + 1 < tokens.count else { return false }
+        let next = tokens[index + 1]
+        return next.utf16Offsets.lowerBound == range.upperBound && next.kind == .thaiWord && !isNameStop(next.utf16Offsets)
+    }
+
     // MARK: Words that end a name
 
     /// Whether the token at `range` is a word that ends a name found by a head word

@@ -64,10 +64,7 @@ extension RecognitionPass {
                   !isNameStop(range),
                   recognizer.people.titles.longestMatch(in: units, at: range.lowerBound).map({ $0.end == range.upperBound }) != true
             else { break }
-            if stopAtBodies, recognizer.organizationHeads.longestMatch(in: units, at: range.lowerBound) != nil
-                || matches(EntityRecognizer.ministryHead, at: range.lowerBound) {
-                break
-            }
+            if stopAtBodies, startsBody(tokenIndex: index) { break }
             end = range.upperBound
             index += 1
         }
