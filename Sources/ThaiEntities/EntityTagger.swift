@@ -71,7 +71,7 @@ public struct EntityTagger: Sendable {
 
     /// Reads a model file written by `thai-annotate train`.
     public static func model(contentsOfFile path: String) throws -> SequenceModel {
-        guard let bytes = FileBytes.read(path) else { throw ModelCodingError.malformed("cannot read \(path)") }
+        guard let bytes = FileBytes.read(path) else { throw ModelCodingError.unreadable(path) }
         return try SequenceModel(serialized: bytes)
     }
 

@@ -11,11 +11,16 @@
 /// integers averaged) and halves the size; empty buckets cost one bit.
 /// Why a model could not be read.
 public enum ModelCodingError: Error, CustomStringConvertible {
-    /// The bytes are not a model in the documented format (or the file could not be read).
+    /// The bytes are not a model in the documented format.
     case malformed(String)
+    /// The model file at this path could not be read.
+    case unreadable(String)
     /// A sentence for error messages.
     public var description: String {
-        switch self { case .malformed(let message): "malformed tagger model: \(message)" }
+        switch self {
+        case .malformed(let message): "malformed tagger model: \(message)"
+        case .unreadable(let path): "cannot read the tagger model \(path)"
+        }
     }
 }
 

@@ -48,7 +48,6 @@ struct Annotate: ParsableCommand {
         var configuration = Annotator.Configuration()
         configuration.useBundledGazetteers = !noBundledGazetteers
         configuration.spanConvention = spanConvention
-        configuration.tagger = model.choice
         configuration.repairDates = repairDates
         do {
             configuration.gazetteers = try gazetteers.map { try Gazetteer(contentsOfFile: $0) }
@@ -56,13 +55,7 @@ struct Annotate: ParsableCommand {
             printError("thai-annotate: \(error)")
             throw Exit.dataError
         }
-        let annotator: Annotator
-        do {
-            annotator = try Annotator(configuration: configuration)
-        } catch let error as ModelCodingError {
-            printError("thai-annotate: \(error)")
-            throw Exit.dataError
-        }
+        let annotator = try model.annotator(configuration)
         let fixedDate = referenceDate.flatMap(CalendarDate.init(iso:))
 
         if inputOptions.input == .jsonl {

@@ -30,8 +30,7 @@ struct Bench: ParsableCommand {
     func run() throws {
         let clockStart = monotonicSeconds()
         var configuration = Annotator.Configuration()
-        configuration.tagger = model.choice
-        let annotator = try Annotator(configuration: configuration)
+        let annotator = try model.annotator(configuration)
         let startup = monotonicSeconds() - clockStart
 
         var loaded: [String] = []

@@ -52,8 +52,7 @@ struct Eval: ParsableCommand {
         var configuration = Annotator.Configuration()
         // ThaiNER gold is scored under ThaiNER's own span conventions.
         if goldFormat == .thainer { configuration.spanConvention = .thaiNER }
-        configuration.tagger = model.choice
-        let annotator = try Annotator(configuration: configuration)
+        let annotator = try model.annotator(configuration)
         var evaluation = Evaluation(exampleLimit: errorExamples)
         switch goldFormat {
         case .corpus:

@@ -27,6 +27,20 @@ enum ModelArgument: ExpressibleByArgument, Equatable {
         }
     }
 
+    /// An annotator for `configuration` with this model: a model file that cannot be read exits
+    /// with 66 (as an unreadable input does), one that is not a model with 65.
+    func annotator(_ configuration: Annotator.Configuration) throws -> Annotator {
+        var configuration = configuration
+        configuration.tagger = choice
+        do {
+            return try Annotator(configuration: configuration)
+        } catch let error as ModelCodingError {
+            printError("thai-annotate: \(error)")
+            if case .unreadable = error { throw Exit.noInput }
+            throw Exit.dataError
+        }
+    }
+
     /// The annotator's configuration for this choice.
     var choice: Annotator.Configuration.TaggerChoice {
         switch self {

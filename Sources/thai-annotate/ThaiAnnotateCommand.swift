@@ -9,7 +9,7 @@ struct ThaiAnnotateCommand: ParsableCommand {
         abstract: "Find people, ministries, organisations, acronyms, places and dates in Thai text.",
         discussion: """
             Exit status: 0 success; 64 bad usage; 65 bad input data (invalid UTF-8, a bad JSONL \
-            record, a malformed gazetteer); 66 an input could not be read.
+            record, a malformed gazetteer or model); 66 an input or model file could not be read.
             """,
         subcommands: [Annotate.self, Segment.self, ParseDate.self, Eval.self, Bench.self, Train.self, MineLists.self],
         defaultSubcommand: Annotate.self

@@ -116,6 +116,20 @@ struct CLITests {
         #expect(try Self.run([], stdin: Data()).status == 0)
     }
 
+    @Test func modelFileErrors() throws {
+        let missing = try Self.run(["--model", "/nonexistent/model.bin"], stdin: Data("นายสมชาย".utf8))
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("/nonexistent/model.bin"))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-model-\(getpid()).bin")
+        try Data("THTG but not a model".utf8).write(to: path)
+        defer { try? FileManager.default.removeItem(at: path) }
+        for command in [["annotate"], ["bench", "/dev/null"], ["eval"]] {
+            let result = try Self.run(command + ["--model", path.path], stdin: Data("นายสมชาย".utf8))
+            #expect(result.status == 65, "\(command)")
+            #expect(result.stderr.contains("malformed tagger model"), "\(command)")
+        }
+    }
+
     @Test func segmentPrintsOneLinePerInputLine() throws {
         let result = try Self.run(["segment"], stdin: Data("กระทรวงอุตสาหกรรม\r\nSMRJ 2560\n".utf8))
         #expect(result.status == 0)
