@@ -9,15 +9,18 @@ import ThaiSegmentation
 extension RecognitionPass {
     /// `mentions` without the class names: ORGANIZATIONs that end with จังหวัด, อำเภอ or ตำบล (a
     /// place after one has been joined to it by now) or are a kind of body, and acronyms of
-    /// provincial offices that did not take a province or of a kind of body.
+    /// provincial offices that did not take a province or of a kind of body. A committee (คณะ...)
+    /// keeps its name: convention 5's example คณะกรรมการพัฒนายุทธศาสตร์จังหวัด (กพยจ.) is marked.
     func droppingClassNames(_ mentions: [EntityMention]) -> [EntityMention] {
         mentions.filter { mention in
             let range = mention.utf16Range
             switch mention.type {
             case .organization:
-                return !EntityTagger.endsWithPlaceUnit(range, units) && recognizer.genericOrganizations.payload(exactly: range, in: units) == nil
+                return !EntityTagger.endsWithPlaceUnit(range, units) || matches(EntityRecognizer.facultyHead, at: range.lowerBound)
+                    ? recognizer.genericOrganizations.payload(exactly: range, in: units) == nil : false
             case .acronym:
-                guard mention.acronym?.refersTo == .organization, let expansion = mention.acronym?.expansion else { return true }
+                guard mention.acronym?.refersTo == .organization, let expansion = mention.acronym?.expansion,
+                      !expansion.hasPrefix("คณะ") else { return true }
                 if units[range.upperBound - 1] == 0x2E, PlaceAndUnitWords.placeUnits.contains(where: { expansion.hasSuffix($0) }) { return false }
                 return !Self.genericOrganizationNames.contains(expansion)
             default: return true
