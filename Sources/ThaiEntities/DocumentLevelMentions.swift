@@ -252,7 +252,7 @@ extension RecognitionPass {
     /// Later mentions of a person by given name alone (อุตตม after นายอุตตม สาวนายน).
     private func givenNameMentions(in kept: [Candidate]) -> [Candidate] {
         let names = kept.filter { $0.type == .person }.compactMap(\.givenName)
-            .filter { $0.count >= 3 && CharacterClass.isThai(units[$0.lowerBound]) }
+            .filter { $0.count >= 4 && CharacterClass.isThai(units[$0.lowerBound]) }
         guard !names.isEmpty else { return [] }
         let trie = PrefixTrie(utf16Keys: names.map { (key: Array(units[$0]), payload: 0) })
         let firstUnits = FirstUnits(names.lazy.map { units[$0.lowerBound] })
@@ -308,7 +308,7 @@ extension RecognitionPass {
 
 /// The first code units of a document's few acronyms or names, as a set over their low seven
 /// bits: most words start none of them, and this test rules them out before a trie walk.
-private struct FirstUnits {
+struct FirstUnits {
     private var low: UInt64 = 0
     private var high: UInt64 = 0
 

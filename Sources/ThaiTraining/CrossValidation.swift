@@ -38,8 +38,9 @@ public struct CrossValidation: Sendable {
     public private(set) var modelUnseen = UnseenNameRecall()
 
     /// Runs the k folds (k >= 2) of whole documents (``ThaiNERLine/folds(_:k:)``). The model of
-    /// each fold is trained with `training`'s buckets and epochs on the other folds, its list
-    /// features jackknifed over k - 1 parts. `exampleLimit` bounds the model's error examples
+    /// each fold is trained with `training`'s buckets, epochs and unit on the other folds, its list
+    /// features jackknifed over k - 1 parts; the fold is annotated in the same unit (each line, or
+    /// each article as one document) and every line scored against its own gold. `exampleLimit` bounds the model's error examples
     /// (named `fold F line L`, L counted in the file); `foldDone` is called after each fold.
     public init(_ lines: [ThaiNERLine], k: Int, training: TaggerTraining = TaggerTraining(), exampleLimit: Int = 0,
                 foldDone: ((Fold) -> Void)? = nil) throws {
@@ -56,15 +57,17 @@ public struct CrossValidation: Sendable {
             let trained = training.train(try training.sequences(others).sequences)
             let byModel = try TaggerTraining.annotator(mined: mined, tagger: .model(trained))
             let known = KnownPersonNames(gazetteers: base + mined.gazetteers)
-            for index in fold {
-                let name = "fold \(number + 1) line \(index + 1)"
-                let gold = lines[index].gold
-                let rulesSpans = byRules.annotate(gold.text).entities.map(ThaiNERGold.span(for:))
-                rules.add(gold: gold.spans, predicted: rulesSpans, text: gold.text, document: name)
-                rulesUnseen.add(gold, predicted: rulesSpans, known: known)
-                let modelSpans = byModel.annotate(gold.text).entities.map(ThaiNERGold.span(for:))
-                model.add(gold: gold.spans, predicted: modelSpans, text: gold.text, document: name)
-                modelUnseen.add(gold, predicted: modelSpans, known: known)
+            let golds = lines[fold].map(\.gold)
+            for document in training.unit.documents(golds) {
+                let byRulesSpans = ThaiNERGold.predictions(golds[document], annotatedBy: byRules)
+                let byModelSpans = ThaiNERGold.predictions(golds[document], annotatedBy: byModel)
+                for (offset, gold) in golds[document].enumerated() {
+                    let name = "fold \(number + 1) line \(fold.lowerBound + document.lowerBound + offset + 1)"
+                    rules.add(gold: gold.spans, predicted: byRulesSpans[offset], text: gold.text, document: name)
+                    rulesUnseen.add(gold, predicted: byRulesSpans[offset], known: known)
+                    model.add(gold: gold.spans, predicted: byModelSpans[offset], text: gold.text, document: name)
+                    modelUnseen.add(gold, predicted: byModelSpans[offset], known: known)
+                }
             }
             let summary = Fold(number: number + 1, lines: fold, persons: mined.persons.count, organizations: mined.organizations.count,
                                places: mined.locations.count)

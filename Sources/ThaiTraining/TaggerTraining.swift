@@ -35,13 +35,20 @@ public struct TaggerTraining: Sendable {
     /// The shipped model's corpus weight.
     public static let defaultCorpusWeight = 3
 
+    /// What each ThaiNER training sequence is built from: a line, or an article (its lines joined
+    /// with `"\n"`), so that the rule mentions the model sees as features include what the
+    /// recogniser learns from the whole article, as they do when it annotates one. Train with the
+    /// unit you evaluate with; the shipped model uses `.article`.
+    public var unit: ThaiNERUnit
+
     /// Training settings; the defaults are the shipped model's.
     public init(buckets: Int = TaggerTraining.defaultBuckets, epochs: Int = TaggerTraining.defaultEpochs, parts: Int = 5,
-                corpusWeight: Int = TaggerTraining.defaultCorpusWeight) {
+                corpusWeight: Int = TaggerTraining.defaultCorpusWeight, unit: ThaiNERUnit = .article) {
         self.buckets = buckets
         self.epochs = epochs
         self.parts = parts
         self.corpusWeight = corpusWeight
+        self.unit = unit
     }
 
     /// `corpus` repeated ``corpusWeight`` times, each copy in order: what joins the ThaiNER
@@ -71,7 +78,8 @@ public struct TaggerTraining: Sendable {
 
     /// Training sequences built from ThaiNER lines, and what did not fit.
     public struct ThaiNERSequences: Sendable {
-        /// One sequence per line, in the lines' order.
+        /// One sequence per line, in the lines' order (per article, each line's features come
+        /// from the whole article: `EntityTagger.trainingSequences`).
         public var sequences: [TrainingSequence]
         /// Gold span edges that fall inside a token (those spans cannot be labelled exactly).
         public var misaligned: Int
@@ -79,7 +87,7 @@ public struct TaggerTraining: Sendable {
         public var spans: Int
     }
 
-    /// The training sequences of `lines`, under ThaiNER's span conventions. The recogniser's
+    /// The training sequences of `lines`, one per ``unit``, under ThaiNER's span conventions. The recogniser's
     /// features for each of ``parts`` parts of the lines come from lists mined without that part
     /// (jackknifing): otherwise every name in the training text is in a list, and the model
     /// learns to trust the lists more than it should on names it has never seen.
@@ -90,10 +98,20 @@ public struct TaggerTraining: Sendable {
             let others = lines.indices.filter { !part.contains($0) }.map { lines[$0] }
             let mined = ThaiNERListMiner.mine(others[...], base: base)
             let annotator = try Self.annotator(mined: mined)
-            for line in lines[part] {
-                let gold = line.goldMentions()
-                let (sequence, misaligned) = sequence(UTF16Text(line.gold.text), gold: gold, annotator: annotator)
-                result.sequences.append(sequence)
+            let golds = lines[part].map(\.gold)
+            for document in unit.documents(golds) {
+                let (text, _, utf16Starts) = ThaiNERGold.joined(golds[document])
+                var gold: [(type: EntityType, utf16Range: Range<Int>)] = []
+                for (line, start) in zip(lines[part][(part.lowerBound + document.lowerBound)...], utf16Starts) {
+                    gold += line.goldMentions().map { ($0.type, ($0.utf16Range.lowerBound + start)..<($0.utf16Range.upperBound + start)) }
+                }
+                let text16 = UTF16Text(text)
+                let tokens = annotator.segmenter.tokens(in: text16)
+                let rules = annotator.recognizer.mentions(in: text16, tokens: tokens)
+                let (sequences, misaligned) = EntityTagger.trainingSequences(
+                    recognizer: annotator.recognizer, text: text16, tokens: tokens, ruleMentions: rules, gold: gold,
+                    types: EntityTagger.types, bucketCount: buckets, cuts: Array(utf16Starts.dropFirst()))
+                result.sequences += sequences
                 result.misaligned += misaligned
                 result.spans += gold.count
             }

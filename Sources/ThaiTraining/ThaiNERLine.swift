@@ -46,14 +46,9 @@ public struct ThaiNERLine: Sendable {
         }
     }
 
-    /// Where the documents of a ThaiNER file start: at its [URL] lines (each article opens with one).
-    public static func documentStarts(_ lines: [ThaiNERLine]) -> [Int] {
-        var starts = [0]
-        for (index, line) in lines.enumerated() where index > 0 && line.spans.first?.type == "URL" && line.spans.first?.start == 0 {
-            starts.append(index)
-        }
-        return starts
-    }
+    /// Where the documents of a ThaiNER file start: at its [URL] lines (each article opens with one),
+    /// and at line 0 (`ThaiNERGold.articleStarts`).
+    public static func documentStarts(_ lines: [ThaiNERLine]) -> [Int] { ThaiNERGold.articleStarts(lines.map(\.gold)) }
 
     /// k parts of whole documents, in file order, each about a k-th of the lines: part f is the
     /// line range between the document starts nearest to f/k and (f+1)/k of the file.

@@ -29,8 +29,7 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         let clockStart = monotonicSeconds()
-        var configuration = Annotator.Configuration()
-        let annotator = try model.annotator(configuration)
+        let annotator = try model.annotator(Annotator.Configuration())
         let startup = monotonicSeconds() - clockStart
 
         var loaded: [String] = []

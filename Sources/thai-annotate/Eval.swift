@@ -39,6 +39,9 @@ struct Eval: ParsableCommand {
     @Option(help: "Training epochs for --cross-validate.")
     var epochs: Int = TaggerTraining.defaultEpochs
 
+    @Option(name: .customLong("thainer-unit"), help: "With --gold-format thainer: annotate each article (its lines from one [URL] line to the next, joined) as one document, as a user would, or each line alone; either way each line is scored against its own gold. With --cross-validate the models are trained in the same unit.")
+    var thaiNERUnit: ThaiNERUnit = .article
+
     enum GoldFormat: String, ExpressibleByArgument, CaseIterable { case corpus, thainer, segmentation }
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -69,13 +72,17 @@ struct Eval: ParsableCommand {
         case .thainer:
             let known = KnownPersonNames(gazetteers: try Gazetteer.bundled())
             var unseen = UnseenNameRecall()
-            for (number, line) in try readText().split(separator: "\n").enumerated() {
-                let gold = ThaiNERGold(line: line)
-                let predicted = annotator.annotate(gold.text).entities.map(ThaiNERGold.span(for:))
-                evaluation.add(gold: gold.spans, predicted: predicted, text: gold.text, document: "line \(number + 1)")
-                unseen.add(gold, predicted: predicted, known: known)
+            let golds = try readText().split(separator: "\n").map { ThaiNERGold(line: $0) }
+            for document in thaiNERUnit.documents(golds) {
+                let predictions = ThaiNERGold.predictions(golds[document], annotatedBy: annotator)
+                for (number, gold) in zip(document, golds[document]) {
+                    evaluation.add(gold: gold.spans, predicted: predictions[number - document.lowerBound], text: gold.text,
+                                   document: "line \(number + 1)")
+                    unseen.add(gold, predicted: predictions[number - document.lowerBound], known: known)
+                }
             }
             if format == .text {
+                print("annotated per \(thaiNERUnit.rawValue)")
                 print(evaluation.table())
                 print(unseen.summary)
                 for example in evaluation.examples { print(example) }
@@ -100,7 +107,7 @@ struct Eval: ParsableCommand {
     /// k folds of whole documents; for each, lists mined and a model trained on the other folds.
     private func runCrossValidation() throws {
         let lines = ThaiNERLine.parse(try readText())
-        let result = try CrossValidation(lines, k: crossValidate, training: TaggerTraining(epochs: epochs),
+        let result = try CrossValidation(lines, k: crossValidate, training: TaggerTraining(epochs: epochs, unit: thaiNERUnit),
                                          exampleLimit: errorExamples) { fold in
             printError("fold \(fold.number)/\(crossValidate): lines \(fold.lines.lowerBound + 1)-\(fold.lines.upperBound), \(fold.persons) persons, \(fold.organizations) organisations, \(fold.places) places mined from the rest")
         }
@@ -109,7 +116,7 @@ struct Eval: ParsableCommand {
                   + "\"unseenPersonRecall\":{\"gold\":\(result.modelUnseen.gold),\"rules\":\(result.rulesUnseen.recall),\"model\":\(result.modelUnseen.recall)}}")
             return
         }
-        print("\(crossValidate)-fold cross-validation over \(lines.count) lines (lists mined and model trained without each fold)")
+        print("\(crossValidate)-fold cross-validation over \(lines.count) lines, annotated per \(thaiNERUnit.rawValue) (lists mined and model trained without each fold)")
         print("\nrules and gazetteers alone:\n" + result.rules.table())
         print(result.rulesUnseen.summary)
         print("\nwith the sequence model:\n" + result.model.table())
@@ -150,3 +157,4 @@ struct Eval: ParsableCommand {
         return text
     }
 }
+extension ThaiNERUnit: ExpressibleByArgument {}

@@ -11,7 +11,7 @@ struct ThaiAnnotateCommand: ParsableCommand {
             Exit status: 0 success; 64 bad usage; 65 bad input data (invalid UTF-8, a bad JSONL \
             record, a malformed gazetteer or model); 66 an input or model file could not be read.
             """,
-        subcommands: [Annotate.self, Segment.self, ParseDate.self, Eval.self, Bench.self, Train.self, MineLists.self],
+        subcommands: [Annotate.self, Segment.self, ParseDate.self, Eval.self, Bench.self, Train.self, MineLists.self, CountWords.self],
         defaultSubcommand: Annotate.self
     )
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ThaiAnnotator
+import ThaiEvaluation
 import ThaiTraining
 
 /// `thai-annotate train`: trains the sequence model from ThaiNER-format files, through `ThaiTraining`.
@@ -32,10 +33,13 @@ struct Train: ParsableCommand {
     @Option(name: .customLong("corpus-weight"), help: "How many times each corpus document is seen per epoch.")
     var corpusWeight: Int = TaggerTraining.defaultCorpusWeight
 
+    @Option(name: .customLong("thainer-unit"), help: "Build each ThaiNER training sequence from an article (its lines joined, as eval annotates by default) or from a line.")
+    var thaiNERUnit: ThaiNERUnit = .article
+
     func run() throws {
         var lines: [ThaiNERLine] = []
         for file in files { lines += try ThaiNERLine.read(file) }
-        let training = TaggerTraining(buckets: buckets, epochs: epochs, parts: parts, corpusWeight: corpusWeight)
+        let training = TaggerTraining(buckets: buckets, epochs: epochs, parts: parts, corpusWeight: corpusWeight, unit: thaiNERUnit)
         let thaiNER = try training.sequences(lines)
         var sequences = thaiNER.sequences
         printError("\(sequences.count) sequences, \(thaiNER.spans) gold spans, \(thaiNER.misaligned) span edges inside a token")

@@ -97,6 +97,35 @@ struct EvaluationAPITests {
         #expect(evaluation.byType["MINISTRY"] == nil)
     }
 
+    /// A made-up article: a person is introduced with a title and family name in one paragraph
+    /// and named by given name alone in a later one (rules alone: the bare given name is no
+    /// mention on its own). Annotated per article the later line finds the name; per line
+    /// it cannot. A line before the first [URL] line is a document of its own.
+    @Test func thaiNERArticlesCarryNamesFromLineToLine() throws {
+        let lines = [
+            "ข่าวก่อนบทความแรก",
+            "[URL]www.example.com/news/1[/URL]",
+            "[PERSON]นายสมพงษ์ ทองประเสริฐกุล[/PERSON] เดินทางมาถึงตลาดเช้านี้",
+            "ต่อมา [PERSON]สมพงษ์[/PERSON] กล่าวว่าจะกลับมาอีก",
+            "[URL]www.example.com/news/2[/URL]",
+            "ต่อมา สมพงษ์ กล่าวว่าจะกลับมาอีก",
+        ].map { ThaiNERGold(line: $0[...]) }
+        #expect(ThaiNERUnit.article.documents(lines) == [0..<1, 1..<4, 4..<6])
+        #expect(ThaiNERUnit.line.documents(lines).count == 6)
+        var configuration = Annotator.Configuration()
+        configuration.spanConvention = .thaiNER
+        configuration.tagger = .off
+        let annotator = try Annotator(configuration: configuration)
+        let bare = ScoredSpan(type: "PERSON", start: 6, end: 12)
+        let article = ThaiNERGold.predictions(lines[1..<4], annotatedBy: annotator)
+        #expect(article.count == 3)
+        #expect(article[1].contains(ScoredSpan(type: "PERSON", start: 0, end: 24)))
+        #expect(article[2].contains(bare))
+        #expect(!ThaiNERGold.predictions(lines[3..<4], annotatedBy: annotator)[0].contains(bare))
+        // The next article does not inherit the name.
+        #expect(!ThaiNERGold.predictions(lines[4..<6], annotatedBy: annotator)[1].contains(bare))
+    }
+
     @Test func corpusGoldIsReadAndScoredInProcess() throws {
         let corpus = try CorpusGold(folder: Corpus.root.path)
         let goldFiles = try FileManager.default.contentsOfDirectory(atPath: Corpus.root.appendingPathComponent("gold").path)

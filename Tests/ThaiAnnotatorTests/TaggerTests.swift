@@ -111,6 +111,53 @@ struct TaggerTests {
         }
     }
 
+    /// The model's persons, found again where the document repeats their names (made-up text).
+    static func propagated(_ text: String, persons: [String]) throws -> [String] {
+        let rules = try Annotator(configuration: { var c = Annotator.Configuration(); c.tagger = .off; return c }())
+        let utf16 = UTF16Text(text)
+        let tokens = rules.segmenter.tokens(in: utf16)
+        let string = text as NSString
+        let mentions = persons.map { person in
+            let range = string.range(of: person)
+            return EntityMention(type: .person, utf16Range: range.location..<(range.location + range.length),
+                                 link: EntityLink(id: "doc:person:1", canonical: person))
+        }
+        return utf16.units.withUnsafeBufferPointer { units in
+            EntityTagger.propagatingPersons(mentions, units: units, tokens: tokens, titles: rules.recognizer.people.titles)
+                .map { string.substring(with: NSRange(location: $0.utf16Range.lowerBound, length: $0.utf16Range.count)) }
+        }
+    }
+
+    /// A person introduced with a title is found again by given name, or by name and family name,
+    /// with a title before it or bare; a nickname found once is found where it recurs, even glued
+    /// to the word before.
+    @Test func modelPersonsAreFoundAgainWhereTheDocumentRepeatsThem() throws {
+        #expect(try Self.propagated("ด.ช.กัปตัน บุญมานุช อายุ 12 ปี หายจากบ้าน ต่อมา กัปตัน บุญมานุช กลับมา คุณกัปตัน บอกว่าหิว",
+                                    persons: ["ด.ช.กัปตัน บุญมานุช"])
+                == ["ด.ช.กัปตัน บุญมานุช", "กัปตัน บุญมานุช", "คุณกัปตัน"])
+        #expect(try Self.propagated("แม่ของน้องเต้บอกว่าเมื่อวานน้องเต้ไปโรงเรียน", persons: ["น้องเต้"]) == ["น้องเต้", "น้องเต้"])
+    }
+
+    /// A name the segmenter keeps as one word is a dictionary word too: it is not taken glued to
+    /// the word before, nor when the document repeats it more than three times per mention.
+    @Test func oneWordNamesNeedAWordStartAndFewRepeats() throws {
+        #expect(try Self.propagated("ด.ช.กัปตัน บุญมานุช หายไป ส่วนกัปตันเรือไม่รู้", persons: ["ด.ช.กัปตัน บุญมานุช"])
+                == ["ด.ช.กัปตัน บุญมานุช"])
+        #expect(try Self.propagated("นายส่วน ดีมาก มา ส่วน ก ส่วน ข ส่วน ค ส่วน ง", persons: ["นายส่วน ดีมาก"]) == ["นายส่วน ดีมาก"])
+        #expect(try Self.propagated("นายส่วน ดีมาก มา ส่วน ก", persons: ["นายส่วน ดีมาก"]) == ["นายส่วน ดีมาก", "ส่วน"])
+    }
+
+    /// With the shipped model: a boy introduced with his title in one paragraph is a PERSON
+    /// where a later paragraph names him bare, and not in another document that names him bare.
+    @Test func aNameIntroducedWithATitleIsFoundBareLaterInTheSameDocumentOnly() throws {
+        let annotator = try Annotator()
+        let later = "ต่อมา กัปตัน บอกกับตำรวจว่าหลงทางอยู่ในป่าสองวัน"
+        let document = "ด.ช.กัปตัน บุญมานุช อายุ 12 ปี หายตัวไปจากบ้านที่อำเภอเมือง\n" + later
+        let persons = annotator.annotate(document).entities.filter { $0.type == .person }.map(\.text)
+        #expect(persons.contains("กัปตัน"))
+        #expect(!annotator.annotate(later).entities.contains { $0.type == .person && $0.text == "กัปตัน" })
+    }
+
     /// Merge policy: MINISTRY and ACRONYM stay; a model span replaces rule spans it contains.
     @Test func mergeKeepsProtectedMentionsAndLinks() {
         let link = EntityLink(id: "person.x", canonical: "x")

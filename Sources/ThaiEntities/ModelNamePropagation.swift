@@ -1,0 +1,93 @@
+import ThaiSegmentation
+
+/// A second look at a document after the model (two-stage prediction aggregation, Ratinov and
+/// Roth 2009): a person the model found once is found again where the document repeats the name
+/// and the model, with nothing local to go by, missed it. The recogniser does this for the people
+/// its rules find (`RecognitionPass.documentMentions`); this does it for the model's.
+///
+/// The names looked for, from the document's PERSON mentions after the merge:
+/// - after a title (ด.ช.กัปตัน บุญมานุช): the given name (กัปตัน) and the name after the title
+///   (กัปตัน บุญมานุช);
+/// - without a title (น้องเต้, เสี่ยแหลม, อีลอน มัสก์): the mention's text.
+/// Each of four UTF-16 units or more and starting with a Thai letter (shorter given names are
+/// common words: วัน, ที่). An occurrence starts where a token starts, ends where one ends (or
+/// before a non-Thai character) and overlaps no mention; a title right before it (one space
+/// between at most) becomes part of it (คุณหญิง + จารุวรรณ). A name the segmenter keeps as one
+/// word (สมัคร, ส่วน, สามารถ: dictionary words) is taken only where a name can start without a
+/// title (at the start of the text, after a space or a non-Thai character, or after a title), and
+/// not at all when the document has more than ``maximumBareRepeats`` such occurrences for each
+/// mention that gave the name (ส่วน, once in a model PERSON, is everywhere).
+extension EntityTagger {
+    /// Bare one-word occurrences allowed per mention that gave the name.
+    static let maximumBareRepeats = 3
+
+    /// `mentions` (sorted by start) with a PERSON mention at each repeat of a person's name (see
+    /// above), linked like the mention it repeats.
+    static func propagatingPersons(_ mentions: [EntityMention], units: UnsafeBufferPointer<UInt16>, tokens: [Token],
+                                   titles: PrefixTrie) -> [EntityMention] {
+        // The names, each once: its mention count and first mention's link.
+        var index: [[UInt16]: Int] = [:]
+        var names: [(key: [UInt16], sources: Int, link: EntityLink?)] = []
+        func addName(_ range: Range<Int>, link: EntityLink?) {
+            guard range.count >= 4, CharacterClass.isThai(units[range.lowerBound]) else { return }
+            let key = Array(units[range])
+            if let known = index[key] { names[known].sources += 1; return }
+            index[key] = names.count
+            names.append((key, 1, link))
+        }
+        for mention in mentions where mention.type == .person {
+            let range = mention.utf16Range
+            guard let title = titles.longestMatch(in: units, at: range.lowerBound), title.end < range.upperBound else {
+                addName(range, link: mention.link)
+                continue
+            }
+            var start = title.end
+            while start < range.upperBound, CharacterClass.isWhitespace(units[start]) { start += 1 }
+            var end = start
+            while end < range.upperBound, !CharacterClass.isWhitespace(units[end]) { end += 1 }
+            addName(start..<end, link: mention.link)
+            if end < range.upperBound { addName(start..<range.upperBound, link: mention.link) }
+        }
+        guard !names.isEmpty else { return mentions }
+        let trie = PrefixTrie(utf16Keys: names.enumerated().map { (key: $0.element.key, payload: Int32($0.offset)) })
+        let firstUnits = FirstUnits(names.lazy.map { $0.key[0] })
+        var covered = PositionSet(count: units.count)
+        for mention in mentions { for position in mention.utf16Range { covered.insert(position) } }
+        var tokenEnds = PositionSet(count: units.count)
+        for token in tokens { tokenEnds.insert(token.utf16Offsets.upperBound) }
+
+        var found: [(mention: EntityMention, name: Int, oneWord: Bool)] = []
+        var oneWordRepeats = [Int](repeating: 0, count: names.count)
+        for token in tokens where token.kind != .whitespace {
+            let start = token.utf16Offsets.lowerBound
+            guard firstUnits.contains(units[start]), !covered.contains(start),
+                  let match = trie.longestMatch(in: units, at: start),
+                  match.end == units.count || tokenEnds.contains(match.end) || !CharacterClass.isThai(units[match.end]),
+                  !(start..<match.end).contains(where: covered.contains) else { continue }
+            var first = start
+            if let title = titleStart(before: start, units: units, titles: titles),
+               !(title..<start).contains(where: covered.contains) { first = title }
+            let oneWord = match.end <= token.utf16Offsets.upperBound
+            if oneWord, first == start, start > 0, CharacterClass.isThai(units[start - 1]) { continue }
+            let name = Int(match.payload)
+            if oneWord { oneWordRepeats[name] += 1 }
+            found.append((EntityMention(type: .person, utf16Range: first..<match.end, link: names[name].link), name, oneWord))
+            for position in first..<match.end { covered.insert(position) }
+        }
+        let added = found.filter { !$0.oneWord || oneWordRepeats[$0.name] <= maximumBareRepeats * names[$0.name].sources }
+        guard !added.isEmpty else { return mentions }
+        return (mentions + added.map(\.mention)).sorted { $0.utf16Range.lowerBound < $1.utf16Range.lowerBound }
+    }
+
+    /// Where a title (of any strength) that ends right before `position`, one space between at
+    /// most, starts; nil when none does.
+    static func titleStart(before position: Int, units: UnsafeBufferPointer<UInt16>, titles: PrefixTrie) -> Int? {
+        var end = position
+        if end > 0, CharacterClass.isSpace(units[end - 1]) { end -= 1 }
+        for length in stride(from: min(end, 24), through: 2, by: -1)
+        where titles.payload(exactly: (end - length)..<end, in: units) != nil {
+            return end - length
+        }
+        return nil
+    }
+}
