@@ -29,12 +29,13 @@ public struct EntityRecognizer: Sendable {
         var isPlaceHead = false
         /// A word that opens the name of a unit of a body (`PlaceAndUnitWords.unitHeads`).
         var isUnitHead = false
-        /// The head of a rule of its own: กระทรวง (a foreign ministry), บริษัท (a company), คณะ (a faculty).
+        /// The head of a rule of its own: กระทรวง (a foreign ministry), บริษัท (a company), คณะ (a
+        /// faculty), สถานเอกอัครราชทูต ... (a diplomatic mission).
         var ruleHead: RuleHead?
     }
 
     /// Words that start a pattern rule.
-    enum RuleHead: Sendable { case ministry, company, faculty }
+    enum RuleHead: Sendable { case ministry, company, faculty, mission }
 
     let entries: [GazetteerEntry]
     /// `entries`' types, apart, for the per-position checks.
@@ -78,6 +79,8 @@ public struct EntityRecognizer: Sendable {
     let placePrefixes = PlaceAndUnitWords.placePrefixes.map { Array($0.utf16) }
     let placeParts = PlaceAndUnitWords.placeParts.map { Array($0.utf16) }
     let unitPositions = PlaceAndUnitWords.unitPositions.map { Array($0.utf16) }
+    let missionHeads = Self.trie(OfficeWords.missionHeads)
+    let nameCompounds = Self.trie(OfficeWords.compounds)
 
     private static func trie<S: Sequence<String>>(_ words: S) -> PrefixTrie {
         PrefixTrie(words.map { (key: $0, payload: 0) })
@@ -135,6 +138,7 @@ public struct EntityRecognizer: Sendable {
         roles(Self.ministryHead) { $0.ruleHead = .ministry }
         roles(Self.companyHead) { $0.ruleHead = .company }
         roles(Self.facultyHead) { $0.ruleHead = .faculty }
+        OfficeWords.missionHeads.forEach { roles(Array($0.utf16)) { $0.ruleHead = .mission } }
         self.entries = entries
         self.entryTypes = entries.map(\.type)
         self.isCountry = entries.map { $0.id.hasPrefix("loc.country.") }

@@ -25,8 +25,8 @@ extension RecognitionPass {
     // MARK: Named sites
 
     /// A place head word (โรงแรม, อาคาร, ท่าอากาศยาน, วัด, หมู่บ้าน ...) and the name glued to it, up
-    /// to a space, punctuation or a word that ends a name. A body's name inside is part of the site
-    /// (ห้องประชุมกรมชลประทาน).
+    /// to a space, punctuation or a word that ends a name, and the site's number after it
+    /// (`siteNumberEnd`). A body's name inside is part of the site (ห้องประชุมกรมชลประทาน).
     func headedPlace(at start: Int, headEnd: Int, tokenIndex: Int) -> Candidate? {
         guard start == 0 || !CharacterClass.isThai(units[start - 1]) || isTokenBoundary(start),
               headEnd < units.count, CharacterClass.isThai(units[headEnd]) && !CharacterClass.isDigit(units[headEnd])
@@ -34,7 +34,7 @@ extension RecognitionPass {
         guard isTokenBoundary(headEnd) || CharacterClass.isThaiConsonant(units[headEnd]) else { return nil }
         let end = gluedNameEnd(from: headEnd, tokenIndex: tokenIndex, stopAtBodies: false)
         guard end - headEnd >= 3, !startsWithDescriptiveWord(headEnd) else { return nil }
-        return Candidate(range: start..<end, type: .location)
+        return Candidate(range: start..<(siteNumberEnd(after: end) ?? end), type: .location)
     }
 
     /// Where the words of a name glued after `start` end: Thai or Latin words, up to a space,
@@ -54,20 +54,17 @@ extension RecognitionPass {
             // และ glued between two words of one name goes on (สายงานทรัพยากรบุคคลและบรรษัทภิบาล).
             if end > start, matches(Words.and, at: range.lowerBound), range.count == Words.and.count, range.lowerBound == end,
                index + 1 < tokens.count, tokens[index + 1].utf16Offsets.lowerBound == range.upperBound, tokens[index + 1].kind == .thaiWord,
-               recognizer.organizationStopWords.payload(exactly: tokens[index + 1].utf16Offsets, in: units) == nil {
+               !isNameStop(tokens[index + 1].utf16Offsets) {
                 end = tokens[index + 1].utf16Offsets.upperBound
                 index += 2
                 continue
             }
             guard range.lowerBound == end, token.kind == .thaiWord || token.kind == .latinWord,
                   !units[range].contains(0x2E),
-                  recognizer.organizationStopWords.payload(exactly: range, in: units) == nil,
+                  !isNameStop(range),
                   recognizer.people.titles.longestMatch(in: units, at: range.lowerBound).map({ $0.end == range.upperBound }) != true
             else { break }
-            if stopAtBodies, recognizer.organizationHeads.longestMatch(in: units, at: range.lowerBound) != nil
-                || matches(EntityRecognizer.ministryHead, at: range.lowerBound) {
-                break
-            }
+            if stopAtBodies, startsBody(tokenIndex: index) { break }
             end = range.upperBound
             index += 1
         }
@@ -225,16 +222,16 @@ enum PlaceAndUnitWords {
         "จุดผ่านแดน", "จุดผ่อนปรน", "อุทยานแห่งชาติ", "ทำเนียบ", "ศาลา", "ด่านศุลกากร", "เกาะ", "แคว้น",
     ]
 
-    /// Words written before a place's name that the span includes (GUIDELINES LOCATION).
-    static let placePrefixes: [String] = ["ประเทศ", "เมือง", "กรุง", "นคร", "แคว้น", "มณฑล"]
+    /// Words written before a place's name that the span includes (GUIDELINES LOCATION; a community
+    /// named by its place, ชุมชนวัดจำปา, is a place, convention 8).
+    static let placePrefixes: [String] = ["ประเทศ", "เมือง", "กรุง", "นคร", "แคว้น", "มณฑล", "ชุมชน"]
 
     /// Parts of a named region or area, glued after it: ภาคเหนือตอนล่าง.
     static let placeParts: [String] = ["ตอนล่าง", "ตอนบน", "ตอนกลาง"]
 
     /// Words that open the name of a unit of a body (a division, section, group, club, network).
     static let unitHeads: [String] = [
-        "กลุ่ม", "กลุ่มงาน", "ฝ่าย", "ส่วน", "กอง", "สาย", "สายงาน", "ชมรม", "เครือข่าย", "สโมสร", "คณะอนุกรรมการ",
-        "คณะทำงาน", "กองบังคับการ", "กองบัญชาการ", "กองกำกับการ", "สถานีตำรวจ", "มณฑลทหารบก", "ห้างหุ้นส่วน",
+        "กลุ่ม", "กลุ่มงาน", "ฝ่าย", "ส่วน", "กอง", "สาย", "สายงาน", "ชมรม", "เครือข่าย", "สโมสร", "ห้างหุ้นส่วน",
     ]
 
     /// Words after which a place glued to an office's name belongs to it: สำนักงานพาณิชย์จังหวัด|ลำปาง.

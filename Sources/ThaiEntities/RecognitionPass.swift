@@ -97,7 +97,8 @@ struct RecognitionPass {
                 mentions[index].utf16Range = (range.lowerBound + Words.district.count)..<range.upperBound
             }
         }
-        return joiningAreaOffices(mentions)
+        mentions = joiningAreaOffices(mentions)
+        return recognizer.followsThaiNERSpans ? mentions : droppingClassNames(mentions)
     }
 
     /// Whether a provincial officer's title, standing as a word of its own (or after รอง), ends at
@@ -142,6 +143,7 @@ struct RecognitionPass {
             if !recognizer.followsThaiNERSpans, let ministry = foreignMinistry(at: start) { candidates.append(ministry) }
         case .company?: if let company = company(at: start) { candidates.append(company) }
         case .faculty?: if let faculty = faculty(at: start) { candidates.append(faculty) }
+        case .mission?: if let mission = diplomaticMission(at: start) { candidates.append(mission) }
         case nil: break
         }
         // A name the gazetteer knows is not extended by the head-word rule (องค์การอนามัยโลกกังวล...).
@@ -546,14 +548,14 @@ struct RecognitionPass {
             let range = token.utf16Offsets
             guard range.lowerBound == end, token.kind == .thaiWord || token.kind == .latinWord,
                   !units[range].contains(0x2E) else { break }  // พ.ศ. in ธนาคารพ.ศ.2562 is no part of the name
-            if recognizer.organizationStopWords.payload(exactly: range, in: units) != nil {
+            if isNameStop(range) {
                 // และ glued between two words of one name goes on (สำนักงานนวัตกรรมและความร่วมมือ,
                 // สำนักป้องกันรักษาป่าและควบคุมไฟป่า) when a word no rule stops at follows, glued too.
                 guard words > 0, matches(Words.and, at: range.lowerBound), range.count == Words.and.count,
                       index + 1 < tokens.count, tokens[index + 1].utf16Offsets.lowerBound == range.upperBound,
                       tokens[index + 1].kind == .thaiWord else { break }
                 let next = tokens[index + 1].utf16Offsets
-                if recognizer.organizationStopWords.payload(exactly: next, in: units) != nil
+                if isNameStop(next)
                     || recognizer.organizationHeads.longestMatch(in: units, at: next.lowerBound) != nil
                     || matches(EntityRecognizer.ministryHead, at: next.lowerBound)
                     || recognizer.people.titles.longestMatch(in: units, at: next.lowerBound) != nil
@@ -573,10 +575,13 @@ struct RecognitionPass {
             words += 1
             index += 1
         }
-        // A kind of body (สถาบันการเงิน), with more words or not, is not one body (สถาบันการเงินประชาชน);
-        // nor is a head word with a word of size or kind after it (โรงเรียนขนาดใหญ่).
+        // A kind of body (สถาบันการเงิน), with more words or not, is not one body (สถาบันการเงินประชาชน),
+        // unless the kind ends with a place unit and the place follows (โรงพยาบาลส่งเสริมสุขภาพตำบล|ถ้ำลอด:
+        // the office of that place, convention 4); nor is a head word with a word of size or kind
+        // after it (โรงเรียนขนาดใหญ่).
         guard words > 0, end - headEnd >= 2, !startsWithDescriptiveWord(headEnd),
-              recognizer.genericOrganizations.longestMatch(in: units, at: start).map({ $0.end > end || !isTokenBoundary($0.end) && $0.end < end }) ?? true
+              recognizer.genericOrganizations.longestMatch(in: units, at: start).map({ $0.end > end || !isTokenBoundary($0.end) && $0.end < end
+                  || $0.end < end && EntityTagger.endsWithPlaceUnit(start..<$0.end, units) }) ?? true
         else { return nil }
         // สำนักงานอุตสาหกรรมจังหวัด with no province after it is every such office: no one body.
         if end >= Words.province.count, matches(Words.province, at: end - Words.province.count) { return nil }
