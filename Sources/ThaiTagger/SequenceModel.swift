@@ -8,6 +8,8 @@ public struct SequenceModel: Sendable {
     public typealias Row = SIMD16<Int8>
     /// Per-label scores of one position.
     typealias Scores = SIMD16<Float>
+    /// Per-label scores of one group of labels in the decoder (``viterbi(emissions:transitions:labelCount:)``).
+    typealias Half = SIMD8<Float>
 
     /// The labels (``EntityLabels/names(_:)``): "O", then B-X, I-X, L-X and U-X for each type.
     public let labels: [String]
@@ -82,49 +84,111 @@ public struct SequenceModel: Sendable {
 
     /// Viterbi over per-position emission scores, restricted to valid BILOU sequences (no span
     /// left open at the end). A label's best predecessor is the first of the best in label order.
+    ///
+    /// Only 61 of the 169 label pairs are valid, in two groups, so each step scores two vectors
+    /// of eight lanes instead of every pair: the closed group (O, B-X, U-X: after O, L-X or U-X,
+    /// seven predecessors) and the open group (I-X, L-X: after B-X or I-X of their type, two).
     static func viterbi(emissions: [Scores], transitions: [Float], labelCount: Int) -> [Int] {
         let count = emissions.count
         guard count > 0 else { return [] }
-        // Transition rows: from[f][label], invalid moves (and the unused lanes) at -infinity, so
-        // that one step scores every label at once.
-        var from = [Scores](repeating: Scores(repeating: -.infinity), count: labelCount)
-        var start = Scores(repeating: -.infinity)
-        for label in 0..<labelCount {
-            for previous in 0..<labelCount where EntityLabels.allows(previous, label) {
-                from[previous][label] = transitions[previous * labelCount + label]
+        let types = (labelCount - 1) / 4
+        // Lanes: closed group [O, B-0, U-0, B-1, U-1, B-2, U-2, -], open group [I-0, L-0, I-1, L-1, I-2, L-2, -, -].
+        func lane(_ label: Int) -> (open: Bool, index: Int) {
+            guard let type = EntityLabels.type(of: label), let part = EntityLabels.part(of: label) else { return (false, 0) }
+            switch part {
+            case .begin: return (false, 1 + 2 * type)
+            case .unit: return (false, 2 + 2 * type)
+            case .inside: return (true, 2 * type)
+            case .last: return (true, 2 * type + 1)
             }
-            if EntityLabels.allows(nil, label) { start[label] = transitions[labelCount * labelCount + label] }
+        }
+        func score(_ previous: Int?, _ next: Int) -> Float {
+            guard EntityLabels.allows(previous, next) else { return -.infinity }
+            return transitions[(previous ?? labelCount) * labelCount + next]
+        }
+        // The closed group's predecessors in label order (O, L-0, U-0, L-1, ...), each with its
+        // transition weights to the closed group's lanes (invalid moves and unused lanes at -infinity).
+        var closedFrom: [(label: Int, lane: (open: Bool, index: Int), weights: Half)] = []
+        // The open group's two steps: from B-X, then from I-X, each lane pair from its own type.
+        var fromBegin = Half(repeating: -.infinity), fromInside = Half(repeating: -.infinity)
+        var beginLabels = SIMD8<Int32>.zero, insideLabels = SIMD8<Int32>.zero
+        var startClosed = Half(repeating: -.infinity), startOpen = Half(repeating: -.infinity)
+        for label in 0..<labelCount {
+            let target = lane(label)
+            if target.open { startOpen[target.index] = score(nil, label) } else { startClosed[target.index] = score(nil, label) }
+            guard !EntityLabels.continues(label) else { continue }
+            var weights = Half(repeating: -.infinity)
+            for next in 0..<labelCount where !lane(next).open { weights[lane(next).index] = score(label, next) }
+            closedFrom.append((label, lane(label), weights))
+        }
+        for type in 0..<types {
+            let begin = EntityLabels.label(type: type, .begin), inside = EntityLabels.label(type: type, .inside)
+            for (offset, next) in [inside, EntityLabels.label(type: type, .last)].enumerated() {
+                fromBegin[2 * type + offset] = score(begin, next)
+                fromInside[2 * type + offset] = score(inside, next)
+                beginLabels[2 * type + offset] = Int32(begin)
+                insideLabels[2 * type + offset] = Int32(inside)
+            }
+        }
+        @inline(__always) func closedPart(_ scores: Scores) -> Half {
+            Half(scores[0], scores[1], scores[4], scores[5], scores[8], scores[9], scores[12], scores[13])
+        }
+        @inline(__always) func openPart(_ scores: Scores) -> Half {
+            Half(scores[2], scores[3], scores[6], scores[7], scores[10], scores[11], scores[14], scores[15])
         }
         var back = [SIMD16<Int8>](repeating: .zero, count: count)
-        var previous = start + emissions[0]
-        from.withUnsafeBufferPointer { from in
+        var closed = startClosed + closedPart(emissions[0])
+        var open = startOpen + openPart(emissions[0])
+        closedFrom.withUnsafeBufferPointer { closedFrom in
             emissions.withUnsafeBufferPointer { emissions in
                 back.withUnsafeMutableBufferPointer { back in
                     for position in 1..<max(1, count) {
                         // Candidates in label order, a later one taken only when strictly better:
                         // the same choice as scanning each label's predecessors in order.
-                        var best = Scores(repeating: -.infinity)
-                        var bestFrom = SIMD16<Int32>.zero
-                        for label in 0..<labelCount {
-                            let candidates = Scores(repeating: previous[label]) + from[label]
+                        var best = Half(repeating: -.infinity)
+                        var bestFrom = SIMD8<Int32>.zero
+                        for predecessor in closedFrom {
+                            let value = predecessor.lane.open ? open[predecessor.lane.index] : closed[predecessor.lane.index]
+                            let candidates = Half(repeating: value) + predecessor.weights
                             let better = candidates .> best
                             best.replace(with: candidates, where: better)
-                            bestFrom.replace(with: Int32(label), where: better)
+                            bestFrom.replace(with: Int32(predecessor.label), where: better)
                         }
-                        previous = best + emissions[position]
-                        back[position] = SIMD16<Int8>(truncatingIfNeeded: bestFrom)
+                        // B-X sits in closed lane 1 + 2X, I-X in open lane 2X.
+                        let fromB = Half(closed[1], closed[1], closed[3], closed[3], closed[5], closed[5], -.infinity, -.infinity) + fromBegin
+                        let fromI = Half(open[0], open[0], open[2], open[2], open[4], open[4], -.infinity, -.infinity) + fromInside
+                        var bestOpen = Half(repeating: -.infinity)
+                        var bestOpenFrom = SIMD8<Int32>.zero
+                        var better = fromB .> bestOpen
+                        bestOpen.replace(with: fromB, where: better)
+                        bestOpenFrom.replace(with: beginLabels, where: better)
+                        better = fromI .> bestOpen
+                        bestOpen.replace(with: fromI, where: better)
+                        bestOpenFrom.replace(with: insideLabels, where: better)
+                        let emission = emissions[position]
+                        closed = best + closedPart(emission)
+                        open = bestOpen + openPart(emission)
+                        back[position] = SIMD16<Int8>(lowHalf: SIMD8<Int8>(truncatingIfNeeded: bestFrom),
+                                                      highHalf: SIMD8<Int8>(truncatingIfNeeded: bestOpenFrom))
                     }
                 }
             }
         }
+        func value(_ label: Int) -> Float {
+            let place = lane(label)
+            return place.open ? open[place.index] : closed[place.index]
+        }
         var label = 0
-        for candidate in 1..<labelCount where EntityLabels.mayEnd(candidate) && previous[candidate] > previous[label] {
+        for candidate in 1..<labelCount where EntityLabels.mayEnd(candidate) && value(candidate) > value(label) {
             label = candidate
         }
         var path = [Int](repeating: 0, count: count)
         for position in stride(from: count - 1, through: 0, by: -1) {
             path[position] = label
-            if position > 0 { label = Int(back[position][label]) }
+            if position > 0 {
+                let place = lane(label)
+                label = Int(back[position][place.open ? 8 + place.index : place.index])
+            }
         }
         return path
     }
