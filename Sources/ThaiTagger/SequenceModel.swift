@@ -61,6 +61,9 @@ public struct SequenceModel: Sendable {
     /// The number of labels: 1 + 4 × the number of types.
     public var labelCount: Int { labels.count }
 
+    /// The most 8-bit weights (each at most 128 in magnitude) whose sum surely fits 16 bits.
+    static let exactInt16Terms = Int(Int16.max) / 128
+
     /// The best valid label sequence; `features[offsets[i]..<offsets[i+1]]` are position i's buckets.
     public func decode(features: [Int32], offsets: [Int32]) -> [Int] {
         let count = offsets.count - 1
@@ -70,9 +73,15 @@ public struct SequenceModel: Sendable {
             features.withUnsafeBufferPointer { features in
                 offsets.withUnsafeBufferPointer { offsets in
                     for position in 0..<count {
+                        let terms = Int(offsets[position])..<Int(offsets[position + 1])
                         var sum = SIMD16<Int32>.zero
-                        for index in Int(offsets[position])..<Int(offsets[position + 1]) {
-                            sum &+= SIMD16<Int32>(truncatingIfNeeded: rows[Int(features[index])])
+                        if terms.count <= Self.exactInt16Terms {
+                            // Half the widening work, and the same sum: it cannot overflow 16 bits.
+                            var narrow = SIMD16<Int16>.zero
+                            for index in terms { narrow &+= SIMD16<Int16>(truncatingIfNeeded: rows[Int(features[index])]) }
+                            sum = SIMD16<Int32>(truncatingIfNeeded: narrow)
+                        } else {
+                            for index in terms { sum &+= SIMD16<Int32>(truncatingIfNeeded: rows[Int(features[index])]) }
                         }
                         emissions[position] = Scores(sum) * scale
                     }
