@@ -90,7 +90,7 @@ public struct EntityTagger: Sendable {
             }
             let revised = recognizer.followsThaiNERSpans ? spans : Self.revisingClassNames(spans, rules: ruleMentions, units: units)
             let merged = Self.merge(rules: ruleMentions, model: revised, units: units, thaiNERSpans: recognizer.followsThaiNERSpans)
-            return Self.propagatingPersons(merged, units: units, tokens: tokens, titles: recognizer.people.titles)
+            return Self.propagatingPersons(merged, units: units, tokens: tokens, people: recognizer.people)
         }
     }
 

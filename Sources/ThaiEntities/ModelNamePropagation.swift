@@ -24,7 +24,7 @@ extension EntityTagger {
     /// `mentions` (sorted by start) with a PERSON mention at each repeat of a person's name (see
     /// above), linked like the mention it repeats.
     static func propagatingPersons(_ mentions: [EntityMention], units: UnsafeBufferPointer<UInt16>, tokens: [Token],
-                                   titles: PrefixTrie) -> [EntityMention] {
+                                   people: PersonLexicon) -> [EntityMention] {
         // The names, each once: its mention count and first mention's link.
         var index: [[UInt16]: Int] = [:]
         var names: [(key: [UInt16], sources: Int, link: EntityLink?)] = []
@@ -37,7 +37,7 @@ extension EntityTagger {
         }
         for mention in mentions where mention.type == .person {
             let range = mention.utf16Range
-            guard let title = titles.longestMatch(in: units, at: range.lowerBound), title.end < range.upperBound else {
+            guard let title = people.titles.longestMatch(in: units, at: range.lowerBound), title.end < range.upperBound else {
                 addName(range, link: mention.link)
                 continue
             }
@@ -65,7 +65,7 @@ extension EntityTagger {
                   match.end == units.count || tokenEnds.contains(match.end) || !CharacterClass.isThai(units[match.end]),
                   !(start..<match.end).contains(where: covered.contains) else { continue }
             var first = start
-            if let title = titleStart(before: start, units: units, titles: titles),
+            if let title = people.titleStart(endingAt: start, in: units, strongOnly: false),
                !(title..<start).contains(where: covered.contains) { first = title }
             let oneWord = match.end <= token.utf16Offsets.upperBound
             if oneWord, first == start, start > 0, CharacterClass.isThai(units[start - 1]) { continue }
@@ -77,17 +77,5 @@ extension EntityTagger {
         let added = found.filter { !$0.oneWord || oneWordRepeats[$0.name] <= maximumBareRepeats * names[$0.name].sources }
         guard !added.isEmpty else { return mentions }
         return (mentions + added.map(\.mention)).sorted { $0.utf16Range.lowerBound < $1.utf16Range.lowerBound }
-    }
-
-    /// Where a title (of any strength) that ends right before `position`, one space between at
-    /// most, starts; nil when none does.
-    static func titleStart(before position: Int, units: UnsafeBufferPointer<UInt16>, titles: PrefixTrie) -> Int? {
-        var end = position
-        if end > 0, CharacterClass.isSpace(units[end - 1]) { end -= 1 }
-        for length in stride(from: min(end, 24), through: 2, by: -1)
-        where titles.payload(exactly: (end - length)..<end, in: units) != nil {
-            return end - length
-        }
-        return nil
     }
 }

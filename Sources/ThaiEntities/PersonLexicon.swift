@@ -14,6 +14,18 @@ struct PersonLexicon: Sendable {
     /// Known family names → 0.
     let familyNames: PrefixTrie
 
+    /// Where a title that ends at `position` (directly or before one space) starts, the longest
+    /// title first; nil when none does. With `strongOnly`, weak titles (คุณ, พระ) do not count.
+    func titleStart(endingAt position: Int, in units: UnsafeBufferPointer<UInt16>, strongOnly: Bool) -> Int? {
+        var end = position
+        if end > 0, CharacterClass.isSpace(units[end - 1]) { end -= 1 }
+        for length in stride(from: min(end, 24), through: 2, by: -1) {
+            guard let strength = titles.payload(exactly: (end - length)..<end, in: units) else { continue }
+            if strength == 1 || !strongOnly { return end - length }
+        }
+        return nil
+    }
+
     /// Titles that are also the start of ordinary words (คุณภาพ, นางพยาบาล) and so only count
     /// before a name from the given-name list.
     static let weakTitles: Set<String> = ["คุณ", "พระ", "แม่", "พ่อ", "หม่อม", "ท่าน"]

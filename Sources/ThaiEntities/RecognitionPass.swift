@@ -413,15 +413,9 @@ struct RecognitionPass {
         return isTokenBoundary(match.end) || !CharacterClass.isThai(units[match.end])
     }
 
-    /// A title that ends at `position` (directly or before one space), for gazetteer names.
+    /// A strong title that ends at `position` (directly or before one space), for gazetteer names.
     func titleEnding(at position: Int) -> Int? {
-        var end = position
-        if end > 0, CharacterClass.isSpace(units[end - 1]) { end -= 1 }
-        for length in stride(from: min(end, 24), through: 2, by: -1) {
-            let start = end - length
-            if recognizer.people.titles.payload(exactly: start..<end, in: units) == 1 { return start }
-        }
-        return nil
+        recognizer.people.titleStart(endingAt: position, in: units, strongOnly: true)
     }
 
     /// One to four capitalised Latin words: Hiroshi Takada, Shinzo Abe.
@@ -495,11 +489,15 @@ struct RecognitionPass {
     /// Whether the gazetteer place at `range` is outside Thailand: a ministry ...ของจ.กำแพงเพชร or
     /// ...แห่งประเทศไทย is a Thai ministry followed by other words, not a foreign ministry.
     func isForeignPlace(_ range: Range<Int>) -> Bool {
-        guard let payload = recognizer.lexicon.payload(exactly: range, in: units) else { return false }
-        let pattern = recognizer.keyRoles[Int(payload)].pattern
-        guard pattern >= 0 else { return false }
-        let id = recognizer.entries[Int(recognizer.patterns[Int(pattern)].entry)].id
+        guard let id = gazetteerEntryID(exactly: range) else { return false }
         return !id.hasPrefix("loc.th.") && id != "loc.country.th"
+    }
+
+    /// The id of the gazetteer entry whose form is exactly `range`, or nil.
+    func gazetteerEntryID(exactly range: Range<Int>) -> String? {
+        guard let payload = recognizer.lexicon.payload(exactly: range, in: units) else { return nil }
+        let pattern = recognizer.keyRoles[Int(payload)].pattern
+        return pattern >= 0 ? recognizer.entries[Int(recognizer.patterns[Int(pattern)].entry)].id : nil
     }
 
     /// บริษัท ... จำกัด [(มหาชน)].
@@ -615,11 +613,7 @@ struct RecognitionPass {
                 if recognizer.keyRoles[Int(payload)].isDistrictHead, keyEnd < end { startsDistrict = true }
             }
             if startsDistrict { return position }
-            guard let payload = recognizer.lexicon.payload(exactly: position..<end, in: units) else { continue }
-            let pattern = recognizer.keyRoles[Int(payload)].pattern
-            if pattern >= 0, recognizer.entries[Int(recognizer.patterns[Int(pattern)].entry)].id.hasPrefix("loc.th.") {
-                return position
-            }
+            if gazetteerEntryID(exactly: position..<end)?.hasPrefix("loc.th.") == true { return position }
         }
         return end
     }

@@ -141,7 +141,7 @@ struct TaggerTests {
                                  link: EntityLink(id: "doc:person:1", canonical: person))
         }
         return utf16.units.withUnsafeBufferPointer { units in
-            EntityTagger.propagatingPersons(mentions, units: units, tokens: tokens, titles: rules.recognizer.people.titles)
+            EntityTagger.propagatingPersons(mentions, units: units, tokens: tokens, people: rules.recognizer.people)
                 .map { string.substring(with: NSRange(location: $0.utf16Range.lowerBound, length: $0.utf16Range.count)) }
         }
     }
