@@ -105,12 +105,8 @@ public struct TaggerTraining: Sendable {
                 for (line, start) in zip(lines[part][(part.lowerBound + document.lowerBound)...], utf16Starts) {
                     gold += line.goldMentions().map { ($0.type, ($0.utf16Range.lowerBound + start)..<($0.utf16Range.upperBound + start)) }
                 }
-                let text16 = UTF16Text(text)
-                let tokens = annotator.segmenter.tokens(in: text16)
-                let rules = annotator.recognizer.mentions(in: text16, tokens: tokens)
-                let (sequences, misaligned) = EntityTagger.trainingSequences(
-                    recognizer: annotator.recognizer, text: text16, tokens: tokens, ruleMentions: rules, gold: gold,
-                    types: EntityTagger.types, bucketCount: buckets, cuts: Array(utf16Starts.dropFirst()))
+                let (sequences, misaligned) = self.sequences(UTF16Text(text), gold: gold, annotator: annotator,
+                                                             cuts: Array(utf16Starts.dropFirst()))
                 result.sequences += sequences
                 result.misaligned += misaligned
                 result.spans += gold.count
@@ -145,17 +141,18 @@ public struct TaggerTraining: Sendable {
                 }
                 return (type, utf16Offsets[entity.start]..<utf16Offsets[entity.end])
             }
-            return sequence(UTF16Text(text), gold: gold, annotator: annotator).sequence
+            return sequences(UTF16Text(text), gold: gold, annotator: annotator, cuts: []).sequences[0]
         }
     }
 
-    /// One text's sequence: `annotator`'s tokens and rule mentions as features, `gold` as labels.
-    func sequence(_ text: UTF16Text, gold: [(type: EntityType, utf16Range: Range<Int>)],
-                  annotator: Annotator) -> (sequence: TrainingSequence, misaligned: Int) {
+    /// One text's sequences, cut at `cuts` (`EntityTagger.trainingSequences`): `annotator`'s
+    /// tokens and rule mentions as features, `gold` as labels.
+    func sequences(_ text: UTF16Text, gold: [(type: EntityType, utf16Range: Range<Int>)], annotator: Annotator,
+                   cuts: [Int]) -> (sequences: [TrainingSequence], misaligned: Int) {
         let tokens = annotator.segmenter.tokens(in: text)
         let rules = annotator.recognizer.mentions(in: text, tokens: tokens)
-        return EntityTagger.trainingSequence(recognizer: annotator.recognizer, text: text, tokens: tokens, ruleMentions: rules,
-                                             gold: gold, types: EntityTagger.types, bucketCount: buckets)
+        return EntityTagger.trainingSequences(recognizer: annotator.recognizer, text: text, tokens: tokens, ruleMentions: rules,
+                                              gold: gold, types: EntityTagger.types, bucketCount: buckets, cuts: cuts)
     }
 
     /// Trains the model on `sequences`; `progress` is called after each epoch with its number
