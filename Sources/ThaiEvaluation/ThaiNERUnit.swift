@@ -88,3 +88,20 @@ extension ThaiNERGold {
         return result
     }
 }
+
+extension Evaluation {
+    /// Annotates ThaiNER `lines` with `annotator`, each line or each article as one document
+    /// (`unit`), and scores every line against its own gold under ThaiNER's types; adds each line
+    /// to `unseen` too (names in `known` count as listed). `name(i)` names line i of `lines` in
+    /// error examples.
+    public mutating func add(_ lines: [ThaiNERGold], unit: ThaiNERUnit, annotatedBy annotator: Annotator,
+                             unseen: inout UnseenNameRecall, known: KnownPersonNames, name: (Int) -> String) {
+        for document in unit.documents(lines) {
+            let predictions = ThaiNERGold.predictions(lines[document], annotatedBy: annotator)
+            for (index, predicted) in zip(document, predictions) {
+                add(gold: lines[index].spans, predicted: predicted, text: lines[index].text, document: name(index))
+                unseen.add(lines[index], predicted: predicted, known: known)
+            }
+        }
+    }
+}

@@ -58,17 +58,9 @@ public struct CrossValidation: Sendable {
             let byModel = try TaggerTraining.annotator(mined: mined, tagger: .model(trained))
             let known = KnownPersonNames(gazetteers: base + mined.gazetteers)
             let golds = lines[fold].map(\.gold)
-            for document in training.unit.documents(golds) {
-                let byRulesSpans = ThaiNERGold.predictions(golds[document], annotatedBy: byRules)
-                let byModelSpans = ThaiNERGold.predictions(golds[document], annotatedBy: byModel)
-                for (offset, gold) in golds[document].enumerated() {
-                    let name = "fold \(number + 1) line \(fold.lowerBound + document.lowerBound + offset + 1)"
-                    rules.add(gold: gold.spans, predicted: byRulesSpans[offset], text: gold.text, document: name)
-                    rulesUnseen.add(gold, predicted: byRulesSpans[offset], known: known)
-                    model.add(gold: gold.spans, predicted: byModelSpans[offset], text: gold.text, document: name)
-                    modelUnseen.add(gold, predicted: byModelSpans[offset], known: known)
-                }
-            }
+            let name = { (line: Int) in "fold \(number + 1) line \(fold.lowerBound + line + 1)" }
+            rules.add(golds, unit: training.unit, annotatedBy: byRules, unseen: &rulesUnseen, known: known, name: name)
+            model.add(golds, unit: training.unit, annotatedBy: byModel, unseen: &modelUnseen, known: known, name: name)
             let summary = Fold(number: number + 1, lines: fold, persons: mined.persons.count, organizations: mined.organizations.count,
                                places: mined.locations.count)
             folds.append(summary)

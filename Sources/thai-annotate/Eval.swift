@@ -76,14 +76,7 @@ struct Eval: ParsableCommand {
             let known = KnownPersonNames(gazetteers: try Gazetteer.bundled())
             var unseen = UnseenNameRecall()
             let golds = try readText().split(separator: "\n").map { ThaiNERGold(line: $0) }
-            for document in thaiNERUnit.documents(golds) {
-                let predictions = ThaiNERGold.predictions(golds[document], annotatedBy: annotator)
-                for (number, gold) in zip(document, golds[document]) {
-                    evaluation.add(gold: gold.spans, predicted: predictions[number - document.lowerBound], text: gold.text,
-                                   document: "line \(number + 1)")
-                    unseen.add(gold, predicted: predictions[number - document.lowerBound], known: known)
-                }
-            }
+            evaluation.add(golds, unit: thaiNERUnit, annotatedBy: annotator, unseen: &unseen, known: known) { "line \($0 + 1)" }
             if format == .text {
                 print("annotated per \(thaiNERUnit.rawValue)")
                 print(evaluation.table())
