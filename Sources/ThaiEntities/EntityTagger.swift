@@ -278,7 +278,8 @@ extension EntityTagger {
 /// The tagging units of a text and their features.
 ///
 /// Units are the segmenter's tokens, cut further where a mention of the recogniser starts or
-/// ends, after a dot and where the script changes between Thai and Latin (ICU glues พล.อ.ประวิตร).
+/// ends, after a dot, where the script changes between Thai and Latin (ICU glues พล.อ.ประวิตร) and
+/// before an administrative abbreviation glued to the word before it (ตาก|ใบ|จ.นราธิวาส).
 /// Each unit's word, shape, rule tag and lexicon flags are hashed once; the features combine
 /// them over a window of two units each side. No strings are built.
 struct TaggerFeatures {
@@ -311,7 +312,8 @@ struct TaggerFeatures {
                     if cuts.contains(position) || before == 0x2E && !CharacterClass.isDigit(unit) && unit != 0x2E
                         || CharacterClass.isLatinLetter(unit) && CharacterClass.isThai(before)
                         || CharacterClass.isThai(unit) && CharacterClass.isLatinLetter(before)
-                        || Self.startsDottedTitle(recognizer, text, position, before: before) {
+                        || Self.startsDottedTitle(recognizer, text, position, before: before)
+                        || recognizer.startsGluedAdministrativeAbbreviation(text, at: position) {
                         pieces.append(start..<position)
                         start = position
                     }
