@@ -26,3 +26,16 @@ extension EntityRecognizer {
         return true
     }
 }
+
+/// The words that open the next part of an address written without spaces: a sub-district,
+/// district or province (แขวง, เขต, ตำบล, อำเภอ, จังหวัด, จ.) and Bangkok's abbreviation (กทม).
+enum AddressParts {
+    static let words: [[UInt16]] = ["แขวง", "เขต", "ตำบล", "อำเภอ", "จังหวัด", "จ.", "อ.", "ต.", "กทม"].map { Array($0.utf16) }
+}
+
+extension RecognitionPass {
+    /// Whether the next part of an address (`AddressParts`) starts at `position`, a word edge.
+    func startsAddressPart(_ position: Int) -> Bool {
+        AddressParts.words.contains { matches($0, at: position) }
+    }
+}

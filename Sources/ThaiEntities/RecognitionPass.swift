@@ -610,8 +610,9 @@ struct RecognitionPass {
         return Candidate(range: start..<end, type: .location)
     }
 
-    /// Where a district's name glued to the next place ends: before a district head, a glued
-    /// administrative abbreviation (ตากใบ|จ.) or a Thai province or district the gazetteer knows
+    /// Where a district's name glued to the next place ends: before a district head, the next part
+    /// of an address (`AddressParts`: คลองตัน|กทม), a glued administrative abbreviation (ตากใบ|จ.) or
+    /// a Thai province or district the gazetteer knows
     /// that starts at a word edge inside the run and reaches its end (the run is `start..<end`).
     func placeNameEnd(_ start: Int, _ end: Int) -> Int {
         for position in (start + 2)..<max(start + 2, end) where isTokenBoundary(position) {
@@ -619,7 +620,9 @@ struct RecognitionPass {
             recognizer.lexicon.forEachMatch(in: units, at: position) { keyEnd, payload in
                 if recognizer.keyRoles[Int(payload)].isDistrictHead, keyEnd < end { startsDistrict = true }
             }
-            if startsDistrict || recognizer.startsGluedAdministrativeAbbreviation(units, at: position) { return position }
+            if startsDistrict || startsAddressPart(position) || recognizer.startsGluedAdministrativeAbbreviation(units, at: position) {
+                return position
+            }
             if gazetteerEntryID(exactly: position..<end)?.hasPrefix("loc.th.") == true { return position }
         }
         return end
