@@ -604,6 +604,10 @@ struct RecognitionPass {
         }
         if !dotted, !isTokenBoundary(headEnd) { return nil }
         var end = givenNameEnd(nameStart)
+        // An administrative abbreviation glued to the name starts the next place (อ.ท่าตะโก|จ.นครสวรรค์).
+        if let next = ((nameStart + 2)..<max(nameStart + 2, end)).first(where: { recognizer.startsGluedAdministrativeAbbreviation(units, at: $0) }) {
+            end = next
+        }
         // ThaiNER marks each place of a glued address apart: อ.เมือง|ชัยภูมิ, ต.คลองหนึ่ง|อ.คลองหลวง.
         if recognizer.followsThaiNERSpans { end = placeNameEnd(nameStart, end) }
         guard end - nameStart >= 3, !startsWithNonName(nameStart) else { return nil }
