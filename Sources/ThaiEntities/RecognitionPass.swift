@@ -54,6 +54,11 @@ struct RecognitionPass {
             var position = range.lowerBound + 1
             while position < range.upperBound {
                 let unit = units[position], before = units[position - 1]
+                // Most units are in the script of the one before and after no dot: no test below holds.
+                if before != 0x2E, CharacterClass.isThai(unit) == CharacterClass.isThai(before) {
+                    position += 1
+                    continue
+                }
                 if before == 0x2E && position < range.upperBound - 1
                     || CharacterClass.isLatinLetter(unit) && CharacterClass.isThai(before)
                     || CharacterClass.isThai(unit) && CharacterClass.isLatinLetter(before) {

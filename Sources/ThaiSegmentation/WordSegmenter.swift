@@ -51,7 +51,7 @@ public final class WordSegmenter: Sendable {
     /// Cuts an already converted text into tokens that tile it exactly.
     public func tokens(in text: UTF16Text) -> [Token] {
         var (boundaries, statuses) = wordBoundaries(text.units)
-        if text.units.contains(where: Self.isInvisibleBreak) {
+        if Self.containsInvisibleBreak(text.units) {
             (boundaries, statuses) = Self.breakingAroundInvisibles(text.units, boundaries, statuses)
         }
         var tokens: [Token] = []
@@ -101,6 +101,16 @@ public final class WordSegmenter: Sendable {
             start = boundary
         }
         return (newBoundaries, newStatuses)
+    }
+
+    /// Whether `units` has a U+FEFF or U+200B: one pass without early exit, which the compiler
+    /// vectorises, since almost no text has one.
+    static func containsInvisibleBreak(_ units: [UInt16]) -> Bool {
+        units.withUnsafeBufferPointer { units in
+            var found: UInt8 = 0
+            for unit in units { found |= (unit == 0xFEFF ? 1 : 0) | (unit == 0x200B ? 1 : 0) }
+            return found != 0
+        }
     }
 
     /// U+FEFF (zero-width no-break space) and U+200B (zero-width space): invisible, no part of
