@@ -198,12 +198,13 @@ struct DocumentAssembler {
         }
     }
 
-    /// Converts UTF-16 offsets, asked for in increasing order, to positions: it starts each walk
-    /// at the start of the token the offset is in, whose offsets the segmenter has computed, so
-    /// that the text between entities is not walked unit by unit.
+    /// Converts UTF-16 offsets, asked for in increasing order, to positions: it finds the token
+    /// the offset is in by binary search and walks from that token's start, whose offsets the
+    /// segmenter has computed, so that the text between entities is not walked unit by unit.
     struct TokenCursor {
         private var cursor: UTF16Text.PositionCursor
         private let tokens: [Token]
+        /// Where the next search starts: no later offset is in a token before it.
         private var next = 0
 
         init(text: UTF16Text, tokens: [Token]) {
@@ -212,10 +213,12 @@ struct DocumentAssembler {
         }
 
         mutating func position(at utf16: Int) -> UTF16Text.Position {
-            if next > 0, tokens[next - 1].utf16Offsets.lowerBound > utf16 { next = 0 }
-            while next < tokens.count, tokens[next].utf16Offsets.lowerBound <= utf16 { next += 1 }
-            if next > 0 {
-                let token = tokens[next - 1]
+            if next < tokens.count, tokens[next].utf16Offsets.lowerBound > utf16 { next = 0 }
+            next = tokens[next...].firstIndex(endingAfter: utf16) { $0.utf16Offsets }
+            // The token the offset is in; the last one for the end of the text.
+            let index = min(next, tokens.count - 1)
+            if index >= 0, tokens[index].utf16Offsets.lowerBound <= utf16 {
+                let token = tokens[index]
                 cursor.advance(to: UTF16Text.Position(utf16: token.utf16Offsets.lowerBound, scalar: token.scalarOffsets.lowerBound,
                                                       utf8: token.utf8Offsets.lowerBound))
             }
