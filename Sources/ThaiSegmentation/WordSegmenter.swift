@@ -54,26 +54,32 @@ public final class WordSegmenter: Sendable {
         if Self.containsInvisibleBreak(text.units) {
             (boundaries, statuses) = Self.breakingAroundInvisibles(text.units, boundaries, statuses)
         }
-        var tokens: [Token] = []
-        tokens.reserveCapacity(boundaries.count)
         var cursor = UTF16Text.PositionCursor(text)
         var start = cursor.position(at: 0)
         var startIndex = text.text.startIndex
-        text.units.withUnsafeBufferPointer { units in
-            for (boundary, status) in zip(boundaries, statuses) {
-                let end = cursor.position(at: Int(boundary))
-                let endIndex = text.index(atUTF8Offset: end.utf8)
-                tokens.append(Token(
-                    kind: Self.kind(of: units[start.utf16..<end.utf16], ruleStatus: status),
-                    range: startIndex..<endIndex,
-                    scalarOffsets: start.scalar..<end.scalar,
-                    utf8Offsets: start.utf8..<end.utf8,
-                    utf16Offsets: start.utf16..<end.utf16))
-                start = end
-                startIndex = endIndex
+        // Written in place through unsafe buffers: a document has thousands of tokens, and
+        // appending checks capacity and bounds for each.
+        return [Token](unsafeUninitializedCapacity: boundaries.count) { tokens, count in
+            text.units.withUnsafeBufferPointer { units in
+                boundaries.withUnsafeBufferPointer { boundaries in
+                    statuses.withUnsafeBufferPointer { statuses in
+                        for index in 0..<boundaries.count {
+                            let end = cursor.position(at: Int(boundaries[index]))
+                            let endIndex = text.index(atUTF8Offset: end.utf8)
+                            (tokens.baseAddress! + index).initialize(to: Token(
+                                kind: Self.kind(of: units[start.utf16..<end.utf16], ruleStatus: statuses[index]),
+                                range: startIndex..<endIndex,
+                                scalarOffsets: start.scalar..<end.scalar,
+                                utf8Offsets: start.utf8..<end.utf8,
+                                utf16Offsets: start.utf16..<end.utf16))
+                            start = end
+                            startIndex = endIndex
+                        }
+                    }
+                }
             }
+            count = boundaries.count
         }
-        return tokens
     }
 
     /// ICU keeps U+FEFF inside a word (a format character, UAX #29 WB4: ว่า\u{FEFF}นาย). The
@@ -157,6 +163,7 @@ public final class WordSegmenter: Sendable {
 
     /// ICU's rule status ranges (UWordBreak): none 0..<100, number 100..<200, letter 200..<300,
     /// kana 300..<400, ideographic 400..<500.
+    @inline(__always)
     private static func kind(of units: Slice<UnsafeBufferPointer<UInt16>>, ruleStatus: Int32) -> TokenKind {
         guard let first = units.first else { return .other }
         switch ruleStatus {
