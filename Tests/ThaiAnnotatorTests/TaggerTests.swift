@@ -165,8 +165,9 @@ struct TaggerTests {
 
     /// Two people written without a space between them are two PERSON entities, where the second
     /// one's title starts; a title run (royal names) and a role word that starts like a title
-    /// (นายกฯ) split nothing; a general's rank written apart (พล. ต.) is part of the name.
-    @Test func personEdgesAreRepairedAtGluedTitlesAndSplitRanks() throws {
+    /// (นายกฯ) split nothing; a general's rank written apart (พล. ต.) is part of the name, and so is
+    /// the last piece of a family name the segmenter cut off.
+    @Test func personEdgesAreRepairedAtGluedTitlesSplitRanksAndCutNames() throws {
         #expect(try Self.repaired("ที่ประชุมมีนายบัญญัติ ทัศนียะเวชนายสำราญ รอดเพชร มาด้วย",
                                   persons: ["นายบัญญัติ ทัศนียะเวชนายสำราญ รอดเพชร"])
                 == ["นายบัญญัติ ทัศนียะเวช", "นายสำราญ รอดเพชร"])
@@ -175,6 +176,11 @@ struct TaggerTests {
         #expect(try Self.repaired("สมเด็จพระนางเจ้าฯ พระบรมราชินีนาถ เสด็จ", persons: ["สมเด็จพระนางเจ้าฯ พระบรมราชินีนาถ"])
                 == ["สมเด็จพระนางเจ้าฯ พระบรมราชินีนาถ"])
         #expect(try Self.repaired("โดยพล. ต.สนั่น ขจรประศาสน์ กล่าว", persons: ["ต.สนั่น ขจรประศาสน์"]) == ["พล. ต.สนั่น ขจรประศาสน์"])
+        // The segmenter cuts an unknown family name into pieces (บุตร|ศรี|ภู|มิ): a short last piece
+        // before a dotted abbreviation or a space is part of the name; a very common word is not.
+        #expect(try Self.repaired("พล.ต.ท.ธีระวุฒิ บุตรศรีภูมิรมช.มหาดไทย", persons: ["พล.ต.ท.ธีระวุฒิ บุตรศรีภู"])
+                == ["พล.ต.ท.ธีระวุฒิ บุตรศรีภูมิ"])
+        #expect(try Self.repaired("เมื่อวาน พ.ต.ท.ทักษิณมา แล้ว", persons: ["พ.ต.ท.ทักษิณ"]) == ["พ.ต.ท.ทักษิณ"])
     }
 
     /// A person introduced with a title is found again by given name, or by name and family name,
