@@ -12,10 +12,11 @@ import ThaiTagger
 /// - A span that ends one short piece before the end of a word takes the piece in when it looks
 ///   like the end of a name the segmenter cut off (`isNameRemnant`: บุตรศรีภู|มิ before รมช.).
 /// (5-fold CV on ThaiNER train: PERSON boundary errors 168 -> 159, F1 0.860 -> 0.863; the last
-/// rule alone 0.861 -> 0.863. Tried and dropped: trimming a trailing glued unit common in running
+/// rule alone 0.861 -> 0.863; with pieces of three UTF-16 units, 0.860: it took in เอง, พูด,
+/// รอง, ตาย after given names). Tried and dropped: trimming a trailing glued unit common in running
 /// text and rare in names cost 0.018 F1 (it cut ประมง and บท off family names, royal names apart);
 /// trimming a trailing one-word chunk of that kind cost 0.003; taking in the rest of the chunk
-/// when it is rare or common in names cost 0.001.)
+/// when it is rare or common in names cost 0.001.
 extension EntityTagger {
     /// `spans` (sorted by start; the model's spans, on the edges of `pieces`, the tagging units)
     /// with the PERSON spans repaired as above.
