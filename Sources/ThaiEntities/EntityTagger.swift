@@ -40,7 +40,9 @@ import ThaiTagger
 ///    (`propagatingPersons`: ด.ช.กัปตัน บุญมานุช, then กัปตัน; น้องเต้ found once, then eleven
 ///    more times). (5-fold CV on ThaiNER train per article: unseen-name PERSON recall 0.408 ->
 ///    0.446, PERSON F1 0.837 either way: recall up, precision down.)
-/// Before the merge, under the guidelines' conventions, a model ORGANIZATION span that ends with
+/// Before the merge, the model's PERSON edges are repaired where a glued title starts another
+/// person or a general's rank is written apart (`repairingPersonBoundaries`), and, under the
+/// guidelines' conventions, a model ORGANIZATION span that ends with
 /// จังหวัด, อำเภอ or ตำบล is revised as a class name (`revisingClassNames`): it takes the place after
 /// it or the rules' longer organisation, or is dropped.
 /// Dates are found afterwards, around the merged mentions, as without the model.
@@ -86,7 +88,8 @@ public struct EntityTagger: Sendable {
                 let extractor = TaggerFeatures(recognizer: recognizer, units: units, tokens: tokens, mentions: ruleMentions,
                                                bucketCount: model.bucketCount, prefetching: rows)
                 let labels = model.decode(features: extractor.features, offsets: extractor.offsets)
-                return extractor.spans(labels: labels, types: modelTypes)
+                return Self.repairingPersonBoundaries(extractor.spans(labels: labels, types: modelTypes), pieces: extractor.units,
+                                                      text: units, people: recognizer.people)
             }
             let revised = recognizer.followsThaiNERSpans ? spans : Self.revisingClassNames(spans, rules: ruleMentions, units: units)
             let merged = Self.merge(rules: ruleMentions, model: revised, units: units, thaiNERSpans: recognizer.followsThaiNERSpans)

@@ -146,6 +146,43 @@ struct TaggerTests {
         }
     }
 
+    /// The model's PERSON spans `persons` in `text` (made-up text), with their edges repaired.
+    static func repaired(_ text: String, persons: [String]) throws -> [String] {
+        let rules = try Annotator(configuration: { var c = Annotator.Configuration(); c.tagger = .off; return c }())
+        let utf16 = UTF16Text(text)
+        let tokens = rules.segmenter.tokens(in: utf16)
+        let string = text as NSString
+        let spans = persons.map { person -> (type: EntityType, range: Range<Int>) in
+            let range = string.range(of: person)
+            return (.person, range.location..<(range.location + range.length))
+        }
+        return utf16.units.withUnsafeBufferPointer { units in
+            let pieces = TaggerFeatures(recognizer: rules.recognizer, units: units, tokens: tokens, mentions: [], bucketCount: 64).units
+            return EntityTagger.repairingPersonBoundaries(spans, pieces: pieces, text: units, people: rules.recognizer.people)
+                .map { string.substring(with: NSRange(location: $0.range.lowerBound, length: $0.range.count)) }
+        }
+    }
+
+    /// Two people written without a space between them are two PERSON entities, where the second
+    /// one's title starts; a title run (royal names) and a role word that starts like a title
+    /// (นายกฯ) split nothing; a general's rank written apart (พล. ต.) is part of the name, and so is
+    /// the last piece of a family name the segmenter cut off.
+    @Test func personEdgesAreRepairedAtGluedTitlesSplitRanksAndCutNames() throws {
+        #expect(try Self.repaired("ที่ประชุมมีนายบัญญัติ ทัศนียะเวชนายสำราญ รอดเพชร มาด้วย",
+                                  persons: ["นายบัญญัติ ทัศนียะเวชนายสำราญ รอดเพชร"])
+                == ["นายบัญญัติ ทัศนียะเวช", "นายสำราญ รอดเพชร"])
+        #expect(try Self.repaired("โดยพล.อ.สุรยุทธ์ จุลานนท์นายกฯ กล่าว", persons: ["พล.อ.สุรยุทธ์ จุลานนท์นายกฯ"])
+                == ["พล.อ.สุรยุทธ์ จุลานนท์นายกฯ"])
+        #expect(try Self.repaired("สมเด็จพระนางเจ้าฯ พระบรมราชินีนาถ เสด็จ", persons: ["สมเด็จพระนางเจ้าฯ พระบรมราชินีนาถ"])
+                == ["สมเด็จพระนางเจ้าฯ พระบรมราชินีนาถ"])
+        #expect(try Self.repaired("โดยพล. ต.สนั่น ขจรประศาสน์ กล่าว", persons: ["ต.สนั่น ขจรประศาสน์"]) == ["พล. ต.สนั่น ขจรประศาสน์"])
+        // The segmenter cuts an unknown family name into pieces (บุตร|ศรี|ภู|มิ): a short last piece
+        // before a dotted abbreviation or a space is part of the name; a very common word is not.
+        #expect(try Self.repaired("พล.ต.ท.ธีระวุฒิ บุตรศรีภูมิรมช.มหาดไทย", persons: ["พล.ต.ท.ธีระวุฒิ บุตรศรีภู"])
+                == ["พล.ต.ท.ธีระวุฒิ บุตรศรีภูมิ"])
+        #expect(try Self.repaired("เมื่อวาน พ.ต.ท.ทักษิณมา แล้ว", persons: ["พ.ต.ท.ทักษิณ"]) == ["พ.ต.ท.ทักษิณ"])
+    }
+
     /// A person introduced with a title is found again by given name, or by name and family name,
     /// with a title before it or bare; a nickname found once is found where it recurs, even glued
     /// to the word before.
