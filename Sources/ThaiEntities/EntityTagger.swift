@@ -236,6 +236,11 @@ public struct EntityTagger: Sendable {
             // ประเทศเวียดนาม|ฮ่องกง): a model LOCATION made of two rule LOCATIONs or more gives way to them.
             if thaiNERSpans, span.type == .location, overlapping.count >= 2, let units,
                Self.tiles(span.range, with: overlapping.map { rules[$0] }, units: units) { continue }
+            // An organisation followed by its parent is two spans (the guidelines): a model ORGANIZATION
+            // made of two rule organisations or more (สำนักป้องกันรักษาป่าและควบคุมไฟป่า|กรมป่าไม้,
+            // ร.พ.ตำรวจ ร.พ.รามาธิบดี) gives way to them.
+            if !thaiNERSpans, span.type == .organization, overlapping.count >= 2, let units,
+               Self.tilesOrganizations(span.range, with: overlapping.map { rules[$0] }, units: units) { continue }
             var link: EntityLink?
             for index in overlapping {
                 replaced[index] = true
@@ -267,6 +272,24 @@ extension EntityTagger {
         var position = range.lowerBound
         for mention in mentions {
             guard mention.type == .location else { return false }
+            while position < mention.utf16Range.lowerBound, CharacterClass.isWhitespace(units[position]) { position += 1 }
+            guard position == mention.utf16Range.lowerBound else { return false }
+            position = mention.utf16Range.upperBound
+        }
+        return position == range.upperBound
+    }
+}
+
+extension EntityTagger {
+    /// Whether `mentions` cover `range` from edge to edge with nothing but whitespace between
+    /// them, the first an ORGANIZATION and the others ORGANIZATIONs, or MINISTRYs after a space
+    /// (a ministry glued after an office is the office's name: สำนักงานปลัดกระทรวงอุตสาหกรรม).
+    static func tilesOrganizations(_ range: Range<Int>, with mentions: [EntityMention], units: UnsafeBufferPointer<UInt16>) -> Bool {
+        guard mentions.first?.type == .organization else { return false }
+        var position = range.lowerBound
+        for mention in mentions {
+            let spaced = position < mention.utf16Range.lowerBound
+            guard mention.type == .organization || mention.type == .ministry && spaced else { return false }
             while position < mention.utf16Range.lowerBound, CharacterClass.isWhitespace(units[position]) { position += 1 }
             guard position == mention.utf16Range.lowerBound else { return false }
             position = mention.utf16Range.upperBound
@@ -401,13 +424,16 @@ struct TaggerFeatures {
         // Name shape (features 50-59): word frequency in unlabelled text and place in the chunk.
         let nameShape = NameShapeCodes(text: text, pieces: pieces, isBlank: blank, words: word, rules: rule,
                                        lexicon: lexicon, frequencies: WordFrequencies.bundled)
+        // Rule organisations (features 76-79): what kind of ORGANIZATION the rules built.
+        let organizations = OrganizationRuleCodes(recognizer: recognizer, text: text, pieces: pieces, isBlank: blank,
+                                                  mentions: mentions, lexicon: lexicon)
 
-        // Features, written through pointers into buffers of the largest size (46 a unit).
+        // Features, written through pointers into buffers of the largest size (48 a unit).
         // The buffer is not zeroed first, and the count written is the closure's own (a variable
         // outside it, captured by `add`, was checked for exclusive access at run time).
         let thaiNER = recognizer.followsThaiNERSpans
         var offsets = [Int32](repeating: 0, count: count + 1)
-        let features = [Int32](unsafeUninitializedCapacity: count * 46) { out, written in
+        let features = [Int32](unsafeUninitializedCapacity: count * 48) { out, written in
         offsets.withUnsafeMutableBufferPointer { offsets in
         // One multiply per value and one final mix; the bucket by a mask when the count is a power of two.
         let mask = bucketCount & (bucketCount - 1) == 0 ? UInt64(bucketCount - 1) : 0
@@ -471,6 +497,14 @@ struct TaggerFeatures {
                 add(55, frequency[i], frequency[i + 1], rule[i])
                 add(57, place[i], nameShape.nameness[i], nameShape.nameness[i + 1])
                 add(58, place[i], nameShape.summary[i], rule[i])
+            }
+            // Rule organisations (76-79, OrganizationRuleCodes): which of the rules' organisations to trust.
+            do {
+                let head = organizations.head, build = organizations.build
+                if head[i] != 0 {
+                    add(76, head[i], rule[i])
+                    add(77, build[i], rule[i], rule[i + 1])
+                }
             }
             // ThaiNER's conventions (ThaiNER-mode features): the shipped model learns from ThaiNER and
             // from the guidelines' corpus, which differ in what they mark (ThaiNER leaves คณะรัฐมนตรี

@@ -138,6 +138,7 @@ struct RecognitionPass {
         if let form = hits.gazetteer { candidates.append(gazetteerCandidate(start..<form.end, pattern: form.pattern)) }
         if let title = hits.title, let person = titledPerson(at: start, title: title) { candidates.append(person) }
         if let person = untitledPerson(at: start) { candidates.append(person) }
+        if units[start] &- 0x41 < 26, let english = englishOrganization(at: start) { candidates.append(english) }
         switch hits.ruleHead {
         case .ministry?:
             if !recognizer.followsThaiNERSpans, let ministry = foreignMinistry(at: start) { candidates.append(ministry) }
@@ -535,6 +536,8 @@ struct RecognitionPass {
     /// A head word (กรม, สำนักงาน, มหาวิทยาลัย ...) and the words of the name glued to it, up to
     /// a space, punctuation or a word that cannot be part of a name.
     func headedOrganization(at start: Int, headEnd: Int, tokenIndex: Int) -> Candidate? {
+        // A head alone, then a Latin name after a space: สายการบิน Lufthansa, ศูนย์ EOC.
+        if let latinEnd = latinNameAfterHead(headEnd) { return Candidate(range: start..<latinEnd, type: .organization) }
         guard headEnd < units.count, CharacterClass.isThai(units[headEnd]), isTokenBoundary(headEnd)
                 || CharacterClass.isThaiConsonant(units[headEnd]) else { return nil }
         var end = headEnd
