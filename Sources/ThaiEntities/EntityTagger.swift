@@ -236,10 +236,10 @@ public struct EntityTagger: Sendable {
             // ประเทศเวียดนาม|ฮ่องกง): a model LOCATION made of two rule LOCATIONs or more gives way to them.
             if thaiNERSpans, span.type == .location, overlapping.count >= 2, let units,
                Self.tiles(span.range, with: overlapping.map { rules[$0] }, units: units) { continue }
-            // An organisation followed by its parent is two spans (the guidelines): a model ORGANIZATION
-            // made of two rule organisations or more (สำนักป้องกันรักษาป่าและควบคุมไฟป่า|กรมป่าไม้,
-            // ร.พ.ตำรวจ ร.พ.รามาธิบดี) gives way to them.
-            if !thaiNERSpans, span.type == .organization, overlapping.count >= 2, let units,
+            // An organisation followed by its parent is two spans (the guidelines, and ThaiNER): a model
+            // ORGANIZATION made of two rule organisations or more (สำนักป้องกันรักษาป่าและควบคุมไฟป่า|กรมป่าไม้,
+            // กรมวิทยาศาสตร์การแพทย์|กระทรวงสาธารณสุข, ร.พ.ตำรวจ ร.พ.รามาธิบดี) gives way to them.
+            if span.type == .organization, overlapping.count >= 2, let units,
                Self.tilesOrganizations(span.range, with: overlapping.map { rules[$0] }, units: units) { continue }
             var link: EntityLink?
             for index in overlapping {
@@ -281,21 +281,24 @@ extension EntityTagger {
 }
 
 extension EntityTagger {
-    /// Whether `mentions` cover `range` from edge to edge with nothing but whitespace between
-    /// them, the first an ORGANIZATION and the others ORGANIZATIONs, or MINISTRYs after a space
-    /// (a ministry glued after an office is the office's name: สำนักงานปลัดกระทรวงอุตสาหกรรม).
+    /// Whether `mentions`, ORGANIZATIONs and MINISTRYs, the first an ORGANIZATION, cover `range`
+    /// from edge to edge with nothing but whitespace between them; a body glued after a faculty
+    /// is no parent but the faculty's name (คณะแพทยศาสตร์|ศิริราชพยาบาล).
     static func tilesOrganizations(_ range: Range<Int>, with mentions: [EntityMention], units: UnsafeBufferPointer<UInt16>) -> Bool {
         guard mentions.first?.type == .organization else { return false }
         var position = range.lowerBound
-        for mention in mentions {
-            let spaced = position < mention.utf16Range.lowerBound
-            guard mention.type == .organization || mention.type == .ministry && spaced else { return false }
+        for (index, mention) in mentions.enumerated() {
+            guard mention.type == .organization || mention.type == .ministry else { return false }
+            if index > 0, position == mention.utf16Range.lowerBound,
+               units.hasWord(facultyHead, at: mentions[index - 1].utf16Range.lowerBound) { return false }
             while position < mention.utf16Range.lowerBound, CharacterClass.isWhitespace(units[position]) { position += 1 }
             guard position == mention.utf16Range.lowerBound else { return false }
             position = mention.utf16Range.upperBound
         }
         return position == range.upperBound
     }
+
+    static let facultyHead = Array("คณะ".utf16)
 }
 
 /// The tagging units of a text and their features.

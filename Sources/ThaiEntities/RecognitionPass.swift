@@ -66,6 +66,11 @@ struct RecognitionPass {
                matches(Words.governorOf, at: range.upperBound - Words.governorOf.count) {
                 collectCandidates(at: range.upperBound - 3, tokenIndex: index, into: &candidates)
             }
+            // ผู้อำนวยการกองกลาง: ICU cuts ผู้|อำนวย|การก|อง|กลาง; the unit's name starts after the position.
+            if range.count > Words.ofAct.count, matches(Words.ofAct, at: range.lowerBound),
+               recognizer.unitPositions.contains(where: { range.lowerBound + Words.ofAct.count >= $0.count && matches($0, at: range.lowerBound + Words.ofAct.count - $0.count) }) {
+                collectCandidates(at: range.lowerBound + Words.ofAct.count, tokenIndex: index, into: &candidates)
+            }
         }
         collectGluedAbbreviations(into: &candidates)
         // The page-title prefix is page furniture: nothing in it is marked.
@@ -708,6 +713,8 @@ enum Words {
     static let publicCompany = Array("(มหาชน)".utf16)
     static let month = Array("เดือน".utf16)
     static let governorOf = Array("ว่าการ".utf16)
+    /// การ, which ends a position (ผู้อำนวยการ) and which ICU glues to the next word.
+    static let ofAct = Array("การ".utf16)
     static let province = Array("จังหวัด".utf16)
     static let governor = Array("ผู้ว่าราชการ".utf16)
     static let district = Array("อำเภอ".utf16)
