@@ -22,6 +22,10 @@ import ThaiTagger
 ///    instead cost 0.013 PERSON F1.) Under the guidelines' conventions a LOCATION span starting
 ///    with จังหวัด right after ผู้ว่าราชการ is dropped: the governor's province is the name
 ///    without จังหวัด (ThaiNER's keeps it: ผู้ว่าราชการ[จังหวัดลำปาง]).
+///    A model ORGANIZATION made of rule ORGANIZATIONs and MINISTRYs end to end, the first an
+///    ORGANIZATION, gives way to them: an organisation and its parent are two spans
+///    (สำนักป้องกันรักษาป่าและควบคุมไฟป่า|กรมป่าไม้), except a body glued after a faculty
+///    (`tilesOrganizations`).
 /// 4. A PERSON, ORGANIZATION or LOCATION mention of R that no model span touches is kept when
 ///    it is linked to a gazetteer entry or is protected (1), or is a place right after a district
 ///    head (นายอำเภอเชียงคำ), and dropped otherwise: the model has seen the rule's span as a feature
