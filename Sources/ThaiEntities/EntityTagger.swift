@@ -308,7 +308,8 @@ extension EntityTagger {
 /// The tagging units of a text and their features.
 ///
 /// Units are the segmenter's tokens, cut further where a mention of the recogniser starts or
-/// ends, after a dot and where the script changes between Thai and Latin (ICU glues พล.อ.ประวิตร).
+/// ends, after a dot, where the script changes between Thai and Latin (ICU glues พล.อ.ประวิตร) and
+/// before an administrative abbreviation glued to the word before it (ตาก|ใบ|จ.นราธิวาส).
 /// Each unit's word, shape, rule tag and lexicon flags are hashed once; the features combine
 /// them over a window of two units each side. No strings are built.
 struct TaggerFeatures {
@@ -341,7 +342,8 @@ struct TaggerFeatures {
                     if cuts.contains(position) || before == 0x2E && !CharacterClass.isDigit(unit) && unit != 0x2E
                         || CharacterClass.isLatinLetter(unit) && CharacterClass.isThai(before)
                         || CharacterClass.isThai(unit) && CharacterClass.isLatinLetter(before)
-                        || Self.startsDottedTitle(recognizer, text, position, before: before) {
+                        || Self.startsDottedTitle(recognizer, text, position, before: before)
+                        || recognizer.startsGluedAdministrativeAbbreviation(text, at: position) {
                         pieces.append(start..<position)
                         start = position
                     }
@@ -435,12 +437,15 @@ struct TaggerFeatures {
         let organizations = OrganizationRuleCodes(recognizer: recognizer, text: text, pieces: pieces, isBlank: blank,
                                                   mentions: mentions, lexicon: lexicon)
 
-        // Features, written through pointers into buffers of the largest size (48 a unit).
+        // Place cues (features 64-67): words that open a place no list holds.
+        let placeCues = PlaceCueCodes(text: text, pieces: pieces, isBlank: blank)
+
+        // Features, written through pointers into buffers of the largest size (51 a unit).
         // The buffer is not zeroed first, and the count written is the closure's own (a variable
         // outside it, captured by `add`, was checked for exclusive access at run time).
         let thaiNER = recognizer.followsThaiNERSpans
         var offsets = [Int32](repeating: 0, count: count + 1)
-        let features = [Int32](unsafeUninitializedCapacity: count * 48) { out, written in
+        let features = [Int32](unsafeUninitializedCapacity: count * 51) { out, written in
         offsets.withUnsafeMutableBufferPointer { offsets in
         // One multiply per value and one final mix; the bucket by a mask when the count is a power of two.
         let mask = bucketCount & (bucketCount - 1) == 0 ? UInt64(bucketCount - 1) : 0
@@ -472,6 +477,8 @@ struct TaggerFeatures {
                 // Name shape (50-59): is the next word rare, like a family name?
                 add(56, nameShape.frequency[i - 1], nameShape.frequency[i + 1], rule[i - 1])
                 add(59, nameShape.summary[i], rule[i - 1])
+                // Place cues (64-67): a space inside a place (หมู่ 7, สน. ทองหล่อ).
+                add(67, placeCues.cue[i - 1], shape[i + 1])
                 offsets[index + 1] = Int32(written)
                 continue
             }
@@ -504,6 +511,14 @@ struct TaggerFeatures {
                 add(55, frequency[i], frequency[i + 1], rule[i])
                 add(57, place[i], nameShape.nameness[i], nameShape.nameness[i + 1])
                 add(58, place[i], nameShape.summary[i], rule[i])
+            }
+            // Place cues (64-67, PlaceCueCodes): places no list holds, and where the next part of an
+            // address starts.
+            do {
+                let cue = placeCues.cue
+                add(64, cue[i], shape[i + 1], shape[i + 2])
+                add(65, placeCues.previousCue[i], shape[i], rule[i])
+                add(66, cue[i], rule[i - 1] & 0xF01, rule[i])
             }
             // Rule organisations (76-79, OrganizationRuleCodes): which of the rules' organisations to trust.
             do {

@@ -32,15 +32,16 @@ extension RecognitionPass {
               headEnd < units.count, CharacterClass.isThai(units[headEnd]) && !CharacterClass.isDigit(units[headEnd])
                 || CharacterClass.isLatinLetter(units[headEnd]) else { return nil }
         guard isTokenBoundary(headEnd) || CharacterClass.isThaiConsonant(units[headEnd]) else { return nil }
-        let end = gluedNameEnd(from: headEnd, tokenIndex: tokenIndex, stopAtBodies: false)
+        let end = gluedNameEnd(from: headEnd, tokenIndex: tokenIndex, stopAtBodies: false, stopAtAddressParts: true)
         guard end - headEnd >= 3, !startsWithDescriptiveWord(headEnd) else { return nil }
         return Candidate(range: start..<(siteNumberEnd(after: end) ?? end), type: .location)
     }
 
     /// Where the words of a name glued after `start` end: Thai or Latin words, up to a space,
-    /// punctuation, a word that ends a name (`organizationStops`), a person's title, or, when
-    /// `stopAtBodies`, the head of another body.
-    func gluedNameEnd(from start: Int, tokenIndex: Int, stopAtBodies: Bool) -> Int {
+    /// punctuation, a word that ends a name (`organizationStops`), a person's title, when
+    /// `stopAtBodies`, the head of another body, and when `stopAtAddressParts`, the next part of
+    /// an address after a name of one word or more (ซอยศาลาแดง|แขวงสีลม|เขตบางรัก, `AddressParts`).
+    func gluedNameEnd(from start: Int, tokenIndex: Int, stopAtBodies: Bool, stopAtAddressParts: Bool = false) -> Int {
         var end = start
         var index = tokenIndex + 1
         while index < tokens.count, tokens[index].utf16Offsets.lowerBound < start { index += 1 }
@@ -65,6 +66,7 @@ extension RecognitionPass {
                   recognizer.people.titles.longestMatch(in: units, at: range.lowerBound).map({ $0.end == range.upperBound }) != true
             else { break }
             if stopAtBodies, startsBody(tokenIndex: index) { break }
+            if stopAtAddressParts, end > start, startsAddressPart(range.lowerBound) { break }
             end = range.upperBound
             index += 1
         }

@@ -36,7 +36,13 @@ struct RecognitionPass {
         self.units = units
         self.tokens = tokens
         var tokenStarts = PositionSet(count: units.count)
-        for token in tokens { tokenStarts.insert(token.utf16Offsets.lowerBound) }
+        for token in tokens {
+            tokenStarts.insert(token.utf16Offsets.lowerBound)
+            // An administrative abbreviation ICU glued to the word before it starts a word (อ.ตากใบ|จ.นราธิวาส).
+            for position in token.utf16Offsets.dropFirst() where recognizer.startsGluedAdministrativeAbbreviation(units, at: position) {
+                tokenStarts.insert(position)
+            }
+        }
         self.tokenStarts = tokenStarts
     }
 
@@ -50,11 +56,12 @@ struct RecognitionPass {
             let range = token.utf16Offsets
             collectCandidates(at: range.lowerBound, tokenIndex: index, into: &candidates)
             // ICU keeps dotted abbreviations glued to the next word (รมว.สาธารณสุข, กสอ.และSMRJ): start
-            // after each dot, and where the script changes from Thai to Latin or back, too.
+            // after each dot, at a glued administrative abbreviation (ใบ|จ.), and where the script
+            // changes from Thai to Latin or back, too.
             var position = range.lowerBound + 1
             while position < range.upperBound {
                 let unit = units[position], before = units[position - 1]
-                if before == 0x2E && position < range.upperBound - 1
+                if before == 0x2E && position < range.upperBound - 1 || isTokenBoundary(position)
                     || CharacterClass.isLatinLetter(unit) && CharacterClass.isThai(before)
                     || CharacterClass.isThai(unit) && CharacterClass.isLatinLetter(before) {
                     collectCandidates(at: position, tokenIndex: index, into: &candidates)
@@ -605,22 +612,29 @@ struct RecognitionPass {
         }
         if !dotted, !isTokenBoundary(headEnd) { return nil }
         var end = givenNameEnd(nameStart)
+        // An administrative abbreviation glued to the name starts the next place (อ.ท่าตะโก|จ.นครสวรรค์).
+        if let next = ((nameStart + 2)..<max(nameStart + 2, end)).first(where: { recognizer.startsGluedAdministrativeAbbreviation(units, at: $0) }) {
+            end = next
+        }
         // ThaiNER marks each place of a glued address apart: อ.เมือง|ชัยภูมิ, ต.คลองหนึ่ง|อ.คลองหลวง.
         if recognizer.followsThaiNERSpans { end = placeNameEnd(nameStart, end) }
         guard end - nameStart >= 3, !startsWithNonName(nameStart) else { return nil }
         return Candidate(range: start..<end, type: .location)
     }
 
-    /// Where a district's name glued to the next place ends: before a district head or a Thai
-    /// province or district the gazetteer knows that starts at a word edge inside the run and
-    /// reaches its end (the run is `start..<end`).
+    /// Where a district's name glued to the next place ends: before a district head, the next part
+    /// of an address (`AddressParts`: คลองตัน|กทม), a glued administrative abbreviation (ตากใบ|จ.) or
+    /// a Thai province or district the gazetteer knows
+    /// that starts at a word edge inside the run and reaches its end (the run is `start..<end`).
     func placeNameEnd(_ start: Int, _ end: Int) -> Int {
         for position in (start + 2)..<max(start + 2, end) where isTokenBoundary(position) {
             var startsDistrict = false
             recognizer.lexicon.forEachMatch(in: units, at: position) { keyEnd, payload in
                 if recognizer.keyRoles[Int(payload)].isDistrictHead, keyEnd < end { startsDistrict = true }
             }
-            if startsDistrict { return position }
+            if startsDistrict || startsAddressPart(position) || recognizer.startsGluedAdministrativeAbbreviation(units, at: position) {
+                return position
+            }
             if gazetteerEntryID(exactly: position..<end)?.hasPrefix("loc.th.") == true { return position }
         }
         return end

@@ -53,6 +53,27 @@ struct EntityTests {
         #expect(spans(Self.annotator, "ที่ อ.เมืองลำปาง") == ["LOCATION:อ.เมืองลำปาง"])
     }
 
+    /// An address written without spaces is its places, each apart, under both conventions, with
+    /// the model and without: ICU glues จ. to the district's name (แม่|สายจ.เชียงราย), and a place
+    /// head's name stops at the next part of the address. A longer abbreviation ending in จ./ต.
+    /// (กกต., ผวจ.) is not cut.
+    @Test func gluedAddressesAreSeparatePlaces() throws {
+        for convention in [SpanConvention.guidelines, .thaiNER] {
+            for tagger in [Annotator.Configuration.TaggerChoice.off, .bundled] {
+                var configuration = Annotator.Configuration()
+                configuration.spanConvention = convention
+                configuration.tagger = tagger
+                let annotator = try Annotator(configuration: configuration)
+                func places(_ text: String) -> [String] { annotator.annotate(text).entities(ofType: .location).map(\.text) }
+                #expect(places("ผู้ป่วยอยู่ที่อ.แม่สายจ.เชียงราย") == ["อ.แม่สาย", "จ.เชียงราย"], "\(convention) \(tagger)")
+                #expect(places("สำนักงานตั้งอยู่ที่ถนนพหลโยธินแขวงจตุจักรเขตจตุจักร") == ["ถนนพหลโยธิน", "แขวงจตุจักร", "เขตจตุจักร"],
+                        "\(convention) \(tagger)")
+                let abbreviations = annotator.annotate("ประธานกกต.จังหวัดแถลง ผวจ.ลำปางกล่าว").entities.map { "\($0.type.rawValue):\($0.text)" }
+                #expect(abbreviations == ["ACRONYM:กกต.", "LOCATION:ลำปาง"], "\(convention) \(tagger)")
+            }
+        }
+    }
+
     /// Conventions of corpus/GUIDELINES.md, on excerpts from thaigov dev documents.
     @Test func pageTitlePrefixMarksNothing() {
         let text = "รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-นายกรัฐมนตรีเยือนทำเนียบรัฐบาลไทยคู่ฟ้า\n\nวันอังคารที่ 22 สิงหาคม 2560\nณ ทำเนียบรัฐบาล"
