@@ -119,7 +119,7 @@ struct DocumentAssembler {
         entities.reserveCapacity(named.count + dates.count)
         var boundaries: [UTF16Text.Position] = []
         boundaries.reserveCapacity(2 * (named.count + dates.count))
-        var cursor = UTF16Text.PositionCursor(text)
+        var cursor = TokenCursor(text: text, tokens: tokens)
         // The roles' edges are converted in the same forward walk as the entities'.
         var roleEdges = RoleEdges(roles)
         var namedEntity: [Int] = []
@@ -186,7 +186,7 @@ struct DocumentAssembler {
         }
 
         /// Converts the edges before `offset` (the cursor must not have passed them).
-        mutating func convert(upTo offset: Int, with cursor: inout UTF16Text.PositionCursor) {
+        mutating func convert(upTo offset: Int, with cursor: inout TokenCursor) {
             while next < edges.count, edges[next].offset < offset {
                 positions[edges[next].slot] = cursor.position(at: edges[next].offset)
                 next += 1
@@ -198,12 +198,39 @@ struct DocumentAssembler {
         }
     }
 
+    /// Converts UTF-16 offsets, asked for in increasing order, to positions: it finds the token
+    /// the offset is in by binary search and walks from that token's start, whose offsets the
+    /// segmenter has computed, so that the text between entities is not walked unit by unit.
+    struct TokenCursor {
+        private var cursor: UTF16Text.PositionCursor
+        private let tokens: [Token]
+        /// Where the next search starts: no later offset is in a token before it.
+        private var next = 0
+
+        init(text: UTF16Text, tokens: [Token]) {
+            cursor = UTF16Text.PositionCursor(text)
+            self.tokens = tokens
+        }
+
+        mutating func position(at utf16: Int) -> UTF16Text.Position {
+            if next < tokens.count, tokens[next].utf16Offsets.lowerBound > utf16 { next = 0 }
+            next = tokens[next...].firstIndex(endingAfter: utf16) { $0.utf16Offsets }
+            // The token the offset is in; the last one for the end of the text.
+            let index = min(next, tokens.count - 1)
+            if index >= 0, tokens[index].utf16Offsets.lowerBound <= utf16 {
+                let token = tokens[index]
+                cursor.advance(to: UTF16Text.Position(utf16: token.utf16Offsets.lowerBound, scalar: token.scalarOffsets.lowerBound,
+                                                      utf8: token.utf8Offsets.lowerBound))
+            }
+            return cursor.position(at: utf16)
+        }
+    }
+
     /// The tokens, split wherever an entity boundary falls inside one (ICU cuts unknown names
     /// differently from the gazetteer), so every entity starts and ends on a token boundary.
     private func alignedTokens(at boundaries: [UTF16Text.Position]) -> [Token] {
         guard !boundaries.isEmpty else { return tokens }
         var result: [Token] = []
-        result.reserveCapacity(tokens.count + boundaries.count)
         // Tokens before `copied` are in `result`; runs of tokens no boundary cuts are copied whole.
         var copied = 0
         var index = 0
@@ -218,6 +245,7 @@ struct DocumentAssembler {
                 next += 1
                 continue
             }
+            if copied == 0 { result.reserveCapacity(tokens.count + boundaries.count) }
             result.append(contentsOf: tokens[copied..<index])
             var start = UTF16Text.Position(utf16: span.lowerBound, scalar: token.scalarOffsets.lowerBound,
                                            utf8: token.utf8Offsets.lowerBound)
@@ -233,6 +261,8 @@ struct DocumentAssembler {
             index += 1
             copied = index
         }
+        // No boundary fell inside a token: the tokens as they are, not a copy.
+        if copied == 0 { return tokens }
         result.append(contentsOf: tokens[copied...])
         return result
     }

@@ -47,7 +47,12 @@ public struct JSONWriter {
     public init() {}
 
     /// Appends raw JSON text.
-    public mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    public mutating func raw(_ text: String) {
+        // withUTF8 hands over small (literal) strings' bytes whole too, where appending the
+        // UTF-8 view would copy them one by one.
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
 
     /// Appends a JSON string literal.
     public mutating func string(_ text: some StringProtocol) {

@@ -106,7 +106,9 @@ public struct DateNormalizer: Sendable {
                 // ICU can glue a day or year to the word before it (ที่31สิงหาคม, ในปี2553) and a
                 // word to a dot inside a token (รม.สัปดาห์หน้า).
                 var previous = first
-                for position in span.dropFirst() {
+                var position = span.lowerBound
+                while position + 1 < span.upperBound {
+                    position += 1
                     let unit = units[position]
                     if CharacterClass.isDigit(unit) ? !CharacterClass.isDigit(previous) && previous != 0x2F && previous != 0x2E
                         : previous == 0x2E && lexicon.mayStartDate(units, at: position),

@@ -12,23 +12,68 @@ extension RecognitionPass {
     /// provincial offices that did not take a province or of a kind of body. A committee (คณะ...)
     /// keeps its name: convention 5's example คณะกรรมการพัฒนายุทธศาสตร์จังหวัด (กพยจ.) is marked.
     func droppingClassNames(_ mentions: [EntityMention]) -> [EntityMention] {
-        mentions.filter { mention in
+        // String's prefix, suffix and set tests are Unicode-aware and slow on Thai: each distinct
+        // expansion is judged once per document.
+        var judged: [BytesKey: AcronymExpansionKind] = [:]
+        return mentions.filter { mention in
             let range = mention.utf16Range
             switch mention.type {
             case .organization:
                 return !EntityTagger.endsWithPlaceUnit(range, units) || matches(EntityRecognizer.facultyHead, at: range.lowerBound)
                     ? recognizer.genericOrganizations.payload(exactly: range, in: units) == nil : false
             case .acronym:
-                guard mention.acronym?.refersTo == .organization, let expansion = mention.acronym?.expansion,
-                      !expansion.hasPrefix("คณะ") else { return true }
-                if units[range.upperBound - 1] == 0x2E, PlaceAndUnitWords.placeUnits.contains(where: { expansion.hasSuffix($0) }) { return false }
-                return !Self.genericOrganizationNames.contains(expansion)
+                guard mention.acronym?.refersTo == .organization, let expansion = mention.acronym?.expansion else { return true }
+                let key = BytesKey(expansion)
+                let kind: AcronymExpansionKind
+                if let known = judged[key] {
+                    kind = known
+                } else {
+                    kind = AcronymExpansionKind(expansion)
+                    judged[key] = kind
+                }
+                guard !kind.isCommittee else { return true }
+                if units[range.upperBound - 1] == 0x2E, kind.endsWithPlaceUnit { return false }
+                return !kind.isGeneric
             default: return true
             }
         }
     }
 
     static let genericOrganizationNames = Set(Vocabulary.genericOrganizations)
+
+    /// What `droppingClassNames` asks of an organisation acronym's expansion.
+    struct AcronymExpansionKind {
+        /// A committee (คณะ...): kept.
+        var isCommittee: Bool
+        /// Ends with a place unit (จังหวัด, อำเภอ, ตำบล).
+        var endsWithPlaceUnit: Bool
+        /// A kind of body (`Vocabulary.genericOrganizations`).
+        var isGeneric: Bool
+
+        init(_ expansion: String) {
+            isCommittee = expansion.hasPrefix("คณะ")
+            endsWithPlaceUnit = PlaceAndUnitWords.placeUnits.contains { expansion.hasSuffix($0) }
+            isGeneric = RecognitionPass.genericOrganizationNames.contains(expansion)
+        }
+    }
+
+    /// A string hashed and compared by its UTF-8 bytes, for a cache: equal bytes are an equal
+    /// string, and the bytes hash without Unicode normalisation.
+    struct BytesKey: Hashable {
+        let string: String
+
+        init(_ string: String) { self.string = string }
+
+        static func == (lhs: BytesKey, rhs: BytesKey) -> Bool {
+            var left = lhs.string, right = rhs.string
+            return left.withUTF8 { left in right.withUTF8 { left.elementsEqual($0) } }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            var string = string
+            string.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
 }
 
 extension EntityTagger {

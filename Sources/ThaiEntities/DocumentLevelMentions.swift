@@ -109,10 +109,9 @@ extension RecognitionPass {
     /// ((Organization for SME and Regional Innovation of Japan - SMRJ)).
     private func bracketDefinitions(_ kept: [Candidate]) -> [(longForm: Candidate, definition: Definition)] {
         var found: [(Candidate, Definition)] = []
-        var position = 0
+        var position = nextOffset(of: 0x28, from: 0)
         while position < units.count {
-            defer { position += 1 }
-            guard units[position] == 0x28 else { continue }
+            defer { position = nextOffset(of: 0x28, from: position + 1) }
             var close = position + 1
             while close < units.count, close - position < 160, units[close] != 0x29, units[close] != 0x0A { close += 1 }
             guard close < units.count, units[close] == 0x29 else { continue }
@@ -279,15 +278,15 @@ extension RecognitionPass {
         var nextPerson = 1
         return kept.map { candidate in
             var mention = EntityMention(type: candidate.type, utf16Range: candidate.range)
-            if candidate.entry >= 0 {
-                let entry = recognizer.entries[Int(candidate.entry)]
-                mention.link = EntityLink(id: entry.id, canonical: entry.canonical)
+            // The entry's fields one by one: copying a whole entry retains every string it holds.
+            let entry = Int(candidate.entry)
+            if entry >= 0 {
+                mention.link = EntityLink(id: recognizer.entries[entry].id, canonical: recognizer.entries[entry].canonical)
             }
             switch candidate.expansion {
             case .none: break
             case .entry:
-                let entry = recognizer.entries[Int(candidate.entry)]
-                mention.acronym = AcronymExpansion(expansion: entry.canonical, refersTo: entry.type)
+                mention.acronym = AcronymExpansion(expansion: recognizer.entries[entry].canonical, refersTo: recognizer.entryTypes[entry])
             case .definition(let index):
                 mention.acronym = AcronymExpansion(expansion: definitions[index].expansion, refersTo: definitions[index].refersTo)
             }

@@ -61,6 +61,12 @@ struct RecognitionPass {
             var position = range.lowerBound + 1
             while position < range.upperBound {
                 let unit = units[position], before = units[position - 1]
+                // Most units are in the script of the one before, after no dot and not at a glued
+                // administrative abbreviation: no test below holds.
+                if before != 0x2E, CharacterClass.isThai(unit) == CharacterClass.isThai(before), !isTokenBoundary(position) {
+                    position += 1
+                    continue
+                }
                 if before == 0x2E && position < range.upperBound - 1 || isTokenBoundary(position)
                     || CharacterClass.isLatinLetter(unit) && CharacterClass.isThai(before)
                     || CharacterClass.isThai(unit) && CharacterClass.isLatinLetter(before) {
@@ -210,7 +216,10 @@ struct RecognitionPass {
     /// start inside the token before it and reach the dot. (Shorter ones are word endings too:
     /// ทร. in โทร.)
     func collectGluedAbbreviations(into candidates: inout [Candidate]) {
-        for dot in 3..<max(3, units.count) where units[dot] == 0x2E && CharacterClass.isThaiConsonant(units[dot - 1]) {
+        var dot = nextOffset(of: 0x2E, from: 3)
+        while dot < units.count {
+            defer { dot = nextOffset(of: 0x2E, from: dot + 1) }
+            guard CharacterClass.isThaiConsonant(units[dot - 1]) else { continue }
             for start in stride(from: max(1, dot - 8), through: dot - 3, by: 1) where !isTokenBoundary(start) && CharacterClass.isThaiConsonant(units[start])
                 && CharacterClass.isThai(units[start - 1]) && units[start - 1] != 0x2E
                 && !(0x0E40...0x0E44).contains(units[start - 1]) {
@@ -669,6 +678,15 @@ struct RecognitionPass {
     // MARK: Helpers
 
     func matches(_ word: [UInt16], at position: Int) -> Bool { units.hasWord(word, at: position) }
+
+    /// The offset of the first `unit` at or after `position`, or `units.count`: a tight loop over
+    /// a local copy of the buffer, for the whole-text scans.
+    func nextOffset(of unit: UInt16, from position: Int) -> Int {
+        let units = units
+        var index = position
+        while index < units.count, units[index] != unit { index += 1 }
+        return index
+    }
 
     func skipSpaces(_ position: Int, limit: Int = .max) -> Int {
         var index = position

@@ -12,8 +12,11 @@ public struct PrefixTrie: Sendable {
     //   nodes[n + 1].firstEdge (the last node is a sentinel): first its children by a letter of
     //   the Thai block in use (U+0E00 to U+0E5F) in code-unit order, then the others.
     // - A node marks its Thai children in a 96-bit set, so a step along Thai text finds the child
-    //   by counting the set bits below the label, within the node's own 32 bytes; only other
+    //   by counting the set bits below the label, within the node's own 24 bytes; only other
     //   labels are searched, in `labels`.
+    // - A node is 24 bytes (its tail's start and length share one word), so that more of a large
+    //   trie stays in the cache; the walks read the arrays through unsafe buffers, whose
+    //   subscripts are not checked in release builds: the builder guarantees every index.
     // The walks are @inlinable so that callers in other modules get them specialised, with their
     // closures inlined: they run at every text position.
     @usableFromInline struct Node: Sendable {
@@ -24,12 +27,22 @@ public struct PrefixTrie: Sendable {
         @usableFromInline var firstEdge: Int32
         /// The payload of the key ending here, or -1.
         @usableFromInline var payload: Int32 = -1
-        /// The units after the edge's label that lead here: `tails[tailStart ..< tailStart + tailLength]`.
-        @usableFromInline var tailStart: Int32 = 0
-        @usableFromInline var tailLength: Int32 = 0
+        /// The units after the edge's label that lead here: `tails[tailStart ..< tailStart + tailLength]`,
+        /// packed as `tailStart << 8 | tailLength`.
+        @usableFromInline var tail: UInt32 = 0
 
+        init(firstEdge: Int32, tailStart: Int32 = 0, tailLength: Int32 = 0) {
+            self.firstEdge = firstEdge
+            tail = UInt32(tailStart) << 8 | UInt32(tailLength)
+        }
+
+        @inlinable var tailStart: Int { Int(tail >> 8) }
+        @inlinable var tailLength: Int { Int(tail & 0xFF) }
         @inlinable var thaiChildCount: Int { thaiLow.nonzeroBitCount + thaiHigh.nonzeroBitCount }
     }
+    /// The longest tail a node holds (it must fit its byte); a longer shared run goes on through
+    /// a node with one child.
+    static let maximumTailLength = 255
     @usableFromInline var nodes: [Node] = []
     /// Edge labels as offsets from U+0E00 (wrapping), so that Thai labels sort first.
     @usableFromInline var labels: [UInt16] = []
@@ -79,7 +92,8 @@ public struct PrefixTrie: Sendable {
                 // stops where the shortest (the first) ends, so that its payload has a node.
                 let last = keys[end - 1].key
                 var tailEnd = depth + 1
-                while tailEnd < first.count, tailEnd < last.count, first[tailEnd] == last[tailEnd] { tailEnd += 1 }
+                while tailEnd < first.count, tailEnd < last.count, first[tailEnd] == last[tailEnd],
+                      tailEnd - depth - 1 < Self.maximumTailLength { tailEnd += 1 }
                 queue.append((index..<end, tailEnd, Int32(tails.count), Int32(tailEnd - depth - 1)))
                 tails += first[(depth + 1)..<tailEnd]
                 index = end
@@ -87,65 +101,92 @@ public struct PrefixTrie: Sendable {
             nodes.append(node)
         }
         nodes.append(Node(firstEdge: Int32(labels.count)))
+        precondition(tails.count < 1 << 24, "PrefixTrie: tails too long to pack")
         if keys.count >= Self.startFilterMinimumKeys { startFilter = WordStartFilter(words: keys.lazy.map(\.key)) }
     }
 
     /// Whether the trie has no keys.
     public var isEmpty: Bool { labels.isEmpty && nodes[0].payload < 0 }
 
-    @inlinable @inline(__always)
-    func child(of node: Node, at index: Int, _ unit: UInt16) -> Int? {
-        let label = unit &- 0x0E00
-        if label < 64 {
-            let bit: UInt64 = 1 << UInt64(label)
-            guard node.thaiLow & bit != 0 else { return nil }
-            return Int(node.firstEdge) + (node.thaiLow & (bit &- 1)).nonzeroBitCount + 1
+    /// The trie's arrays as unsafe buffers, for one walk.
+    @usableFromInline struct Buffers {
+        @usableFromInline let nodes: UnsafeBufferPointer<Node>
+        @usableFromInline let labels: UnsafeBufferPointer<UInt16>
+        @usableFromInline let tails: UnsafeBufferPointer<UInt16>
+
+        @inlinable init(nodes: UnsafeBufferPointer<Node>, labels: UnsafeBufferPointer<UInt16>, tails: UnsafeBufferPointer<UInt16>) {
+            self.nodes = nodes
+            self.labels = labels
+            self.tails = tails
         }
-        if label < Self.thaiSetSize {
-            let bit: UInt32 = 1 << UInt32(label &- 64)
-            guard node.thaiHigh & bit != 0 else { return nil }
-            return Int(node.firstEdge) + node.thaiLow.nonzeroBitCount + (node.thaiHigh & (bit &- 1)).nonzeroBitCount + 1
+
+        /// The number of the child of `node` (number `index`) by `unit`, or nil.
+        @inlinable @inline(__always)
+        func child(of node: Node, at index: Int, _ unit: UInt16) -> Int? {
+            let label = unit &- 0x0E00
+            if label < 64 {
+                let bit: UInt64 = 1 << UInt64(label)
+                guard node.thaiLow & bit != 0 else { return nil }
+                return Int(node.firstEdge) &+ (node.thaiLow & (bit &- 1)).nonzeroBitCount &+ 1
+            }
+            if label < PrefixTrie.thaiSetSize {
+                let bit: UInt32 = 1 << UInt32(label &- 64)
+                guard node.thaiHigh & bit != 0 else { return nil }
+                return Int(node.firstEdge) &+ node.thaiLow.nonzeroBitCount &+ (node.thaiHigh & (bit &- 1)).nonzeroBitCount &+ 1
+            }
+            var low = Int(node.firstEdge) &+ node.thaiChildCount
+            var high = Int(nodes[index &+ 1].firstEdge)
+            while low < high {
+                let middle = (low &+ high) >> 1
+                let candidate = labels[middle]
+                if candidate == label { return middle &+ 1 }
+                if candidate < label { low = middle &+ 1 } else { high = middle }
+            }
+            return nil
         }
-        var low = Int(node.firstEdge) + node.thaiChildCount
-        var high = Int(nodes[index + 1].firstEdge)
-        while low < high {
-            let middle = (low + high) >> 1
-            let candidate = labels[middle]
-            if candidate == label { return middle + 1 }
-            if candidate < label { low = middle + 1 } else { high = middle }
+
+        /// One step of a walk: from `node` (number `nodeIndex`), along the unit at `position` and
+        /// then the child's tail, not reading at or past `limit`. Moves all three to the child and
+        /// returns true, or returns false where no key goes on.
+        @inlinable @inline(__always)
+        func step(_ node: inout Node, _ nodeIndex: inout Int, _ position: inout Int,
+                  in units: UnsafeBufferPointer<UInt16>, limit: Int) -> Bool {
+            guard position < limit, let next = child(of: node, at: nodeIndex, units[position]) else { return false }
+            let target = nodes[next]
+            let tailStart = position &+ 1, length = target.tailLength
+            if length > 0 {
+                guard limit &- tailStart >= length else { return false }
+                let tail = target.tailStart
+                for offset in 0..<length where units[tailStart &+ offset] != tails[tail &+ offset] { return false }
+            }
+            node = target
+            nodeIndex = next
+            position = tailStart &+ length
+            return true
         }
-        return nil
     }
 
-    /// One step of a walk: from `node` (number `nodeIndex`), along the unit at `position` and then
-    /// the child's tail, not reading at or past `limit`. Moves all three to the child and returns
-    /// true, or returns false where no key goes on.
+    /// Calls `body` with the trie's arrays as unsafe buffers.
     @inlinable @inline(__always)
-    func step(_ node: inout Node, _ nodeIndex: inout Int, _ position: inout Int,
-              in units: UnsafeBufferPointer<UInt16>, limit: Int) -> Bool {
-        guard position < limit, let next = child(of: node, at: nodeIndex, units[position]) else { return false }
-        let target = nodes[next]
-        let tailStart = position + 1, length = Int(target.tailLength)
-        if length > 0 {
-            guard limit - tailStart >= length else { return false }
-            let start = Int(target.tailStart)
-            for offset in 0..<length where units[tailStart + offset] != tails[start + offset] { return false }
+    func withBuffers<R>(_ body: (Buffers) -> R) -> R {
+        nodes.withUnsafeBufferPointer { nodes in
+            labels.withUnsafeBufferPointer { labels in
+                tails.withUnsafeBufferPointer { tails in body(Buffers(nodes: nodes, labels: labels, tails: tails)) }
+            }
         }
-        node = target
-        nodeIndex = next
-        position = tailStart + length
-        return true
     }
 
     /// Calls `body(end, payload)` for every key that starts at `start` in `units`, shortest first.
     @inlinable @inline(__always)
     public func forEachMatch(in units: UnsafeBufferPointer<UInt16>, at start: Int,
                              _ body: (_ end: Int, _ payload: Int32) -> Void) {
-        var node = nodes[0]
-        var nodeIndex = 0
-        var position = start
-        while step(&node, &nodeIndex, &position, in: units, limit: units.count) {
-            if node.payload >= 0 { body(position, node.payload) }
+        withBuffers { trie in
+            var node = trie.nodes[0]
+            var nodeIndex = 0
+            var position = start
+            while trie.step(&node, &nodeIndex, &position, in: units, limit: units.count) {
+                if node.payload >= 0 { body(position, node.payload) }
+            }
         }
     }
 
@@ -168,12 +209,14 @@ public struct PrefixTrie: Sendable {
     /// The payload of the key equal to `units[range]`, if there is one.
     @inlinable
     public func payload(exactly range: Range<Int>, in units: UnsafeBufferPointer<UInt16>) -> Int32? {
-        var node = nodes[0]
-        var nodeIndex = 0
-        var position = range.lowerBound
-        while position < range.upperBound {
-            guard step(&node, &nodeIndex, &position, in: units, limit: range.upperBound) else { return nil }
+        withBuffers { trie in
+            var node = trie.nodes[0]
+            var nodeIndex = 0
+            var position = range.lowerBound
+            while position < range.upperBound {
+                guard trie.step(&node, &nodeIndex, &position, in: units, limit: range.upperBound) else { return nil }
+            }
+            return node.payload >= 0 ? node.payload : nil
         }
-        return node.payload >= 0 ? node.payload : nil
     }
 }

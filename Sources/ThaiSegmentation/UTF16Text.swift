@@ -29,7 +29,12 @@ public struct UTF16Text: Sendable {
         } ?? Array(text.utf16)
         self.text = text
         self.units = units
-        self.hasSurrogates = units.contains { $0 & 0xF800 == 0xD800 }
+        // One pass without early exit, which the compiler vectorises: surrogates are rare.
+        self.hasSurrogates = units.withUnsafeBufferPointer { units in
+            var found: UInt16 = 0
+            for unit in units { found |= (unit & 0xF800) ^ 0xD800 == 0 ? 1 : 0 }
+            return found != 0
+        }
     }
 
     /// Offsets of one position in the four ways a caller may count it.
@@ -58,6 +63,12 @@ public struct UTF16Text: Sendable {
 
         /// Creates a cursor at the start of `text`.
         public init(_ text: UTF16Text) { units = text.units }
+
+        /// Moves the cursor forward to a position already known (a token's start, say), so that
+        /// the next answer walks from there; a position behind the cursor is ignored.
+        public mutating func advance(to known: Position) {
+            if known.utf16 > current.utf16 { current = known }
+        }
 
         /// The position at UTF-16 offset `utf16` (which must not split a surrogate pair).
         public mutating func position(at utf16: Int) -> Position {

@@ -51,29 +51,35 @@ public final class WordSegmenter: Sendable {
     /// Cuts an already converted text into tokens that tile it exactly.
     public func tokens(in text: UTF16Text) -> [Token] {
         var (boundaries, statuses) = wordBoundaries(text.units)
-        if text.units.contains(where: Self.isInvisibleBreak) {
+        if Self.containsInvisibleBreak(text.units) {
             (boundaries, statuses) = Self.breakingAroundInvisibles(text.units, boundaries, statuses)
         }
-        var tokens: [Token] = []
-        tokens.reserveCapacity(boundaries.count)
         var cursor = UTF16Text.PositionCursor(text)
         var start = cursor.position(at: 0)
         var startIndex = text.text.startIndex
-        text.units.withUnsafeBufferPointer { units in
-            for (boundary, status) in zip(boundaries, statuses) {
-                let end = cursor.position(at: Int(boundary))
-                let endIndex = text.index(atUTF8Offset: end.utf8)
-                tokens.append(Token(
-                    kind: Self.kind(of: units[start.utf16..<end.utf16], ruleStatus: status),
-                    range: startIndex..<endIndex,
-                    scalarOffsets: start.scalar..<end.scalar,
-                    utf8Offsets: start.utf8..<end.utf8,
-                    utf16Offsets: start.utf16..<end.utf16))
-                start = end
-                startIndex = endIndex
+        // Written in place through unsafe buffers: a document has thousands of tokens, and
+        // appending checks capacity and bounds for each.
+        return [Token](unsafeUninitializedCapacity: boundaries.count) { tokens, count in
+            text.units.withUnsafeBufferPointer { units in
+                boundaries.withUnsafeBufferPointer { boundaries in
+                    statuses.withUnsafeBufferPointer { statuses in
+                        for index in 0..<boundaries.count {
+                            let end = cursor.position(at: Int(boundaries[index]))
+                            let endIndex = text.index(atUTF8Offset: end.utf8)
+                            (tokens.baseAddress! + index).initialize(to: Token(
+                                kind: Self.kind(of: units[start.utf16..<end.utf16], ruleStatus: statuses[index]),
+                                range: startIndex..<endIndex,
+                                scalarOffsets: start.scalar..<end.scalar,
+                                utf8Offsets: start.utf8..<end.utf8,
+                                utf16Offsets: start.utf16..<end.utf16))
+                            start = end
+                            startIndex = endIndex
+                        }
+                    }
+                }
             }
+            count = boundaries.count
         }
-        return tokens
     }
 
     /// ICU keeps U+FEFF inside a word (a format character, UAX #29 WB4: ว่า\u{FEFF}นาย). The
@@ -101,6 +107,16 @@ public final class WordSegmenter: Sendable {
             start = boundary
         }
         return (newBoundaries, newStatuses)
+    }
+
+    /// Whether `units` has a U+FEFF or U+200B: one pass without early exit, which the compiler
+    /// vectorises, since almost no text has one.
+    static func containsInvisibleBreak(_ units: [UInt16]) -> Bool {
+        units.withUnsafeBufferPointer { units in
+            var found: UInt8 = 0
+            for unit in units { found |= (unit == 0xFEFF ? 1 : 0) | (unit == 0x200B ? 1 : 0) }
+            return found != 0
+        }
     }
 
     /// U+FEFF (zero-width no-break space) and U+200B (zero-width space): invisible, no part of
@@ -147,6 +163,7 @@ public final class WordSegmenter: Sendable {
 
     /// ICU's rule status ranges (UWordBreak): none 0..<100, number 100..<200, letter 200..<300,
     /// kana 300..<400, ideographic 400..<500.
+    @inline(__always)
     private static func kind(of units: Slice<UnsafeBufferPointer<UInt16>>, ruleStatus: Int32) -> TokenKind {
         guard let first = units.first else { return .other }
         switch ruleStatus {

@@ -5,6 +5,9 @@
 /// costs the lookup it was meant to save.
 public struct WordStartFilter: Sendable {
     @usableFromInline var bits: [UInt64] = []
+    /// The Thai-block units (U+0E00 to U+0E7F) some word starts with, as bits of (unit - 0x0E00):
+    /// a Thai unit no word starts with is ruled out before any hashing.
+    @usableFromInline var thaiFirstUnits: (low: UInt64, high: UInt64) = (0, 0)
     @usableFromInline static let bucketBits = 17
     /// Stands for "no unit" in a prefix shorter than three.
     @usableFromInline static let none: UInt16 = 0xFFFF
@@ -18,6 +21,8 @@ public struct WordStartFilter: Sendable {
         for word in words where !word.isEmpty {
             let bucket = Self.bucket(word[0], word.count > 1 ? word[1] : Self.none, word.count > 2 ? word[2] : Self.none)
             bits[bucket >> 6] |= 1 << UInt64(bucket & 63)
+            let thai = word[0] &- 0x0E00
+            if thai < 64 { thaiFirstUnits.low |= 1 << UInt64(thai) } else if thai < 128 { thaiFirstUnits.high |= 1 << UInt64(thai - 64) }
         }
     }
 
@@ -41,6 +46,10 @@ public struct WordStartFilter: Sendable {
         guard !bits.isEmpty else { return true }
         guard start < units.count else { return false }
         let first = units[start]
+        let thai = first &- 0x0E00
+        if thai < 128, (thai < 64 ? thaiFirstUnits.low >> UInt64(thai) : thaiFirstUnits.high >> UInt64(thai &- 64)) & 1 == 0 {
+            return false
+        }
         if contains(first, Self.none, Self.none) { return true }
         guard start + 1 < units.count else { return false }
         let second = units[start + 1]
