@@ -22,6 +22,10 @@ import ThaiTagger
 ///    instead cost 0.013 PERSON F1.) Under the guidelines' conventions a LOCATION span starting
 ///    with จังหวัด right after ผู้ว่าราชการ is dropped: the governor's province is the name
 ///    without จังหวัด (ThaiNER's keeps it: ผู้ว่าราชการ[จังหวัดลำปาง]).
+///    A model ORGANIZATION made of rule ORGANIZATIONs and MINISTRYs end to end, the first an
+///    ORGANIZATION, gives way to them: an organisation and its parent are two spans
+///    (สำนักป้องกันรักษาป่าและควบคุมไฟป่า|กรมป่าไม้), except a body glued after a faculty
+///    (`tilesOrganizations`).
 /// 4. A PERSON, ORGANIZATION or LOCATION mention of R that no model span touches is kept when
 ///    it is linked to a gazetteer entry or is protected (1), or is a place right after a district
 ///    head (นายอำเภอเชียงคำ), and dropped otherwise: the model has seen the rule's span as a feature
@@ -239,6 +243,11 @@ public struct EntityTagger: Sendable {
             // ประเทศเวียดนาม|ฮ่องกง): a model LOCATION made of two rule LOCATIONs or more gives way to them.
             if thaiNERSpans, span.type == .location, overlapping.count >= 2, let units,
                Self.tiles(span.range, with: overlapping.map { rules[$0] }, units: units) { continue }
+            // An organisation followed by its parent is two spans (the guidelines, and ThaiNER): a model
+            // ORGANIZATION made of two rule organisations or more (สำนักป้องกันรักษาป่าและควบคุมไฟป่า|กรมป่าไม้,
+            // กรมวิทยาศาสตร์การแพทย์|กระทรวงสาธารณสุข, ร.พ.ตำรวจ ร.พ.รามาธิบดี) gives way to them.
+            if span.type == .organization, overlapping.count >= 2, let units,
+               Self.tilesOrganizations(span.range, with: overlapping.map { rules[$0] }, units: units) { continue }
             var link: EntityLink?
             for index in overlapping {
                 replaced[index] = true
@@ -276,6 +285,27 @@ extension EntityTagger {
         }
         return position == range.upperBound
     }
+}
+
+extension EntityTagger {
+    /// Whether `mentions`, ORGANIZATIONs and MINISTRYs, the first an ORGANIZATION, cover `range`
+    /// from edge to edge with nothing but whitespace between them; a body glued after a faculty
+    /// is no parent but the faculty's name (คณะแพทยศาสตร์|ศิริราชพยาบาล).
+    static func tilesOrganizations(_ range: Range<Int>, with mentions: [EntityMention], units: UnsafeBufferPointer<UInt16>) -> Bool {
+        guard mentions.first?.type == .organization else { return false }
+        var position = range.lowerBound
+        for (index, mention) in mentions.enumerated() {
+            guard mention.type == .organization || mention.type == .ministry else { return false }
+            if index > 0, position == mention.utf16Range.lowerBound,
+               units.hasWord(facultyHead, at: mentions[index - 1].utf16Range.lowerBound) { return false }
+            while position < mention.utf16Range.lowerBound, CharacterClass.isWhitespace(units[position]) { position += 1 }
+            guard position == mention.utf16Range.lowerBound else { return false }
+            position = mention.utf16Range.upperBound
+        }
+        return position == range.upperBound
+    }
+
+    static let facultyHead = Array("คณะ".utf16)
 }
 
 /// The tagging units of a text and their features.
@@ -406,16 +436,19 @@ struct TaggerFeatures {
         // Name shape (features 50-59): word frequency in unlabelled text and place in the chunk.
         let nameShape = NameShapeCodes(text: text, pieces: pieces, isBlank: blank, words: word, rules: rule,
                                        lexicon: lexicon, frequencies: WordFrequencies.bundled)
+        // Rule organisations (features 76-79): what kind of ORGANIZATION the rules built.
+        let organizations = OrganizationRuleCodes(recognizer: recognizer, text: text, pieces: pieces, isBlank: blank,
+                                                  mentions: mentions, lexicon: lexicon)
 
         // Place cues (features 64-67): words that open a place no list holds.
         let placeCues = PlaceCueCodes(text: text, pieces: pieces, isBlank: blank)
 
-        // Features, written through pointers into buffers of the largest size (49 a unit).
+        // Features, written through pointers into buffers of the largest size (51 a unit).
         // The buffer is not zeroed first, and the count written is the closure's own (a variable
         // outside it, captured by `add`, was checked for exclusive access at run time).
         let thaiNER = recognizer.followsThaiNERSpans
         var offsets = [Int32](repeating: 0, count: count + 1)
-        let features = [Int32](unsafeUninitializedCapacity: count * 49) { out, written in
+        let features = [Int32](unsafeUninitializedCapacity: count * 51) { out, written in
         offsets.withUnsafeMutableBufferPointer { offsets in
         // One multiply per value and one final mix; the bucket by a mask when the count is a power of two.
         let mask = bucketCount & (bucketCount - 1) == 0 ? UInt64(bucketCount - 1) : 0
@@ -489,6 +522,14 @@ struct TaggerFeatures {
                 add(64, cue[i], shape[i + 1], shape[i + 2])
                 add(65, placeCues.previousCue[i], shape[i], rule[i])
                 add(66, cue[i], rule[i - 1] & 0xF01, rule[i])
+            }
+            // Rule organisations (76-79, OrganizationRuleCodes): which of the rules' organisations to trust.
+            do {
+                let head = organizations.head, build = organizations.build
+                if head[i] != 0 {
+                    add(76, head[i], rule[i])
+                    add(77, build[i], rule[i], rule[i + 1])
+                }
             }
             // ThaiNER's conventions (ThaiNER-mode features): the shipped model learns from ThaiNER and
             // from the guidelines' corpus, which differ in what they mark (ThaiNER leaves คณะรัฐมนตรี

@@ -139,6 +139,10 @@ extension RecognitionPass {
                 range = range.lowerBound..<mentions[index].utf16Range.upperBound
                 index += 1
             }
+            if let end = facultyHospitalEnd(range, next: index < mentions.count ? mentions[index] : nil) {
+                if end > nextStart() { index += 1 }
+                range = range.lowerBound..<end
+            }
             if let end = designationEnd(after: range.upperBound), end <= nextStart() { range = range.lowerBound..<end }
             let patronage = skipSpaces(range.upperBound, limit: 1)
             if let match = recognizer.patronages.longestMatch(in: units, at: patronage), match.end <= nextStart() {
@@ -151,6 +155,27 @@ extension RecognitionPass {
             result.append(mention)
         }
         return result
+    }
+
+    /// The end of the teaching hospital written after a faculty (a faculty's name, คณะ...ศาสตร์,
+    /// at `range`), glued or after one space, which names the faculty with it (คณะแพทยศาสตร์
+    /// ศิริราชพยาบาล, คณะแพทยศาสตร์ โรงพยาบาลรามาธิบดี): `next`, an ORGANIZATION starting there
+    /// with โรงพยาบาล or ending with พยาบาล, or the glued Thai run there when it ends with พยาบาล.
+    func facultyHospitalEnd(_ range: Range<Int>, next: EntityMention?) -> Int? {
+        guard matches(EntityRecognizer.facultyHead, at: range.lowerBound), range.count > Words.science.count,
+              matches(Words.science, at: range.upperBound - Words.science.count) else { return nil }
+        let start = skipSpaces(range.upperBound, limit: 1)
+        let nurse = PlaceAndUnitWords.nursing
+        if let next, next.type == .organization, next.utf16Range.lowerBound == start {
+            let body = next.utf16Range
+            if matches(PlaceAndUnitWords.hospital, at: start) || body.count > nurse.count && matches(nurse, at: body.upperBound - nurse.count) {
+                return body.upperBound
+            }
+        }
+        guard start == range.upperBound else { return nil }
+        let run = thaiRunEnd(start)
+        return run - start > nurse.count && matches(nurse, at: run - nurse.count) && (next.map { $0.utf16Range.lowerBound >= run } ?? true)
+            ? run : nil
     }
 
     /// The end of a number designation right after an office's name: เขต 6, ที่ 17, พื้นที่ 1-10 (a
@@ -241,6 +266,11 @@ enum PlaceAndUnitWords {
 
     /// Words that number an office after its name (สำนักงานปศุสัตว์เขต 6, มณฑลทหารบกที่ 17).
     static let designationWords: [String] = ["เขต", "ที่", "พื้นที่", "ภาค"]
+
+    /// A hospital (โรงพยาบาล) and "nursing" (พยาบาล), which ends a teaching hospital's name
+    /// (ศิริราชพยาบาล): what a faculty's name takes after it.
+    static let hospital = Array("โรงพยาบาล".utf16)
+    static let nursing = Array("พยาบาล".utf16)
 
     /// Royal patronage written after a body's name, part of it.
     static let patronages: [String] = ["ในพระบรมราชูปถัมภ์", "ในพระราชูปถัมภ์", "ในพระบรมราชินูปถัมภ์", "ในพระอุปถัมภ์"]

@@ -79,6 +79,11 @@ struct RecognitionPass {
                matches(Words.governorOf, at: range.upperBound - Words.governorOf.count) {
                 collectCandidates(at: range.upperBound - 3, tokenIndex: index, into: &candidates)
             }
+            // ผู้อำนวยการกองกลาง: ICU cuts ผู้|อำนวย|การก|อง|กลาง; the unit's name starts after the position.
+            if range.count > Words.ofAct.count, matches(Words.ofAct, at: range.lowerBound),
+               recognizer.unitPositions.contains(where: { range.lowerBound + Words.ofAct.count >= $0.count && matches($0, at: range.lowerBound + Words.ofAct.count - $0.count) }) {
+                collectCandidates(at: range.lowerBound + Words.ofAct.count, tokenIndex: index, into: &candidates)
+            }
         }
         collectGluedAbbreviations(into: &candidates)
         // The page-title prefix is page furniture: nothing in it is marked.
@@ -151,6 +156,7 @@ struct RecognitionPass {
         if let form = hits.gazetteer { candidates.append(gazetteerCandidate(start..<form.end, pattern: form.pattern)) }
         if let title = hits.title, let person = titledPerson(at: start, title: title) { candidates.append(person) }
         if let person = untitledPerson(at: start) { candidates.append(person) }
+        if units[start] &- 0x41 < 26, let english = englishOrganization(at: start) { candidates.append(english) }
         switch hits.ruleHead {
         case .ministry?:
             if !recognizer.followsThaiNERSpans, let ministry = foreignMinistry(at: start) { candidates.append(ministry) }
@@ -551,6 +557,8 @@ struct RecognitionPass {
     /// A head word (กรม, สำนักงาน, มหาวิทยาลัย ...) and the words of the name glued to it, up to
     /// a space, punctuation or a word that cannot be part of a name.
     func headedOrganization(at start: Int, headEnd: Int, tokenIndex: Int) -> Candidate? {
+        // A head alone, then a Latin name after a space: สายการบิน Lufthansa, ศูนย์ EOC.
+        if let latinEnd = latinNameAfterHead(headEnd) { return Candidate(range: start..<latinEnd, type: .organization) }
         guard headEnd < units.count, CharacterClass.isThai(units[headEnd]), isTokenBoundary(headEnd)
                 || CharacterClass.isThaiConsonant(units[headEnd]) else { return nil }
         var end = headEnd
@@ -737,6 +745,8 @@ enum Words {
     static let publicCompany = Array("(มหาชน)".utf16)
     static let month = Array("เดือน".utf16)
     static let governorOf = Array("ว่าการ".utf16)
+    /// การ, which ends a position (ผู้อำนวยการ) and which ICU glues to the next word.
+    static let ofAct = Array("การ".utf16)
     static let province = Array("จังหวัด".utf16)
     static let governor = Array("ผู้ว่าราชการ".utf16)
     static let district = Array("อำเภอ".utf16)

@@ -1,0 +1,52 @@
+import Testing
+@testable import ThaiAnnotator
+@testable import ThaiEntities
+
+/// Organisations the rules build (GUIDELINES ORGANIZATION, conventions 4 and 16), and the merge's
+/// split of an organisation and its parent.
+struct OrganizationRuleTests {
+    static let rules = try! Annotator(configuration: { var c = Annotator.Configuration(); c.tagger = .off; return c }())
+
+    static func organisations(_ text: String) -> [String] {
+        rules.annotate(text).entities(ofType: .organization).map(\.text)
+    }
+
+    @Test func englishNamesWithAHeadWordAreOrganisations() {
+        let found = Self.organisations("ร่วมกับ Animal Testing Center และ Wildlife Conservation Society ผ่านระบบ Call Center ของ BBG Club")
+        #expect(found == ["Animal Testing Center", "Wildlife Conservation Society", "BBG Club"])
+        // One "for" at most: what follows a second one is no part of the name.
+        #expect(Self.organisations("ตามแนวทางของ Organization for Economic Co-operation and Development for Good Laboratory Practice")
+            == ["Organization for Economic Co-operation and Development"])
+    }
+
+    @Test func aThaiHeadThenALatinNameIsOneOrganisation() {
+        #expect(Self.organisations("เดินทางด้วยสายการบิน Lufthansa ไปยังกรุงเบอร์ลิน") == ["สายการบิน Lufthansa"])
+        #expect(Self.organisations("ผ่าน ศูนย์ EOC ของกรม").first == "ศูนย์ EOC")
+    }
+
+    /// ICU cuts ผู้อำนวยการกองกลาง as ผู้|อำนวย|การก|อง|กลาง: the unit is still found.
+    @Test func aUnitGluedAfterAPositionIsFound() {
+        #expect(Self.organisations("รวมทั้งผู้อำนวยการกองกลาง ผู้อำนวยการกองการต่างประเทศ") == ["กองกลาง", "กองการต่างประเทศ"])
+    }
+
+    @Test func aFacultyTakesItsTeachingHospital() {
+        let found = Self.organisations("ได้แก่ คณะแพทยศาสตร์ศิริราชพยาบาล มหาวิทยาลัยมหิดล และคณะแพทยศาสตร์ โรงพยาบาลรามาธิบดี")
+        #expect(found == ["คณะแพทยศาสตร์ศิริราชพยาบาล", "มหาวิทยาลัยมหิดล", "คณะแพทยศาสตร์ โรงพยาบาลรามาธิบดี"])
+    }
+
+    /// A model ORGANIZATION over two organisations of the rules (an office and its parent) gives
+    /// way to them; over a faculty and the body glued after it, it stands.
+    @Test func aModelSpanOverAnOrganisationAndItsParentGivesWayToTheRules() {
+        let text = Array("สำนักป่าไม้กรมป่าไม้ คณะแพทยศาสตร์ศิริราช".utf16)
+        text.withUnsafeBufferPointer { units in
+            let office = EntityMention(type: .organization, utf16Range: 0..<11)
+            let parent = EntityMention(type: .organization, utf16Range: 11..<20)
+            let merged = EntityTagger.merge(rules: [office, parent], model: [(.organization, 0..<20)], units: units)
+            #expect(merged.map(\.utf16Range) == [0..<11, 11..<20])
+            let faculty = EntityMention(type: .organization, utf16Range: 21..<34)
+            let hospital = EntityMention(type: .organization, utf16Range: 34..<41)
+            let joined = EntityTagger.merge(rules: [faculty, hospital], model: [(.organization, 21..<41)], units: units)
+            #expect(joined.map(\.utf16Range) == [21..<41])
+        }
+    }
+}
