@@ -193,7 +193,7 @@ public struct EntityTagger: Sendable {
         /// every person the lists do not know gets).
         func isGazetteerLink(_ link: EntityLink?) -> Bool {
             guard let link else { return false }
-            return !link.id.utf8.starts(with: "doc:".utf8)
+            return !link.isDocumentLocal
         }
         /// MINISTRY and ACRONYM mentions, and long forms of bracketed acronyms, are the rules' to keep.
         func isProtected(_ index: Int) -> Bool {
@@ -395,7 +395,7 @@ struct TaggerFeatures {
                 let mention = mentions[mentionIndex]
                 let begins = mention.utf16Range.lowerBound == piece.lowerBound
                 let ends = mention.utf16Range.upperBound == piece.upperBound
-                let linked = mention.link == nil ? 0 : (mention.link!.id.utf8.first == 0x64 ? 1 : 2)  // "doc:..." or gazetteer
+                let linked = mention.link.map { $0.isDocumentLocal ? 1 : 2 } ?? 0
                 rule[index + 2] = 1 + UInt64(Self.typeCode(mention.type)) << 8 | UInt64(begins ? 1 : 0) << 4
                     | UInt64(ends ? 1 : 0) << 5 | UInt64(linked) << 12
                 // Inside a gazetteer hit the lexicon has been read by the recogniser: its rule code says it.

@@ -26,6 +26,10 @@ public struct EntityLink: Sendable, Hashable, Codable {
         self.id = id
         self.canonical = canonical
     }
+
+    /// Whether the link is to another mention of the same document (`doc:person:1`, which every
+    /// person the lists do not know gets), not to a gazetteer entry.
+    public var isDocumentLocal: Bool { id.utf8.starts(with: "doc:".utf8) }
 }
 
 /// What an acronym stands for.

@@ -1,7 +1,7 @@
 import ThaiSegmentation
 import ThaiTagger
 
-/// Per-unit codes of the tagger's rule-organisation features (templates 76-79): what kind of
+/// Per-unit codes of the tagger's rule-organisation features (templates 76-77): what kind of
 /// ORGANIZATION the recogniser built over a unit, so that the model can learn which of the rules'
 /// organisations to trust. The rules' organisations are right or wrong by kind: an office under a
 /// head word with a description (ศูนย์ทดสอบวัคซีนในสัตว์ทดลอง) is usually a name, a bare kind of
@@ -42,7 +42,7 @@ struct OrganizationRuleCodes {
             }
             let headEnd = Self.headEnd(recognizer, text, at: range.lowerBound, limit: range.upperBound)
             let construction: UInt64
-            if let link = mention.link, link.id.utf8.first != 0x64 {
+            if let link = mention.link, !link.isDocumentLocal {
                 construction = 1
             } else if headEnd != nil {
                 construction = placed ? 2 : 3

@@ -166,7 +166,7 @@ struct InlineRenderer {
     private func detail(_ entity: Entity) -> String {
         if let date = entity.date { return "=\(date.value?.iso ?? "?")" + (date.weekdayMismatch ? "(weekday mismatch" + (date.suggestedValue.map { "; suggested \($0.iso)" } ?? "") + ")" : "") }
         if let expansion = entity.acronym?.expansion { return "=\(expansion)" }
-        if let link = entity.link, link.canonical != entity.text, !link.id.hasPrefix("doc:") { return "=\(link.canonical)" }
+        if let link = entity.link, link.canonical != entity.text, !link.isDocumentLocal { return "=\(link.canonical)" }
         return ""
     }
 
