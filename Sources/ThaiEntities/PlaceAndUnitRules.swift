@@ -215,13 +215,19 @@ extension RecognitionPass {
         var lineStart = start
         while lineStart > 0, units[lineStart - 1] == 0x20 || units[lineStart - 1] == 0x09 || units[lineStart - 1] == 0xA0 { lineStart -= 1 }
         let opensLine = lineStart == 0 || units[lineStart - 1] == 0x0A
-        let afterPosition = recognizer.unitPositions.contains { start >= $0.count && matches($0, at: start - $0.count) }
+        let afterPosition = followsUnitPosition(start)
         let parent = skipSpaces(end, limit: 1)
         let beforeParent = parent > end && parent < units.count
             && (recognizer.organizationHeads.longestMatch(in: units, at: parent) != nil || matches(EntityRecognizer.ministryHead, at: parent))
         let endsLine = end == units.count || units[skipSpaces(end)] == 0x0A
         guard afterPosition || beforeParent || opensLine && endsLine else { return nil }
         return Candidate(range: start..<end, type: .organization)
+    }
+
+    /// Whether a position written before a unit's name (`PlaceAndUnitWords.unitPositions`:
+    /// ผู้อำนวยการ, ประธาน ...) ends at `position`.
+    func followsUnitPosition(_ position: Int) -> Bool {
+        recognizer.unitPositions.contains { position >= $0.count && matches($0, at: position - $0.count) }
     }
 }
 

@@ -81,7 +81,7 @@ struct RecognitionPass {
             }
             // ผู้อำนวยการกองกลาง: ICU cuts ผู้|อำนวย|การก|อง|กลาง; the unit's name starts after the position.
             if range.count > Words.ofAct.count, matches(Words.ofAct, at: range.lowerBound),
-               recognizer.unitPositions.contains(where: { range.lowerBound + Words.ofAct.count >= $0.count && matches($0, at: range.lowerBound + Words.ofAct.count - $0.count) }) {
+               followsUnitPosition(range.lowerBound + Words.ofAct.count) {
                 collectCandidates(at: range.lowerBound + Words.ofAct.count, tokenIndex: index, into: &candidates)
             }
         }
