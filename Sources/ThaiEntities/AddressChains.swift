@@ -30,7 +30,8 @@ extension EntityRecognizer {
 /// The words that open the next part of an address written without spaces: a sub-district,
 /// district or province (แขวง, เขต, ตำบล, อำเภอ, จังหวัด, จ.) and Bangkok's abbreviation (กทม).
 enum AddressParts {
-    static let words: [[UInt16]] = ["แขวง", "เขต", "ตำบล", "อำเภอ", "จังหวัด", "จ.", "อ.", "ต.", "กทม"].map { Array($0.utf16) }
+    static let strings = ["แขวง", "เขต", "ตำบล", "อำเภอ", "จังหวัด", "จ.", "อ.", "ต.", "กทม"]
+    static let words: [[UInt16]] = strings.map { Array($0.utf16) }
 }
 
 extension RecognitionPass {

@@ -43,8 +43,8 @@ struct PlaceCueCodes {
 /// cross-validation on ThaiNER train).
 enum PlaceCueWords {
     static let kinds: [[String]] = [
-        // Parts of an address.
-        ["แขวง", "เขต", "ตำบล", "อำเภอ", "จังหวัด", "จ.", "อ.", "ต.", "กทม", "กทม.", "กรุงเทพฯ"],
+        // Parts of an address, and Bangkok written out.
+        AddressParts.strings + ["กทม.", "กรุงเทพฯ"],
         // Natural features.
         ["แม่น้ำ", "ลำน้ำ", "น้ำ", "ห้วย", "ลำห้วย", "คลอง", "ป่า", "เขา", "ดอย", "ภู", "ถ้ำ", "น้ำตก", "เกาะ", "อ่าว",
          "หาด", "ทะเล", "บึง", "หนอง", "ลุ่มน้ำ", "แหลม"],
