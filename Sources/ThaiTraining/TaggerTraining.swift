@@ -17,10 +17,21 @@ public struct TaggerTraining: Sendable {
     /// The shipped model's training epochs.
     public static let defaultEpochs = 16
 
+    /// How the model's weights are learned from the training sequences.
+    public enum Learner: Sendable, Equatable {
+        /// The structured averaged perceptron (`PerceptronTrainer`).
+        case perceptron
+        /// A linear-chain CRF trained by L2-regularised conditional likelihood (`CRFTrainer`),
+        /// with this L2 coefficient.
+        case crf(l2: Double)
+    }
+
     /// Feature hash buckets.
     public var buckets: Int
-    /// Passes of the perceptron over the training sequences.
+    /// Passes of the learner over the training sequences.
     public var epochs: Int
+    /// The learner.
+    public var learner: Learner
     /// Parts for jackknifed list features: the list features of each part's lines come from
     /// lists mined without that part.
     public var parts: Int
@@ -43,9 +54,11 @@ public struct TaggerTraining: Sendable {
 
     /// Training settings; the defaults are the shipped model's.
     public init(buckets: Int = TaggerTraining.defaultBuckets, epochs: Int = TaggerTraining.defaultEpochs, parts: Int = 5,
-                corpusWeight: Int = TaggerTraining.defaultCorpusWeight, unit: ThaiNERUnit = .article) {
+                corpusWeight: Int = TaggerTraining.defaultCorpusWeight, unit: ThaiNERUnit = .article,
+                learner: Learner = .perceptron) {
         self.buckets = buckets
         self.epochs = epochs
+        self.learner = learner
         self.parts = parts
         self.corpusWeight = corpusWeight
         self.unit = unit
@@ -155,10 +168,20 @@ public struct TaggerTraining: Sendable {
                                               gold: gold, types: EntityTagger.types, bucketCount: buckets, cuts: cuts)
     }
 
-    /// Trains the model on `sequences`; `progress` is called after each epoch with its number
-    /// and how many sequences it got wrong.
-    public func train(_ sequences: [TrainingSequence], progress: ((Int, Int) -> Void)? = nil) -> SequenceModel {
-        PerceptronTrainer(epochs: epochs).train(sequences, types: EntityTagger.types.map(\.rawValue), bucketCount: buckets,
-                                                progress: progress)
+    /// Trains the model on `sequences` with ``learner``; `progress` is called after each epoch
+    /// with its number and a summary of it (how many sequences the perceptron got wrong, or the
+    /// CRF's mean negative log-likelihood).
+    public func train(_ sequences: [TrainingSequence], progress: ((_ epoch: Int, _ summary: String) -> Void)? = nil) -> SequenceModel {
+        let types = EntityTagger.types.map(\.rawValue)
+        switch learner {
+        case .perceptron:
+            return PerceptronTrainer(epochs: epochs).train(sequences, types: types, bucketCount: buckets) { epoch, mistakes in
+                progress?(epoch, "\(mistakes) of \(sequences.count) sequences wrong")
+            }
+        case .crf(let l2):
+            return CRFTrainer(epochs: epochs, l2: l2).train(sequences, types: types, bucketCount: buckets) { epoch, loss in
+                progress?(epoch, "mean negative log-likelihood \(loss)")
+            }
+        }
     }
 }

@@ -21,6 +21,8 @@ struct Train: ParsableCommand {
     @Option(help: "Training epochs.")
     var epochs: Int = TaggerTraining.defaultEpochs
 
+    @OptionGroup var learner: LearnerOptions
+
     @Option(help: "Feature hash buckets.")
     var buckets: Int = TaggerTraining.defaultBuckets
 
@@ -39,7 +41,8 @@ struct Train: ParsableCommand {
     func run() throws {
         var lines: [ThaiNERLine] = []
         for file in files { lines += try ThaiNERLine.read(file) }
-        let training = TaggerTraining(buckets: buckets, epochs: epochs, parts: parts, corpusWeight: corpusWeight, unit: thaiNERUnit)
+        let training = TaggerTraining(buckets: buckets, epochs: epochs, parts: parts, corpusWeight: corpusWeight, unit: thaiNERUnit,
+                                       learner: learner.value)
         let thaiNER = try training.sequences(lines)
         var sequences = thaiNER.sequences
         printError("\(sequences.count) sequences, \(thaiNER.spans) gold spans, \(thaiNER.misaligned) span edges inside a token")
@@ -48,13 +51,33 @@ struct Train: ParsableCommand {
             printError("\(documents.count) corpus documents (split train), weight \(corpusWeight)")
             sequences += training.weighted(documents)
         }
-        let model = training.train(sequences) { epoch, mistakes in
-            printError("epoch \(epoch): \(mistakes) of \(sequences.count) sequences wrong")
+        let model = training.train(sequences) { epoch, summary in
+            printError("epoch \(epoch): \(summary)")
         }
         let bytes = model.serialized()
         let data = base64 ? Data(Base64.encode(bytes).utf8) : Data(bytes)
         try data.write(to: URL(fileURLWithPath: output))
         printError("wrote \(output): \(data.count) bytes")
+    }
+}
+
+/// The learner options of the commands that train (`train`, and `eval --cross-validate`).
+struct LearnerOptions: ParsableArguments {
+    /// The learners by name.
+    enum Name: String, ExpressibleByArgument, CaseIterable { case perceptron, crf }
+
+    @Option(name: .customLong("learner"), help: "How the sequence model learns: perceptron (structured averaged perceptron) or crf (linear-chain CRF, L2-regularised likelihood).")
+    var name: Name = .perceptron
+
+    @Option(help: "With --learner crf: the L2 coefficient (larger pulls weights harder towards zero).")
+    var l2: Double = 3
+
+    /// The training configuration's learner.
+    var value: TaggerTraining.Learner {
+        switch name {
+        case .perceptron: .perceptron
+        case .crf: .crf(l2: l2)
+        }
     }
 }
 

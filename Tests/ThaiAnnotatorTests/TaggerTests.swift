@@ -4,7 +4,7 @@ import Testing
 @testable import ThaiEntities
 @testable import ThaiTagger
 
-/// The sequence model: the perceptron, the model format, the features over a real text, the
+/// The sequence model: the perceptron and the CRF, the model format, the features over a real text, the
 /// merge with the rules, and that `thai-annotate train` is deterministic.
 struct TaggerTests {
     /// A sequence of words, each its own feature, labelled by a rule the trainer must learn.
@@ -47,6 +47,62 @@ struct TaggerTests {
         versionOne[4] = 1  // a model of the BIO format says to retrain
         #expect { try SequenceModel(serialized: versionOne) } throws: { "\($0)".contains("thai-annotate train") }
         #expect(Base64.decode(Base64.encode(bytes).utf8) == bytes)
+    }
+
+    @Test func crfLearnsASmallFixtureDeterministically() {
+        var generator = SplitMix64(seed: 7)
+        let sequences = (0..<60).map { _ in Self.synthetic((0..<12).map { _ in 1 + Int(generator.next() % 8) }) }
+        let types = ["PERSON", "ORGANIZATION", "LOCATION"]
+        let trainer = CRFTrainer(epochs: 20, l2: 0.1, learningRate: 0.5)
+        let model = trainer.train(sequences, types: types, bucketCount: 256)
+        for sequence in sequences {
+            #expect(model.decode(features: sequence.features, offsets: sequence.offsets) == sequence.labels)
+        }
+        #expect(trainer.train(sequences, types: types, bucketCount: 256).serialized() == model.serialized())
+        var other = trainer
+        other.seed = 1
+        #expect(other.train(sequences, types: types, bucketCount: 256).serialized() != model.serialized())
+    }
+
+    /// The CRF's forward-backward gives the probability of the gold labels among the valid BILOU
+    /// sequences, as enumerating them all does.
+    @Test func crfLikelihoodMatchesEnumeration() {
+        let labelCount = EntityLabels.count(types: 1), length = 4, bucketCount = 3
+        var generator = SplitMix64(seed: 3)
+        let random = { (generator: inout SplitMix64) in Double(generator.next() % 2001) / 1000 - 1 }
+        let weights = (0..<(bucketCount * labelCount)).map { _ in random(&generator) }
+        let transitions = (0..<((labelCount + 1) * labelCount)).map { _ in random(&generator) }
+        let features: [Int32] = [0, 1, 2, 1, 0, 2]
+        let offsets: [Int32] = [0, 2, 3, 5, 6]
+        func score(_ labels: [Int]) -> Double {
+            var total = 0.0
+            for (position, label) in labels.enumerated() {
+                for index in Int(offsets[position])..<Int(offsets[position + 1]) { total += weights[Int(features[index]) * labelCount + label] }
+                total += transitions[(position == 0 ? labelCount : labels[position - 1]) * labelCount + label]
+            }
+            return total
+        }
+        var valid: [[Int]] = [[]]
+        for _ in 0..<length {
+            valid = valid.flatMap { prefix in (0..<labelCount).filter { EntityLabels.allows(prefix.last, $0) }.map { prefix + [$0] } }
+        }
+        valid = valid.filter { EntityLabels.mayEnd($0.last!) }
+        let logZ = log(valid.map { exp(score($0)) }.reduce(0, +))
+        let gold = [0, 1, 3, 4]  // O B-X L-X U-X
+        let lattice = CRFTrainer.Lattice(labelCount: labelCount)
+        let loss = weights.withUnsafeBufferPointer { weights in
+            transitions.withUnsafeBufferPointer { transitions in
+                lattice.run(TrainingSequence(features: features, offsets: offsets, labels: gold), weights: weights.baseAddress!,
+                            transitions: transitions.baseAddress!, scale: 1)
+            }
+        }
+        #expect(abs(loss - (logZ - score(gold))) < 1e-9)
+        // The label marginals: each position's sum to 1, and B-X at position 1 as enumerated.
+        for position in 0..<length {
+            #expect(abs((0..<labelCount).map { lattice.alpha[position * labelCount + $0] }.reduce(0, +) - 1) < 1e-9)
+        }
+        let beginAtOne = valid.filter { $0[1] == 1 }.map { exp(score($0) - logZ) }.reduce(0, +)
+        #expect(abs(lattice.alpha[labelCount + 1] - beginAtOne) < 1e-9)
     }
 
     @Test func viterbiKeepsToValidBILOUSequences() {
