@@ -67,10 +67,10 @@ struct LearnerOptions: ParsableArguments {
     enum Name: String, ExpressibleByArgument, CaseIterable { case perceptron, crf }
 
     @Option(name: .customLong("learner"), help: "How the sequence model learns: perceptron (structured averaged perceptron) or crf (linear-chain CRF, L2-regularised likelihood).")
-    var name: Name = .perceptron
+    var name: Name = .crf
 
     @Option(help: "With --learner crf: the L2 coefficient (larger pulls weights harder towards zero).")
-    var l2: Double = 3
+    var l2: Double = TaggerTraining.defaultL2
 
     /// The training configuration's learner.
     var value: TaggerTraining.Learner {
