@@ -26,7 +26,7 @@ let package = Package(
         // Text -> typed word tokens with offsets, through ICU's Thai dictionary break iterator.
         .target(name: "ThaiSegmentation", dependencies: ["CICU"]),
         // Gazetteers, the multi-pattern matcher and the PERSON/MINISTRY/ORGANIZATION/ACRONYM/LOCATION rules.
-        // The learned layer's core: hashed features, averaged perceptron, Viterbi, model format.
+        // The learned layer's core: hashed features, averaged perceptron and CRF trainers, Viterbi, model format.
         .target(name: "ThaiTagger"),
         .target(
             name: "ThaiEntities",

@@ -115,7 +115,7 @@ public struct EntityTagger: Sendable {
     /// The training sequence of `text`, cut before the first unit at or after each of `cuts`
     /// (ascending UTF-16 offsets; empty parts dropped): the features of a document, with its
     /// rule mentions and each unit's neighbours as the whole document gives them, in parts the
-    /// size of its paragraphs. The perceptron updates once per sequence, so one sequence per
+    /// size of its paragraphs. The learners update once per sequence, so one sequence per
     /// article would give it a fraction of the updates. Returns also the number of gold spans
     /// whose edges fall inside a unit.
     public static func trainingSequences(recognizer: EntityRecognizer, text: UTF16Text, tokens: [Token],

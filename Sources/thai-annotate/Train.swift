@@ -70,7 +70,7 @@ struct LearnerOptions: ParsableArguments {
     var name: Name = .perceptron
 
     @Option(help: "With --learner crf: the L2 coefficient (larger pulls weights harder towards zero).")
-    var l2: Double = 3
+    var l2: Double = TaggerTraining.defaultL2
 
     /// The training configuration's learner.
     var value: TaggerTraining.Learner {
