@@ -342,11 +342,14 @@ struct TaggerFeatures {
                 var position = start + 1
                 while position < range.upperBound {
                     let unit = text[position], before = text[position - 1]
+                    // Both dotted tests need a dot one or two units on: most positions are ruled out here.
+                    let dotFollows = position + 1 < text.count
+                        && (text[position + 1] == 0x2E || position + 2 < text.count && text[position + 2] == 0x2E)
                     if cuts.contains(position) || before == 0x2E && !CharacterClass.isDigit(unit) && unit != 0x2E
                         || CharacterClass.isLatinLetter(unit) && CharacterClass.isThai(before)
                         || CharacterClass.isThai(unit) && CharacterClass.isLatinLetter(before)
-                        || Self.startsDottedTitle(recognizer, text, position, before: before)
-                        || recognizer.startsGluedAdministrativeAbbreviation(text, at: position) {
+                        || dotFollows && (Self.startsDottedTitle(recognizer, text, position, before: before)
+                                          || recognizer.startsGluedAdministrativeAbbreviation(text, at: position)) {
                         pieces.append(start..<position)
                         start = position
                     }
@@ -365,8 +368,9 @@ struct TaggerFeatures {
         var shape = [UInt64](repeating: 0, count: count + 4)
         var rule = [UInt64](repeating: 0, count: count + 4)
         var lexicon = [UInt64](repeating: 0, count: count + 4)
-        var prefixes = [UInt64](repeating: 0, count: 3 * count)
-        var suffixes = [UInt64](repeating: 0, count: 3 * count)
+        // The hashes of each unit's first and last one, two and three code units, three a unit.
+        let prefixes = Self.affixHashes(text, pieces, suffixes: false)
+        let suffixes = Self.affixHashes(text, pieces, suffixes: true)
         // Padding: index i + 2 is unit i; the pads have distinct codes.
         for pad in [0, 1, count + 2, count + 3] {
             word[pad] = 0xB0B0 &+ UInt64(pad > 1 ? 1 : 0)
@@ -380,15 +384,6 @@ struct TaggerFeatures {
             hasher.combine(text, piece)
             word[index + 2] = hasher.value
             shape[index + 2] = Self.shape(text, piece)
-            let length = piece.count
-            for n in 1...3 {
-                var prefix = FeatureHasher(template: UInt64(n))
-                prefix.combine(text, piece.lowerBound..<(piece.lowerBound + min(n, length)))
-                prefixes[3 * index + n - 1] = prefix.value
-                var suffix = FeatureHasher(template: UInt64(n + 3))
-                suffix.combine(text, (piece.upperBound - min(n, length))..<piece.upperBound)
-                suffixes[3 * index + n - 1] = suffix.value
-            }
             // The recogniser's mention over this unit.
             while mentionIndex < mentions.count, mentions[mentionIndex].utf16Range.upperBound <= piece.lowerBound { mentionIndex += 1 }
             if mentionIndex < mentions.count, mentions[mentionIndex].utf16Range.lowerBound <= piece.lowerBound {
@@ -555,6 +550,29 @@ struct TaggerFeatures {
         }
         self.features = features
         self.offsets = offsets
+    }
+
+    /// For each of `pieces`, three hashes (`FeatureHasher` templates 1, 2, 3, or 4, 5, 6 for
+    /// `suffixes`) of its first (last) one, two and three code units, the whole piece when shorter.
+    static func affixHashes(_ text: UnsafeBufferPointer<UInt16>, _ pieces: [Range<Int>], suffixes: Bool) -> [UInt64] {
+        [UInt64](unsafeUninitializedCapacity: 3 * pieces.count) { out, initialized in
+            var cursor = out.baseAddress
+            for piece in pieces {
+                for n in 1...3 {
+                    let length = min(n, piece.count)
+                    var hasher = FeatureHasher(template: UInt64(suffixes ? n + 3 : n))
+                    var position = suffixes ? piece.upperBound - length : piece.lowerBound
+                    for _ in 0..<length {
+                        hasher.combine(UInt64(text[position]))
+                        position += 1
+                    }
+                    hasher.combine(0xFFFF_FFFF)  // the end mark of `combine(_:_:)`
+                    cursor!.pointee = hasher.value
+                    cursor! += 1
+                }
+            }
+            initialized = 3 * pieces.count
+        }
     }
 
     /// A dotted title of four units or more starting inside a word (และด.ช.นิธิกร, รีด.ช.): ICU
