@@ -8,7 +8,8 @@ import ThaiSegmentation
 /// The names looked for, from the document's PERSON mentions after the merge:
 /// - after a title (ด.ช.กัปตัน บุญมานุช): the given name (กัปตัน) and the name after the title
 ///   (กัปตัน บุญมานุช);
-/// - without a title (น้องเต้, เสี่ยแหลม, อีลอน มัสก์): the mention's text.
+/// - without a title (น้องเต้, เสี่ยแหลม, อีลอน มัสก์): the mention's text, and the name after a
+///   word that opens names (`namePrefixes`: พระ|จตุคาม, then จตุคาม).
 /// Each of four UTF-16 units or more and starting with a Thai letter (shorter given names are
 /// common words: วัน, ที่). An occurrence starts where a token starts, ends where one ends (or
 /// before a non-Thai character) and overlaps no mention; a title right before it (one space
@@ -24,7 +25,7 @@ extension EntityTagger {
     /// `mentions` (sorted by start) with a PERSON mention at each repeat of a person's name (see
     /// above), linked like the mention it repeats.
     static func propagatingPersons(_ mentions: [EntityMention], units: UnsafeBufferPointer<UInt16>, tokens: [Token],
-                                   people: PersonLexicon) -> [EntityMention] {
+                                   people: PersonLexicon, thaiNERSpans: Bool = false) -> [EntityMention] {
         // The names, each once: its mention count and first mention's link.
         var index: [[UInt16]: Int] = [:]
         var names: [(key: [UInt16], sources: Int, link: EntityLink?)] = []
@@ -39,6 +40,10 @@ extension EntityTagger {
             let range = mention.utf16Range
             guard let title = people.titles.longestMatch(in: units, at: range.lowerBound), title.end < range.upperBound else {
                 addName(range, link: mention.link)
+                if let prefixEnd = namePrefixEnd(at: range.lowerBound, in: units, thaiNERSpans: thaiNERSpans),
+                   prefixEnd < range.upperBound, !CharacterClass.isWhitespace(units[prefixEnd]) {
+                    addName(prefixEnd..<range.upperBound, link: mention.link)
+                }
                 continue
             }
             var start = title.end
