@@ -13,7 +13,8 @@ import ThaiSegmentation
 /// Each of four UTF-16 units or more and starting with a Thai letter (shorter given names are
 /// common words: วัน, ที่). An occurrence starts where a token starts, ends where one ends (or
 /// before a non-Thai character) and overlaps no mention; a title right before it (one space
-/// between at most) becomes part of it (คุณหญิง + จารุวรรณ). A name the segmenter keeps as one
+/// between at most) becomes part of it (คุณหญิง + จารุวรรณ), and so does a word that opens names
+/// (`namePrefixStart`: ครู + เกศิณี). A name the segmenter keeps as one
 /// word (สมัคร, ส่วน, สามารถ: dictionary words) is taken only where a name can start without a
 /// title (at the start of the text, after a space or a non-Thai character, or after a title), and
 /// not at all when the document has more than ``maximumBareRepeats`` such occurrences for each
@@ -63,7 +64,8 @@ extension EntityTagger {
 
         var found: [(mention: EntityMention, name: Int, oneWord: Bool)] = []
         var oneWordRepeats = [Int](repeating: 0, count: names.count)
-        for token in tokens where token.kind != .whitespace {
+        let tokenRanges = tokens.map(\.utf16Offsets)
+        for (tokenIndex, token) in tokens.enumerated() where token.kind != .whitespace {
             let start = token.utf16Offsets.lowerBound
             guard firstUnits.contains(units[start]), !covered.contains(start),
                   let match = trie.longestMatch(in: units, at: start),
@@ -72,6 +74,9 @@ extension EntityTagger {
             var first = start
             if let title = people.titleStart(endingAt: start, in: units, strongOnly: false),
                !(title..<start).contains(where: covered.contains) { first = title }
+            let prefixed = namePrefixStart(before: first, after: 0, pieces: tokenRanges[..<tokenIndex], text: units,
+                                           thaiNERSpans: thaiNERSpans)
+            if !(prefixed..<first).contains(where: covered.contains) { first = prefixed }
             let oneWord = match.end <= token.utf16Offsets.upperBound
             if oneWord, first == start, start > 0, CharacterClass.isThai(units[start - 1]) { continue }
             let name = Int(match.payload)
