@@ -206,6 +206,29 @@ struct TaggerTests {
         #expect(try Self.repaired("เรื่องนี้ แต่นายสมปอง รักไทย ไม่ยอม", persons: ["นายสมปอง รักไทย"]) == ["นายสมปอง รักไทย"])
     }
 
+    /// The persons after adding the aliases given after `person` in `text` (made-up text).
+    static func aliased(_ text: String, person: String) throws -> [String] {
+        let rules = try Annotator(configuration: { var c = Annotator.Configuration(); c.tagger = .off; return c }())
+        let utf16 = UTF16Text(text)
+        let tokens = rules.segmenter.tokens(in: utf16)
+        let string = text as NSString
+        let range = string.range(of: person)
+        let mention = EntityMention(type: .person, utf16Range: range.location..<(range.location + range.length))
+        return utf16.units.withUnsafeBufferPointer { units in
+            EntityTagger.addingAliases([mention], units: units, tokens: tokens)
+                .map { string.substring(with: NSRange(location: $0.utf16Range.lowerBound, length: $0.utf16Range.count)) }
+        }
+    }
+
+    /// A nickname given after a person's name and หรือ is a PERSON too, up to a space or a glued
+    /// word with a digit; หรือไม่ after a name is a question, not a nickname.
+    @Test func aNicknameAfterOrIsAPerson() throws {
+        #expect(try Self.aliased("นายสมปอง รักไทย หรือน้องปอง อายุ 30 ปี", person: "นายสมปอง รักไทย")
+                == ["นายสมปอง รักไทย", "น้องปอง"])
+        #expect(try Self.aliased("ยังไม่รู้ว่านายสมปอง รักไทย หรือไม่ ที่จะมา", person: "นายสมปอง รักไทย") == ["นายสมปอง รักไทย"])
+        #expect(try Self.aliased("นางมาลี ทองดี หรือ\"เจ๊มาลี\" เจ้าของร้าน", person: "นางมาลี ทองดี") == ["นางมาลี ทองดี", "เจ๊มาลี"])
+    }
+
     /// A name after a word that opens names is found again bare, under the conventions that keep
     /// that word in the span.
     @Test func theNameAfterANamePrefixIsFoundAgain() throws {
