@@ -11,11 +11,6 @@ import ThaiTagger
 ///   one space takes พล. in: the rank is written apart (พล. ต.สนั่น), which the units do not join.
 /// - A span that ends one short piece before the end of a word takes the piece in when it looks
 ///   like the end of a name the segmenter cut off (`isNameRemnant`: บุตรศรีภู|มิ before รมช.).
-/// - A span starting with a Thai letter one space after a strong title takes the title in
-///   (นาง อรุณี: ThaiNER and the guidelines keep a title in, glued or not); a span without a title
-///   right after a rare piece that starts the word takes the piece in (`isNameOpening`: อัง|เกโล่,
-///   the segmenter's cut of a transliterated name). (CV: boundary errors 701 -> 699 of all types,
-///   PERSON 0.873 -> 0.874; with pieces up to 10,000 times in text, 0.866: แต่|นายวราวุธ.)
 /// - A span right after a word that opens a name takes it in (`namePrefixStart`): a religious or
 ///   honorific title the lists do not hold (หลวง|พ่อ..., พระ, ครูบา, สมเด็จ, คุณหญิง), and, under
 ///   ThaiNER's span conventions only, a role, kin or trade word written as a title (รองนายกฯ, ครู,
@@ -54,18 +49,8 @@ extension EntityTagger {
             if startsSplitRank(at: start, in: text), (result.last?.range.upperBound ?? 0) <= start - generalPrefix.count - 1 {
                 start -= generalPrefix.count + 1
             }
-            let limit = result.last?.range.upperBound ?? 0
-            if start == span.range.lowerBound, CharacterClass.isThai(text[start]) {
-                if let title = people.titleStart(endingAt: start, in: text, strongOnly: true), title >= limit,
-                   CharacterClass.isSpace(text[start - 1]), pieces[..<first].contains(where: { $0.lowerBound == title }) {
-                    start = title
-                } else if first > 0, titleEnd == start, namePrefixEnd(at: start, in: text, thaiNERSpans: true) == nil,
-                          isNameOpening(first - 1, pieces: pieces, text: text, frequencies: frequencies),
-                          pieces[first - 1].lowerBound >= limit {
-                    start = pieces[first - 1].lowerBound
-                }
-            }
-            start = namePrefixStart(before: start, after: limit, pieces: pieces[..<first], text: text, thaiNERSpans: thaiNERSpans)
+            start = namePrefixStart(before: start, after: result.last?.range.upperBound ?? 0, pieces: pieces[..<first],
+                                    text: text, thaiNERSpans: thaiNERSpans)
             var sawSpace = false
             var unit = first + 1
             while unit < pieces.count, pieces[unit].lowerBound < span.range.upperBound {
@@ -155,27 +140,6 @@ extension EntityTagger {
             end = max(end ?? 0, position + prefix.word.count)
         }
         return end
-    }
-
-    /// Whether tagging unit `unit`, right before a span, is the first piece of a name the segmenter
-    /// cut off (อัง|เกโล่, ดาร์|เรน): two to four UTF-16 units of Thai glued to the span, at the start
-    /// of a word (after a space, punctuation or the start of the text) and rare in running text
-    /// (fewer than 100 times in `frequencies`' text: แต่, กรณี and หาก before a titled name are not).
-    static func isNameOpening(_ unit: Int, pieces: [Range<Int>], text: UnsafeBufferPointer<UInt16>,
-                              frequencies: WordFrequencies) -> Bool {
-        let piece = pieces[unit]
-        guard (2...4).contains(piece.count), CharacterClass.isThaiConsonant(text[piece.lowerBound])
-                || (0x0E40...0x0E44).contains(text[piece.lowerBound]),
-              CharacterClass.isThai(text[piece.upperBound - 1]) else { return false }
-        if piece.lowerBound > 0 {
-            let before = text[piece.lowerBound - 1]
-            guard !CharacterClass.isThai(before), !CharacterClass.isLatinLetter(before), !CharacterClass.isDigit(before) else {
-                return false
-            }
-        }
-        var hasher = FeatureHasher(template: 0)
-        hasher.combine(text, piece)
-        return frequencies.buckets(wordHash: hasher.value) & 7 <= 2
     }
 
     /// พล., the first half of a general's rank (พล.ต., พล.ร.ท.).
