@@ -40,12 +40,14 @@ import ThaiTagger
 /// 5. The annotator finds dates around the recogniser's mentions; a span made by the model alone
 ///    that overlaps a date is dropped (a date wins over the model, as a named entity of the
 ///    rules wins over a date).
-/// 6. A person the merged mentions name is found again where the document repeats the name bare
-///    (`propagatingPersons`: ด.ช.กัปตัน บุญมานุช, then กัปตัน; น้องเต้ found once, then eleven
+/// 6. A nickname given after a person and หรือ is a PERSON (`addingAliases`: นายสมชาย ใจดี
+///    หรือน้องชาย), and a person the merged mentions name is found again where the document
+///    repeats the name bare (`propagatingPersons`: ด.ช.กัปตัน บุญมานุช, then กัปตัน; น้องเต้ found once, then eleven
 ///    more times). (5-fold CV on ThaiNER train per article: unseen-name PERSON recall 0.408 ->
 ///    0.446, PERSON F1 0.837 either way: recall up, precision down.)
 /// Before the merge, the model's PERSON edges are repaired where a glued title starts another
-/// person or a general's rank is written apart (`repairingPersonBoundaries`), and, under the
+/// person, a general's rank is written apart or a word that opens a name (หลวงพ่อ, พระ; under
+/// ThaiNER's conventions รองนายกฯ, น้อง) stands right before the span (`repairingPersonBoundaries`), and, under the
 /// guidelines' conventions, a model ORGANIZATION span that ends with
 /// จังหวัด, อำเภอ or ตำบล is revised as a class name (`revisingClassNames`): it takes the place after
 /// it or the rules' longer organisation, or is dropped.
@@ -93,11 +95,14 @@ public struct EntityTagger: Sendable {
                                                bucketCount: model.bucketCount, prefetching: rows)
                 let labels = model.decode(features: extractor.features, offsets: extractor.offsets)
                 return Self.repairingPersonBoundaries(extractor.spans(labels: labels, types: modelTypes), pieces: extractor.units,
-                                                      text: units, people: recognizer.people)
+                                                      text: units, people: recognizer.people,
+                                                      thaiNERSpans: recognizer.followsThaiNERSpans)
             }
             let revised = recognizer.followsThaiNERSpans ? spans : Self.revisingClassNames(spans, rules: ruleMentions, units: units)
             let merged = Self.merge(rules: ruleMentions, model: revised, units: units, thaiNERSpans: recognizer.followsThaiNERSpans)
-            return Self.propagatingPersons(merged, units: units, tokens: tokens, people: recognizer.people)
+            let aliased = Self.addingAliases(merged, units: units, tokens: tokens)
+            return Self.propagatingPersons(aliased, units: units, tokens: tokens, people: recognizer.people,
+                                           thaiNERSpans: recognizer.followsThaiNERSpans)
         }
     }
 
