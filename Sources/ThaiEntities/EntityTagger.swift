@@ -58,6 +58,8 @@ public struct EntityTagger: Sendable {
     let recognizer: EntityRecognizer
     /// The model's entity types, mapped to ours.
     let modelTypes: [EntityType]
+    /// The index of PERSON among the model's types, if it has the type.
+    let personType: Int?
 
     static let districtHeads = ["อำเภอ", "ตำบล", "เขต", "อ.", "ต."].map { Array($0.utf16) }
 
@@ -69,6 +71,7 @@ public struct EntityTagger: Sendable {
         self.model = model
         self.recognizer = recognizer
         modelTypes = model.types.map { EntityType(rawValue: $0) ?? .organization }
+        personType = modelTypes.firstIndex(of: .person)
     }
 
     /// The model shipped with ThaiAnnotator (Resources/model/tagger.txt), or nil when the package
@@ -93,7 +96,10 @@ public struct EntityTagger: Sendable {
             let spans = model.rows.withUnsafeBufferPointer { rows in
                 let extractor = TaggerFeatures(recognizer: recognizer, units: units, tokens: tokens, mentions: ruleMentions,
                                                bucketCount: model.bucketCount, prefetching: rows)
-                let labels = model.decode(features: extractor.features, offsets: extractor.offsets)
+                // Under the guidelines a strong title always opens a PERSON; ThaiNER leaves some unmarked.
+                let titled = recognizer.followsThaiNERSpans ? [] : extractor.titledPersonStarts
+                let labels = model.decode(features: extractor.features, offsets: extractor.offsets,
+                                          spansStarting: personType.map { type in titled.map { ($0, type) } } ?? [])
                 return Self.repairingPersonBoundaries(extractor.spans(labels: labels, types: modelTypes), pieces: extractor.units,
                                                       text: units, people: recognizer.people,
                                                       thaiNERSpans: recognizer.followsThaiNERSpans)
@@ -326,6 +332,9 @@ struct TaggerFeatures {
     let isBlank: [Bool]
     let features: [Int32]
     let offsets: [Int32]
+    /// The units that are a strong title (นาย, พล.อ.) opening one of the recogniser's PERSON
+    /// mentions: the decoder must start a PERSON there (a title is evidence enough of a name).
+    let titledPersonStarts: [Int]
 
     /// The units and features of `text`. With `rows` (the model's), each feature's row is
     /// prefetched as its bucket is found: the decoder's sums then find the rows in the cache
@@ -384,6 +393,7 @@ struct TaggerFeatures {
             lexicon[pad] = 0x3333
         }
         var mentionIndex = 0
+        var titledStarts: [Int] = []
         for (index, piece) in pieces.enumerated() {
             var hasher = FeatureHasher(template: 0)
             hasher.combine(text, piece)
@@ -400,6 +410,9 @@ struct TaggerFeatures {
                     | UInt64(ends ? 1 : 0) << 5 | UInt64(linked) << 12
                 // Inside a gazetteer hit the lexicon has been read by the recogniser: its rule code says it.
                 if !begins, linked == 2 { continue }
+                if begins, mention.type == .person, recognizer.people.titles.payload(exactly: piece, in: text) == 1 {
+                    titledStarts.append(index)
+                }
             }
             lexicon[index + 2] = Self.lexiconFlags(recognizer, text, piece)
         }
@@ -555,6 +568,7 @@ struct TaggerFeatures {
         }
         self.features = features
         self.offsets = offsets
+        titledPersonStarts = titledStarts
     }
 
     /// For each of `pieces`, three hashes (`FeatureHasher` templates 1, 2, 3, or 4, 5, 6 for

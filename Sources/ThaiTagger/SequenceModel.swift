@@ -65,7 +65,8 @@ public struct SequenceModel: Sendable {
     static let exactInt16Terms = Int(Int16.max) / 128
 
     /// The best valid label sequence; `features[offsets[i]..<offsets[i+1]]` are position i's buckets.
-    public func decode(features: [Int32], offsets: [Int32]) -> [Int] {
+    /// At each of `spansStarting`'s positions a span of its type must begin (B-X or U-X).
+    public func decode(features: [Int32], offsets: [Int32], spansStarting: [(position: Int, type: Int)] = []) -> [Int] {
         let count = offsets.count - 1
         guard count > 0 else { return [] }
         var emissions = [Scores](repeating: .zero, count: count)
@@ -87,6 +88,10 @@ public struct SequenceModel: Sendable {
                     }
                 }
             }
+        }
+        for (position, type) in spansStarting {
+            let begin = EntityLabels.label(type: type, .begin), unit = EntityLabels.label(type: type, .unit)
+            for label in 0..<labelCount where label != begin && label != unit { emissions[position][label] = -.infinity }
         }
         return Self.viterbi(emissions: emissions, transitions: transitions, labelCount: labelCount)
     }

@@ -120,6 +120,20 @@ struct TaggerTests {
         }
     }
 
+    /// A position where a span must begin gets B-X or U-X, whatever its scores, and the rest of
+    /// the sequence is still decoded by score (the guidelines' titled persons).
+    @Test func decodingStartsARequiredSpan() {
+        var weights = [Float](repeating: 0, count: 4 * 5)
+        weights[0 * 5 + 0] = 10  // bucket 0 strongly prefers O
+        weights[1 * 5 + 3] = 5   // bucket 1 prefers L-PERSON
+        let model = SequenceModel(types: ["PERSON"], bucketCount: 4, weights: weights, transitions: [Float](repeating: 0, count: 30))
+        let features: [Int32] = [0, 1, 0], offsets: [Int32] = [0, 1, 2, 3]
+        let l = EntityLabels.label
+        #expect(model.decode(features: features, offsets: offsets) == [0, 0, 0])
+        #expect(model.decode(features: features, offsets: offsets, spansStarting: [(0, 0)]) == [l(0, .begin), l(0, .last), 0])
+        #expect(model.decode(features: features, offsets: offsets, spansStarting: [(2, 0)]) == [0, 0, l(0, .unit)])
+    }
+
     @Test func bilouLabelsEncodeAndDecodeSpans() {
         let spans: [(type: Int, units: Range<Int>)] = [(0, 1..<2), (2, 3..<6), (1, 6..<8)]
         let labels = EntityLabels.encode(spans, count: 9)
