@@ -39,23 +39,24 @@ struct PlaceContextCodes {
         guard position > 0 else { return 0 }
         let last = text[position - 1]
         guard CharacterClass.isThai(last), !CharacterClass.isDigit(last) else { return 0 }
-        func ends(_ table: [UInt16: [[UInt16]]]) -> Bool {
-            table[last]?.contains { position >= $0.count && text.hasWord($0, at: position - $0.count) } ?? false
+        var found: UInt64 = 4
+        for (word, wordClass) in wordsByLastUnit[last] ?? [] where wordClass < found
+            && position >= word.count && text.hasWord(word, at: position - word.count) {
+            found = wordClass
         }
-        if ends(placeWords) { return 1 }
-        if ends(nationalityWords) { return 2 }
-        if ends(verbs) { return 3 }
-        return 4
+        return found
     }
 
-    /// Words after which a rare word is usually a site: ณ บริเวณ, ย่าน, ริม.
+    /// Words after which a rare word is usually a site: ณ, บริเวณ, ย่าน, ริม.
     static let siteWords = ["ณ", "บริเวณ", "ย่าน", "ริม", "ภายใน", "แถบ", "แถว", "ใกล้"]
 
-    static let placeWords = byLastUnit(PlaceAndUnitWords.stateContext + siteWords)
-    static let nationalityWords = byLastUnit(Vocabulary.nationalityPrefixes)
-    static let verbs = byLastUnit(Array(Vocabulary.notFamilyNames))
-
-    static func byLastUnit(_ words: [String]) -> [UInt16: [[UInt16]]] {
-        Dictionary(grouping: words.map { Array($0.utf16) }.filter { !$0.isEmpty && CharacterClass.isThai($0.last!) }) { $0.last! }
-    }
+    /// The words of classes 1-3, by their last UTF-16 unit, with their class.
+    static let wordsByLastUnit: [UInt16: [(word: [UInt16], wordClass: UInt64)]] = {
+        let classes: [(words: [String], wordClass: UInt64)] = [
+            (PlaceAndUnitWords.stateContext + siteWords, 1), (Vocabulary.nationalityPrefixes, 2), (Array(Vocabulary.notFamilyNames), 3),
+        ]
+        let words = classes.flatMap { words, wordClass in words.map { (word: Array($0.utf16), wordClass: wordClass) } }
+            .filter { !$0.word.isEmpty && CharacterClass.isThai($0.word.last!) }
+        return Dictionary(grouping: words) { $0.word.last! }
+    }()
 }
