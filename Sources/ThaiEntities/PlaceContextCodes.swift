@@ -38,11 +38,18 @@ struct PlaceContextCodes {
     static func wordClass(_ text: UnsafeBufferPointer<UInt16>, endingAt position: Int) -> UInt64 {
         guard position > 0 else { return 0 }
         let last = text[position - 1]
-        guard CharacterClass.isThai(last), !CharacterClass.isDigit(last) else { return 0 }
+        guard last >= 0x0E01, last <= 0x0E7F, !CharacterClass.isDigit(last) else { return 0 }
+        let table = ClassedWords.shared
         var found: UInt64 = 4
-        for (word, wordClass) in wordsByLastUnit[last] ?? [] where wordClass < found
-            && position >= word.count && text.hasWord(word, at: position - word.count) {
-            found = wordClass
+        for entry in table.entries[Int(table.slots[Int(last - 0x0E00)])..<Int(table.slots[Int(last - 0x0E00) + 1])]
+        where entry.wordClass < found && position >= Int(entry.count) {
+            let start = position - Int(entry.count)
+            var equal = true
+            for offset in 0..<Int(entry.count) where table.units[Int(entry.start) + offset] != text[start + offset] {
+                equal = false
+                break
+            }
+            if equal { found = entry.wordClass }
         }
         return found
     }
@@ -50,13 +57,41 @@ struct PlaceContextCodes {
     /// Words after which a rare word is usually a site: ณ, บริเวณ, ย่าน, ริม.
     static let siteWords = ["ณ", "บริเวณ", "ย่าน", "ริม", "ภายใน", "แถบ", "แถว", "ใกล้"]
 
-    /// The words of classes 1-3, by their last UTF-16 unit, with their class.
-    static let wordsByLastUnit: [UInt16: [(word: [UInt16], wordClass: UInt64)]] = {
-        let classes: [(words: [String], wordClass: UInt64)] = [
-            (PlaceAndUnitWords.stateContext + siteWords, 1), (Vocabulary.nationalityPrefixes, 2), (Array(Vocabulary.notFamilyNames), 3),
-        ]
+}
+
+/// The words of classes 1-3 of `PlaceContextCodes`, grouped by their last UTF-16 unit (a Thai
+/// letter), in flat arrays: the look-up on every unit copies no array.
+struct ClassedWords: Sendable {
+    struct Entry: Sendable {
+        var start: Int32
+        var count: Int32
+        var wordClass: UInt64
+    }
+    /// The words' units, one after another.
+    let units: [UInt16]
+    /// The words, grouped by last unit; `slots[u - 0x0E00]..<slots[u - 0x0E00 + 1]` are those ending with `u`.
+    let entries: [Entry]
+    let slots: [Int32]
+
+    static let shared = ClassedWords([
+        (PlaceAndUnitWords.stateContext + PlaceContextCodes.siteWords, 1), (Vocabulary.nationalityPrefixes, 2),
+        (Vocabulary.notFamilyNames.sorted(), 3),
+    ])
+
+    init(_ classes: [(words: [String], wordClass: UInt64)]) {
         let words = classes.flatMap { words, wordClass in words.map { (word: Array($0.utf16), wordClass: wordClass) } }
-            .filter { !$0.word.isEmpty && CharacterClass.isThai($0.word.last!) }
-        return Dictionary(grouping: words) { $0.word.last! }
-    }()
+            .filter { !$0.word.isEmpty && (0x0E01...0x0E7F).contains($0.word.last!) }
+        var units: [UInt16] = [], entries: [Entry] = [], slots = [Int32](repeating: 0, count: 129)
+        for slot in 0..<128 {
+            slots[slot] = Int32(entries.count)
+            for (word, wordClass) in words where Int(word.last! - 0x0E00) == slot {
+                entries.append(Entry(start: Int32(units.count), count: Int32(word.count), wordClass: wordClass))
+                units += word
+            }
+        }
+        slots[128] = Int32(entries.count)
+        self.units = units
+        self.entries = entries
+        self.slots = slots
+    }
 }
