@@ -9,11 +9,13 @@ import ThaiSegmentation
 /// country case with fixed lists (`RecognitionPass.isGluedCountryModifier`); these codes let the
 /// model learn the classes under either convention, and for names no list holds.
 ///
-/// - `before`: the class of the word that ends where the unit starts, or, when one space is
-///   between them, of the word before the space (plus 8): 0 none (the text's start, punctuation,
-///   a digit or Latin), 1 a word that takes a place or a party (`PlaceAndUnitWords.stateContext`
-///   and `siteWords`), 2 a word of nationality or language (`Vocabulary.nationalityPrefixes`), 3 a
-///   verb, position or function word (`Vocabulary.notFamilyNames`), 4 another Thai word.
+/// - `before`: the class of the word that ends where the unit starts: 0 none (the text's start,
+///   punctuation, a digit or Latin), 1 a word that takes a place or a party
+///   (`PlaceAndUnitWords.stateContext` and `siteWords`), 2 a word of nationality or language
+///   (`Vocabulary.nationalityPrefixes`), 3 a verb, position or function word
+///   (`Vocabulary.notFamilyNames`), 4 another Thai word; a classed word must start on a unit edge.
+///   After one space, 9 when the word before the space is a site word (ณ บ้านเลขที่..., บริเวณ
+///   ตลาด...), else 0: over a space the other classes say little (ต่อ|มา กัปตัน บอก... is a person).
 ///
 /// Arrays are padded like the tagger's other codes: index i + 2 is unit i.
 struct PlaceContextCodes {
@@ -23,26 +25,30 @@ struct PlaceContextCodes {
     init(text: UnsafeBufferPointer<UInt16>, pieces: [Range<Int>], isBlank: [Bool]) {
         let count = pieces.count
         before = [UInt64](repeating: 0, count: count + 4)
+        var unitStarts = PositionSet(count: text.count)
+        for piece in pieces { unitStarts.insert(piece.lowerBound) }
         for index in 0..<count where !isBlank[index] {
             let start = pieces[index].lowerBound
             if index > 0, !isBlank[index - 1] {
-                before[index + 2] = Self.wordClass(text, endingAt: start)
+                before[index + 2] = Self.wordClass(text, endingAt: start, unitStarts: unitStarts)
             } else if index > 1, isBlank[index - 1], pieces[index - 1].count == 1, !isBlank[index - 2] {
-                let word = Self.wordClass(text, endingAt: pieces[index - 1].lowerBound)
-                before[index + 2] = word == 0 ? 0 : word | 8
+                let end = pieces[index - 1].lowerBound
+                let site = Self.siteWordUnits.contains { end >= $0.count && unitStarts.contains(end - $0.count) && text.hasWord($0, at: end - $0.count) }
+                before[index + 2] = site ? 1 | 8 : 0
             }
         }
     }
 
-    /// The class of the word that ends at `position` (see `before`).
-    static func wordClass(_ text: UnsafeBufferPointer<UInt16>, endingAt position: Int) -> UInt64 {
+    /// The class of the word that ends at `position` and starts where a unit starts (see
+    /// `before`): มา is a word that takes a place, ต่อมา ("later") is not.
+    static func wordClass(_ text: UnsafeBufferPointer<UInt16>, endingAt position: Int, unitStarts: PositionSet) -> UInt64 {
         guard position > 0 else { return 0 }
         let last = text[position - 1]
         guard last >= 0x0E01, last <= 0x0E7F, !CharacterClass.isDigit(last) else { return 0 }
         let table = ClassedWords.shared
         var found: UInt64 = 4
         for entry in table.entries[Int(table.slots[Int(last - 0x0E00)])..<Int(table.slots[Int(last - 0x0E00) + 1])]
-        where entry.wordClass < found && position >= Int(entry.count) {
+        where entry.wordClass < found && position >= Int(entry.count) && unitStarts.contains(position - Int(entry.count)) {
             let start = position - Int(entry.count)
             var equal = true
             for offset in 0..<Int(entry.count) where table.units[Int(entry.start) + offset] != text[start + offset] {
@@ -56,6 +62,7 @@ struct PlaceContextCodes {
 
     /// Words after which a rare word is usually a site: ณ, บริเวณ, ย่าน, ริม.
     static let siteWords = ["ณ", "บริเวณ", "ย่าน", "ริม", "ภายใน", "แถบ", "แถว", "ใกล้"]
+    static let siteWordUnits = siteWords.map { Array($0.utf16) }
 
 }
 

@@ -25,10 +25,13 @@ struct PlaceContextTests {
         #expect(Self.before(["ชาว", "ลาว"]) == 2)        // nationality
         #expect(Self.before(["ยืนยัน", "ลาว"]) == 3)     // a verb: the country as subject or object
         #expect(Self.before(["ไก่", "ลาว"]) == 4)         // another noun: usually a modifier
+        #expect(Self.before(["ต่อ", "มา", "ลาว"]) == 1)   // มา takes a place
+        #expect(Self.before(["ต่อมา", "ลาว"]) == 4)      // ต่อมา "later" is not มา
     }
 
     @Test func oneSpaceBeforeTheUnitIsMarkedAndAnythingElseIsNoWord() {
         #expect(Self.before(["ณ", " ", "ท่าน้ำ"]) == 1 | 8)
+        #expect(Self.before(["ต่อ", "มา", " ", "ลาว"]) == 0)  // over a space only a site word counts
         #expect(Self.before(["ลาว"]) == 0)               // the text's start
         #expect(Self.before(["2", "ลาว"]) == 0)          // a digit before
         #expect(Self.before(["ของ", " ", " ", "ลาว"]) == 0)  // more than one space
