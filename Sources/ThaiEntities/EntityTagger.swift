@@ -40,12 +40,14 @@ import ThaiTagger
 /// 5. The annotator finds dates around the recogniser's mentions; a span made by the model alone
 ///    that overlaps a date is dropped (a date wins over the model, as a named entity of the
 ///    rules wins over a date).
-/// 6. A person the merged mentions name is found again where the document repeats the name bare
-///    (`propagatingPersons`: ด.ช.กัปตัน บุญมานุช, then กัปตัน; น้องเต้ found once, then eleven
+/// 6. A nickname given after a person and หรือ is a PERSON (`addingAliases`: นายสมชาย ใจดี
+///    หรือน้องชาย), and a person the merged mentions name is found again where the document
+///    repeats the name bare (`propagatingPersons`: ด.ช.กัปตัน บุญมานุช, then กัปตัน; น้องเต้ found once, then eleven
 ///    more times). (5-fold CV on ThaiNER train per article: unseen-name PERSON recall 0.408 ->
 ///    0.446, PERSON F1 0.837 either way: recall up, precision down.)
 /// Before the merge, the model's PERSON edges are repaired where a glued title starts another
-/// person or a general's rank is written apart (`repairingPersonBoundaries`), and, under the
+/// person, a general's rank is written apart or a word that opens a name (หลวงพ่อ, พระ; under
+/// ThaiNER's conventions รองนายกฯ, น้อง) stands right before the span (`repairingPersonBoundaries`), and, under the
 /// guidelines' conventions, a model ORGANIZATION span that ends with
 /// จังหวัด, อำเภอ or ตำบล is revised as a class name (`revisingClassNames`): it takes the place after
 /// it or the rules' longer organisation, or is dropped.
@@ -93,11 +95,14 @@ public struct EntityTagger: Sendable {
                                                bucketCount: model.bucketCount, prefetching: rows)
                 let labels = model.decode(features: extractor.features, offsets: extractor.offsets)
                 return Self.repairingPersonBoundaries(extractor.spans(labels: labels, types: modelTypes), pieces: extractor.units,
-                                                      text: units, people: recognizer.people)
+                                                      text: units, people: recognizer.people,
+                                                      thaiNERSpans: recognizer.followsThaiNERSpans)
             }
             let revised = recognizer.followsThaiNERSpans ? spans : Self.revisingClassNames(spans, rules: ruleMentions, units: units)
             let merged = Self.merge(rules: ruleMentions, model: revised, units: units, thaiNERSpans: recognizer.followsThaiNERSpans)
-            return Self.propagatingPersons(merged, units: units, tokens: tokens, people: recognizer.people)
+            let aliased = Self.addingAliases(merged, units: units, tokens: tokens)
+            return Self.propagatingPersons(aliased, units: units, tokens: tokens, people: recognizer.people,
+                                           thaiNERSpans: recognizer.followsThaiNERSpans)
         }
     }
 
@@ -342,11 +347,14 @@ struct TaggerFeatures {
                 var position = start + 1
                 while position < range.upperBound {
                     let unit = text[position], before = text[position - 1]
+                    // Both dotted tests need a dot one or two units on: most positions are ruled out here.
+                    let dotFollows = position + 1 < text.count
+                        && (text[position + 1] == 0x2E || position + 2 < text.count && text[position + 2] == 0x2E)
                     if cuts.contains(position) || before == 0x2E && !CharacterClass.isDigit(unit) && unit != 0x2E
                         || CharacterClass.isLatinLetter(unit) && CharacterClass.isThai(before)
                         || CharacterClass.isThai(unit) && CharacterClass.isLatinLetter(before)
-                        || Self.startsDottedTitle(recognizer, text, position, before: before)
-                        || recognizer.startsGluedAdministrativeAbbreviation(text, at: position) {
+                        || dotFollows && (Self.startsDottedTitle(recognizer, text, position, before: before)
+                                          || recognizer.startsGluedAdministrativeAbbreviation(text, at: position)) {
                         pieces.append(start..<position)
                         start = position
                     }
@@ -365,8 +373,9 @@ struct TaggerFeatures {
         var shape = [UInt64](repeating: 0, count: count + 4)
         var rule = [UInt64](repeating: 0, count: count + 4)
         var lexicon = [UInt64](repeating: 0, count: count + 4)
-        var prefixes = [UInt64](repeating: 0, count: 3 * count)
-        var suffixes = [UInt64](repeating: 0, count: 3 * count)
+        // The hashes of each unit's first and last one, two and three code units, three a unit.
+        let prefixes = Self.affixHashes(text, pieces, suffixes: false)
+        let suffixes = Self.affixHashes(text, pieces, suffixes: true)
         // Padding: index i + 2 is unit i; the pads have distinct codes.
         for pad in [0, 1, count + 2, count + 3] {
             word[pad] = 0xB0B0 &+ UInt64(pad > 1 ? 1 : 0)
@@ -380,15 +389,6 @@ struct TaggerFeatures {
             hasher.combine(text, piece)
             word[index + 2] = hasher.value
             shape[index + 2] = Self.shape(text, piece)
-            let length = piece.count
-            for n in 1...3 {
-                var prefix = FeatureHasher(template: UInt64(n))
-                prefix.combine(text, piece.lowerBound..<(piece.lowerBound + min(n, length)))
-                prefixes[3 * index + n - 1] = prefix.value
-                var suffix = FeatureHasher(template: UInt64(n + 3))
-                suffix.combine(text, (piece.upperBound - min(n, length))..<piece.upperBound)
-                suffixes[3 * index + n - 1] = suffix.value
-            }
             // The recogniser's mention over this unit.
             while mentionIndex < mentions.count, mentions[mentionIndex].utf16Range.upperBound <= piece.lowerBound { mentionIndex += 1 }
             if mentionIndex < mentions.count, mentions[mentionIndex].utf16Range.lowerBound <= piece.lowerBound {
@@ -445,15 +445,17 @@ struct TaggerFeatures {
         // Place context (features 84-86): the kind of word written before a unit.
         let placeContext = PlaceContextCodes(text: text, pieces: pieces, isBlank: blank)
 
-        // Features, written through pointers into buffers of the largest size (54 a unit).
-        // The buffer is not zeroed first, and the count written is the closure's own (a variable
-        // outside it, captured by `add`, was checked for exclusive access at run time).
+        // Features, written through a cursor into a buffer of the largest size (54 a unit), not
+        // zeroed first. The loop is a generic function, specialised for each way of writing a
+        // bucket (`FeatureBuckets`), so that the per-feature work is the hash, the bucket and
+        // one store: the power-of-two test, the prefetch test and the count stay out of it.
         let thaiNER = recognizer.followsThaiNERSpans
         var offsets = [Int32](repeating: 0, count: count + 1)
         let features = [Int32](unsafeUninitializedCapacity: count * 54) { out, written in
         offsets.withUnsafeMutableBufferPointer { offsets in
-        // One multiply per value and one final mix; the bucket by a mask when the count is a power of two.
-        let mask = bucketCount & (bucketCount - 1) == 0 ? UInt64(bucketCount - 1) : 0
+        func fill<Buckets: FeatureBuckets>(_ buckets: inout Buckets) {
+        let start = buckets.cursor
+        // One multiply per value and one final mix.
         @inline(__always) func add(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0) {
             var h = template &* 0x9E37_79B9_7F4A_7C15 ^ a &* 0xC2B2_AE3D_27D4_EB4F
             let cc = c &* 0x27D4_EB2F_1656_67C5
@@ -461,10 +463,7 @@ struct TaggerFeatures {
             h ^= h >> 31
             h = h &* 0xBF58_476D_1CE4_E5B9
             h ^= h >> 29
-            let bucket = Int32(truncatingIfNeeded: mask != 0 ? h & mask : h % UInt64(bucketCount))
-            if let rows { cicu_prefetch(rows.baseAddress! + Int(bucket)) }
-            out[written] = bucket
-            written += 1
+            buckets.write(h)
         }
         for index in 0..<count {
             let i = index + 2
@@ -484,7 +483,7 @@ struct TaggerFeatures {
                 add(59, nameShape.summary[i], rule[i - 1])
                 // Place cues (64-67): a space inside a place (หมู่ 7, สน. ทองหล่อ).
                 add(67, placeCues.cue[i - 1], shape[i + 1])
-                offsets[index + 1] = Int32(written)
+                offsets[index + 1] = Int32(start.distance(to: buckets.cursor))
                 continue
             }
             add(5, word[i - 2]); add(6, word[i + 2])
@@ -547,12 +546,47 @@ struct TaggerFeatures {
             if thaiNER {
                 add(37, word[i]); add(38, rule[i], rule[i - 1]); add(39, lexicon[i]); add(40, word[i - 1], rule[i])
             }
-            offsets[index + 1] = Int32(written)
+            offsets[index + 1] = Int32(start.distance(to: buckets.cursor))
+        }
+        }
+        // The bucket by a mask when the count is a power of two (the shipped model's).
+        guard let base = out.baseAddress else { return }  // no units
+        if bucketCount & (bucketCount - 1) == 0, let rows {
+            var buckets = MaskedPrefetchingBuckets(cursor: base, mask: UInt64(bucketCount - 1), rows: rows.baseAddress!)
+            fill(&buckets)
+            written = base.distance(to: buckets.cursor)
+        } else {
+            var buckets = AnyFeatureBuckets(cursor: base, bucketCount: bucketCount, rows: rows?.baseAddress)
+            fill(&buckets)
+            written = base.distance(to: buckets.cursor)
         }
         }
         }
         self.features = features
         self.offsets = offsets
+    }
+
+    /// For each of `pieces`, three hashes (`FeatureHasher` templates 1, 2, 3, or 4, 5, 6 for
+    /// `suffixes`) of its first (last) one, two and three code units, the whole piece when shorter.
+    static func affixHashes(_ text: UnsafeBufferPointer<UInt16>, _ pieces: [Range<Int>], suffixes: Bool) -> [UInt64] {
+        [UInt64](unsafeUninitializedCapacity: 3 * pieces.count) { out, initialized in
+            var cursor = out.baseAddress
+            for piece in pieces {
+                for n in 1...3 {
+                    let length = min(n, piece.count)
+                    var hasher = FeatureHasher(template: UInt64(suffixes ? n + 3 : n))
+                    var position = suffixes ? piece.upperBound - length : piece.lowerBound
+                    for _ in 0..<length {
+                        hasher.combine(UInt64(text[position]))
+                        position += 1
+                    }
+                    hasher.combine(0xFFFF_FFFF)  // the end mark of `combine(_:_:)`
+                    cursor!.pointee = hasher.value
+                    cursor! += 1
+                }
+            }
+            initialized = 3 * pieces.count
+        }
     }
 
     /// A dotted title of four units or more starting inside a word (และด.ช.นิธิกร, รีด.ช.): ICU
@@ -642,5 +676,42 @@ struct TaggerFeatures {
             }
         }
         return result
+    }
+}
+
+/// How the feature loop of `TaggerFeatures` turns a finished hash into a bucket and writes it.
+protocol FeatureBuckets {
+    /// Where the next bucket goes.
+    var cursor: UnsafeMutablePointer<Int32> { get }
+    /// Writes the bucket of `hash` at the cursor and moves it on.
+    mutating func write(_ hash: UInt64)
+}
+
+/// A power-of-two bucket count, and the model's rows prefetched as each bucket is found: the
+/// decoder's sums then find them in the cache instead of waiting on memory for each.
+struct MaskedPrefetchingBuckets: FeatureBuckets {
+    var cursor: UnsafeMutablePointer<Int32>
+    let mask: UInt64
+    let rows: UnsafePointer<SequenceModel.Row>
+
+    @inline(__always) mutating func write(_ hash: UInt64) {
+        let bucket = Int32(truncatingIfNeeded: hash & mask)
+        cicu_prefetch(rows + Int(bucket))
+        cursor.pointee = bucket
+        cursor += 1
+    }
+}
+
+/// Any bucket count, rows prefetched when given (training has none).
+struct AnyFeatureBuckets: FeatureBuckets {
+    var cursor: UnsafeMutablePointer<Int32>
+    let bucketCount: Int
+    let rows: UnsafePointer<SequenceModel.Row>?
+
+    @inline(__always) mutating func write(_ hash: UInt64) {
+        let bucket = Int32(truncatingIfNeeded: hash % UInt64(bucketCount))
+        if let rows { cicu_prefetch(rows + Int(bucket)) }
+        cursor.pointee = bucket
+        cursor += 1
     }
 }

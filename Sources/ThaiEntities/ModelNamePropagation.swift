@@ -8,11 +8,13 @@ import ThaiSegmentation
 /// The names looked for, from the document's PERSON mentions after the merge:
 /// - after a title (ด.ช.กัปตัน บุญมานุช): the given name (กัปตัน) and the name after the title
 ///   (กัปตัน บุญมานุช);
-/// - without a title (น้องเต้, เสี่ยแหลม, อีลอน มัสก์): the mention's text.
+/// - without a title (น้องเต้, เสี่ยแหลม, อีลอน มัสก์): the mention's text, and the name after a
+///   word that opens names (`namePrefixes`: พระ|จตุคาม, then จตุคาม).
 /// Each of four UTF-16 units or more and starting with a Thai letter (shorter given names are
 /// common words: วัน, ที่). An occurrence starts where a token starts, ends where one ends (or
 /// before a non-Thai character) and overlaps no mention; a title right before it (one space
-/// between at most) becomes part of it (คุณหญิง + จารุวรรณ). A name the segmenter keeps as one
+/// between at most) becomes part of it (คุณหญิง + จารุวรรณ), and so does a word that opens names
+/// (`namePrefixStart`: ครู + เกศิณี). A name the segmenter keeps as one
 /// word (สมัคร, ส่วน, สามารถ: dictionary words) is taken only where a name can start without a
 /// title (at the start of the text, after a space or a non-Thai character, or after a title), and
 /// not at all when the document has more than ``maximumBareRepeats`` such occurrences for each
@@ -24,7 +26,7 @@ extension EntityTagger {
     /// `mentions` (sorted by start) with a PERSON mention at each repeat of a person's name (see
     /// above), linked like the mention it repeats.
     static func propagatingPersons(_ mentions: [EntityMention], units: UnsafeBufferPointer<UInt16>, tokens: [Token],
-                                   people: PersonLexicon) -> [EntityMention] {
+                                   people: PersonLexicon, thaiNERSpans: Bool = false) -> [EntityMention] {
         // The names, each once: its mention count and first mention's link.
         var index: [[UInt16]: Int] = [:]
         var names: [(key: [UInt16], sources: Int, link: EntityLink?)] = []
@@ -39,6 +41,10 @@ extension EntityTagger {
             let range = mention.utf16Range
             guard let title = people.titles.longestMatch(in: units, at: range.lowerBound), title.end < range.upperBound else {
                 addName(range, link: mention.link)
+                if let prefixEnd = namePrefixEnd(at: range.lowerBound, in: units, thaiNERSpans: thaiNERSpans),
+                   prefixEnd < range.upperBound, !CharacterClass.isWhitespace(units[prefixEnd]) {
+                    addName(prefixEnd..<range.upperBound, link: mention.link)
+                }
                 continue
             }
             var start = title.end
@@ -58,7 +64,8 @@ extension EntityTagger {
 
         var found: [(mention: EntityMention, name: Int, oneWord: Bool)] = []
         var oneWordRepeats = [Int](repeating: 0, count: names.count)
-        for token in tokens where token.kind != .whitespace {
+        let tokenRanges = tokens.map(\.utf16Offsets)
+        for (tokenIndex, token) in tokens.enumerated() where token.kind != .whitespace {
             let start = token.utf16Offsets.lowerBound
             guard firstUnits.contains(units[start]), !covered.contains(start),
                   let match = trie.longestMatch(in: units, at: start),
@@ -67,6 +74,9 @@ extension EntityTagger {
             var first = start
             if let title = people.titleStart(endingAt: start, in: units, strongOnly: false),
                !(title..<start).contains(where: covered.contains) { first = title }
+            let prefixed = namePrefixStart(before: first, after: 0, pieces: tokenRanges[..<tokenIndex], text: units,
+                                           thaiNERSpans: thaiNERSpans)
+            if !(prefixed..<first).contains(where: covered.contains) { first = prefixed }
             let oneWord = match.end <= token.utf16Offsets.upperBound
             if oneWord, first == start, start > 0, CharacterClass.isThai(units[start - 1]) { continue }
             let name = Int(match.payload)

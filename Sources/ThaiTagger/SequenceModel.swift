@@ -115,9 +115,11 @@ public struct SequenceModel: Sendable {
             guard EntityLabels.allows(previous, next) else { return -.infinity }
             return transitions[(previous ?? labelCount) * labelCount + next]
         }
-        // The closed group's predecessors in label order (O, L-0, U-0, L-1, ...), each with its
-        // transition weights to the closed group's lanes (invalid moves and unused lanes at -infinity).
-        var closedFrom: [(label: Int, lane: (open: Bool, index: Int), weights: Half)] = []
+        // The closed group's predecessors in label order (O, L-0, U-0, L-1, ..., U-2), each with its
+        // transition weights to the closed group's lanes (invalid moves, unused lanes and the
+        // predecessors of absent types at -infinity). Predecessor k sits in lane k of `ends`
+        // below: O and U-X in the closed group, L-X in the open one.
+        var closedFrom = [(label: Int32, weights: Half)](repeating: (0, Half(repeating: -.infinity)), count: 7)
         // The open group's two steps: from B-X, then from I-X, each lane pair from its own type.
         var fromBegin = Half(repeating: -.infinity), fromInside = Half(repeating: -.infinity)
         var beginLabels = SIMD8<Int32>.zero, insideLabels = SIMD8<Int32>.zero
@@ -128,7 +130,10 @@ public struct SequenceModel: Sendable {
             guard !EntityLabels.continues(label) else { continue }
             var weights = Half(repeating: -.infinity)
             for next in 0..<labelCount where !lane(next).open { weights[lane(next).index] = score(label, next) }
-            closedFrom.append((label, lane(label), weights))
+            // O is predecessor 0, L-X 2X + 1 (open lane 2X + 1), U-X 2X + 2 (closed lane 2X + 2).
+            let predecessor = target.index
+            assert(target.open == (predecessor % 2 == 1))
+            closedFrom[predecessor] = (Int32(label), weights)
         }
         for type in 0..<types {
             let begin = EntityLabels.label(type: type, .begin), inside = EntityLabels.label(type: type, .inside)
@@ -145,6 +150,7 @@ public struct SequenceModel: Sendable {
         @inline(__always) func openPart(_ scores: Scores) -> Half {
             Half(scores[2], scores[3], scores[6], scores[7], scores[10], scores[11], scores[14], scores[15])
         }
+        let oddLanes = SIMD8<Int32>(0, 1, 0, 1, 0, 1, 0, 1) .!= 0
         var back = [SIMD16<Int8>](repeating: .zero, count: count)
         var closed = startClosed + closedPart(emissions[0])
         var open = startOpen + openPart(emissions[0])
@@ -156,12 +162,12 @@ public struct SequenceModel: Sendable {
                         // the same choice as scanning each label's predecessors in order.
                         var best = Half(repeating: -.infinity)
                         var bestFrom = SIMD8<Int32>.zero
-                        for predecessor in closedFrom {
-                            let value = predecessor.lane.open ? open[predecessor.lane.index] : closed[predecessor.lane.index]
-                            let candidates = Half(repeating: value) + predecessor.weights
+                        let ends = closed.replacing(with: open, where: oddLanes)
+                        for predecessor in 0..<7 {  // unrolled: each lane of `ends` a constant
+                            let candidates = Half(repeating: ends[predecessor]) + closedFrom[predecessor].weights
                             let better = candidates .> best
                             best.replace(with: candidates, where: better)
-                            bestFrom.replace(with: Int32(predecessor.label), where: better)
+                            bestFrom.replace(with: closedFrom[predecessor].label, where: better)
                         }
                         // B-X sits in closed lane 1 + 2X, I-X in open lane 2X.
                         let fromB = Half(closed[1], closed[1], closed[3], closed[3], closed[5], closed[5], -.infinity, -.infinity) + fromBegin
