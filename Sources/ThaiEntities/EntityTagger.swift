@@ -455,14 +455,16 @@ struct TaggerFeatures {
 
         // Place cues (features 64-67): words that open a place no list holds.
         let placeCues = PlaceCueCodes(text: text, pieces: pieces, isBlank: blank)
+        // Place context (features 84-86): the kind of word written before a unit.
+        let placeContext = PlaceContextCodes(text: text, pieces: pieces, isBlank: blank)
 
-        // Features, written through a cursor into a buffer of the largest size (51 a unit), not
+        // Features, written through a cursor into a buffer of the largest size (54 a unit), not
         // zeroed first. The loop is a generic function, specialised for each way of writing a
         // bucket (`FeatureBuckets`), so that the per-feature work is the hash, the bucket and
         // one store: the power-of-two test, the prefetch test and the count stay out of it.
         let thaiNER = recognizer.followsThaiNERSpans
         var offsets = [Int32](repeating: 0, count: count + 1)
-        let features = [Int32](unsafeUninitializedCapacity: count * 51) { out, written in
+        let features = [Int32](unsafeUninitializedCapacity: count * 54) { out, written in
         offsets.withUnsafeMutableBufferPointer { offsets in
         func fill<Buckets: FeatureBuckets>(_ buckets: inout Buckets) {
         let start = buckets.cursor
@@ -542,6 +544,13 @@ struct TaggerFeatures {
                     add(76, head[i], rule[i])
                     add(77, build[i], rule[i], rule[i + 1])
                 }
+            }
+            // Place context (84-86, PlaceContextCodes): a place or a party, or a modifier?
+            do {
+                let before = placeContext.before[i]
+                add(84, before, lexicon[i] & 0x3F00)
+                add(85, before, nameShape.frequency[i], placeCues.cue[i])
+                add(86, before, rule[i])
             }
             // ThaiNER's conventions (ThaiNER-mode features): the shipped model learns from ThaiNER and
             // from the guidelines' corpus, which differ in what they mark (ThaiNER leaves คณะรัฐมนตรี
