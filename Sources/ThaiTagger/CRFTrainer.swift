@@ -59,10 +59,7 @@ public struct CRFTrainer {
         // The sum of the weights at the end of each pass of the second half, and how many.
         var average = [Double](repeating: 0, count: v.count), averaged = 0
         for epoch in 0..<epochs {
-            for index in stride(from: order.count - 1, to: 0, by: -1) {
-                let other = Int(generator.next() % UInt64(index + 1))
-                order.swapAt(index, other)
-            }
+            generator.shuffle(&order)
             var loss = 0.0
             for sequenceIndex in order where !sequences[sequenceIndex].labels.isEmpty {
                 let sequence = sequences[sequenceIndex]

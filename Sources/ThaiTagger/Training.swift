@@ -30,6 +30,15 @@ public struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// Shuffles `array` in place by Fisher-Yates with this generator (the standard library's
+    /// shuffle may change its algorithm, and the trainers' model bytes with it).
+    public mutating func shuffle<Element>(_ array: inout [Element]) {
+        for index in stride(from: array.count - 1, to: 0, by: -1) {
+            let other = Int(next() % UInt64(index + 1))
+            array.swapAt(index, other)
+        }
+    }
 }
 
 /// Structured averaged perceptron (Collins 2002): decode each sequence with the current
@@ -62,11 +71,7 @@ public struct PerceptronTrainer {
         var order = Array(sequences.indices)
         let startRow = labelCount
         for epoch in 0..<epochs {
-            // Fisher-Yates with our own generator (the standard shuffle's algorithm may change).
-            for index in stride(from: order.count - 1, to: 0, by: -1) {
-                let other = Int(generator.next() % UInt64(index + 1))
-                order.swapAt(index, other)
-            }
+            generator.shuffle(&order)
             var mistakes = 0
             for sequenceIndex in order {
                 let sequence = sequences[sequenceIndex]
