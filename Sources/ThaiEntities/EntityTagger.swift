@@ -589,12 +589,8 @@ struct TaggerFeatures {
                 for n in 1...3 {
                     let length = min(n, piece.count)
                     var hasher = FeatureHasher(template: UInt64(suffixes ? n + 3 : n))
-                    var position = suffixes ? piece.upperBound - length : piece.lowerBound
-                    for _ in 0..<length {
-                        hasher.combine(UInt64(text[position]))
-                        position += 1
-                    }
-                    hasher.combine(0xFFFF_FFFF)  // the end mark of `combine(_:_:)`
+                    let start = suffixes ? piece.upperBound - length : piece.lowerBound
+                    hasher.combine(text, start..<(start + length))
                     cursor!.pointee = hasher.value
                     cursor! += 1
                 }
