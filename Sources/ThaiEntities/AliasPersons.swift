@@ -1,5 +1,4 @@
 import ThaiSegmentation
-import ThaiTagger
 
 /// A person's other name given right after the name: `นายสมชาย ใจดี หรือน้องชาย`, `... หรือ"เสี่ยหนุ่ม"`.
 /// Thai news introduces nicknames this way (ThaiNER train: 27 PERSONs after a PERSON and หรือ,
@@ -32,9 +31,7 @@ extension EntityTagger {
             var last = next
             while last + 1 < tokens.count, tokens[last + 1].kind == .thaiWord,
                   !tokens[last + 1].utf16Offsets.contains(where: { CharacterClass.isDigit(units[$0]) }) {
-                var hasher = FeatureHasher(template: 0)
-                hasher.combine(units, tokens[last + 1].utf16Offsets)
-                guard frequencies.buckets(wordHash: hasher.value) & 7 <= 3 else { break }
+                guard frequencies.textBucket(of: tokens[last + 1].utf16Offsets, in: units) <= 3 else { break }
                 last += 1
             }
             let alias = start..<tokens[last].utf16Offsets.upperBound

@@ -1,5 +1,4 @@
 import ThaiSegmentation
-import ThaiTagger
 
 /// Repairs of the model's PERSON span edges, after decoding and before the merge:
 /// - A strong title glued inside a span after a full name starts another person: the model joins
@@ -92,9 +91,7 @@ extension EntityTagger {
                 && pieces[unit + 1].contains { text[$0] == 0x2E }
             guard !wordGoesOn || abbreviationFollows else { return false }
         }
-        var hasher = FeatureHasher(template: 0)
-        hasher.combine(text, piece)
-        return frequencies.buckets(wordHash: hasher.value) & 7 <= 4
+        return frequencies.textBucket(of: piece, in: text) <= 4
     }
 
     /// Words that open a name and that a span starting right after them takes in, glued or after one

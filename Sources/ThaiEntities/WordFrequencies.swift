@@ -102,6 +102,13 @@ public struct WordFrequencies: Sendable {
         }
     }
 
+    /// The running-text bucket (bits 0-2 of `buckets(wordHash:)`) of the word `units[range]`.
+    func textBucket(of range: Range<Int>, in units: UnsafeBufferPointer<UInt16>) -> UInt8 {
+        var hasher = FeatureHasher(template: 0)
+        hasher.combine(units, range)
+        return buckets(wordHash: hasher.value) & 7
+    }
+
     /// The tagger's word code of `word`.
     static func wordHash(_ word: Substring) -> UInt64 {
         var hasher = FeatureHasher(template: 0)
