@@ -56,6 +56,7 @@ public struct EntityRecognizer: Sendable {
     let notFamilyWords = Self.trie(Vocabulary.notFamilyNames)
     let organizationStopWords = Self.trie(Vocabulary.organizationStops)
     let genericOrganizations = Self.trie(Vocabulary.genericOrganizations)
+    let socialPlatforms = Self.trie(Vocabulary.socialPlatforms)
     let monthAbbreviations = Self.trie(["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
                                         "มค.", "กพ.", "มีค.", "เมย.", "พค.", "มิย.", "กค.", "สค.", "กย.", "ตค.", "พย.", "ธค."])
     /// The nationality words, by their last code unit: a place name is checked only against the

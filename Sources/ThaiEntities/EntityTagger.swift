@@ -105,7 +105,8 @@ public struct EntityTagger: Sendable {
                                                       thaiNERSpans: recognizer.followsThaiNERSpans)
             }
             let revised = recognizer.followsThaiNERSpans ? spans : Self.revisingClassNames(spans, rules: ruleMentions, units: units)
-            let merged = Self.merge(rules: ruleMentions, model: revised, units: units, thaiNERSpans: recognizer.followsThaiNERSpans)
+            let merged = recognizer.droppingContactLabels(
+                Self.merge(rules: ruleMentions, model: revised, units: units, thaiNERSpans: recognizer.followsThaiNERSpans), in: units)
             let aliased = Self.addingAliases(merged, units: units, tokens: tokens)
             return Self.propagatingPersons(aliased, units: units, tokens: tokens, people: recognizer.people,
                                            thaiNERSpans: recognizer.followsThaiNERSpans)

@@ -115,7 +115,7 @@ struct RecognitionPass {
                 mentions[index].utf16Range = (range.lowerBound + Words.district.count)..<range.upperBound
             }
         }
-        mentions = joiningAreaOffices(mentions)
+        mentions = recognizer.droppingContactLabels(joiningAreaOffices(mentions), in: units)
         return recognizer.followsThaiNERSpans ? mentions : droppingClassNames(mentions)
     }
 

@@ -101,6 +101,13 @@ enum Vocabulary {
         "องค์กรปกครองส่วนท้องถิ่น", "อาสาสมัครสาธารณสุขประจำหมู่บ้าน",
     ]
 
+    /// Social platforms, whose name labels a handle on a contact line (`Facebook : ...`).
+    static let socialPlatforms: [String] = [
+        "Facebook", "facebook", "FaceBook", "FACEBOOK", "Twitter", "twitter", "Line", "LINE", "line", "YouTube", "Youtube",
+        "Instagram", "instagram", "TikTok", "Tiktok", "เฟซบุ๊ก", "เฟซบุ๊ค", "เฟสบุ๊ค", "เฟสบุ๊ก", "ไลน์", "ทวิตเตอร์", "ยูทูบ",
+        "อินสตาแกรม",
+    ]
+
     /// Province names that are also everyday words (แพร่ "spread", เลย "at all", ตาก "to dry"): found
     /// only with จังหวัด or จ. before them.
     static let ambiguousPlaceNames: [String] = ["แพร่", "เลย", "ตาก"]
