@@ -49,4 +49,15 @@ struct OrganizationRuleTests {
             #expect(joined.map(\.utf16Range) == [21..<41])
         }
     }
+    /// A platform's name that labels a handle on a contact line is no organisation; the company
+    /// named in a sentence still is, and so is a platform before a word other than a colon.
+    @Test func aPlatformLabellingAContactFieldIsNoOrganisation() {
+        let footer = "สอบถามเพิ่มเติม โทร 0 2333 3834\nFacebook : sciencethailand\nLine: @scithai"
+        #expect(Self.organisations(footer).isEmpty)
+        #expect(Self.organisations("ผู้ก่อตั้ง Facebook ได้เดินทางมาพบนายกรัฐมนตรี") == ["Facebook"])
+        #expect(Self.organisations("ดูได้ทาง Facebook Fanpage ของกรม") == ["Facebook"])
+        // With the model too: the label is dropped after the merge, whatever the model says.
+        let withModel = try! Annotator()
+        #expect(!withModel.annotate(footer).entities(ofType: .organization).contains { $0.text.hasPrefix("Facebook") })
+    }
 }
