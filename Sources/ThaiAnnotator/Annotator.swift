@@ -80,7 +80,7 @@ public final class Annotator: Sendable {
     /// The named-entity mentions of a text: the recogniser's, revised by the tagger if there is one.
     public func namedMentions(in utf16: UTF16Text, tokens: [Token]) -> [EntityMention] {
         let named = recognizer.mentions(in: utf16, tokens: tokens)
-        return tagger?.mentions(in: utf16, tokens: tokens, ruleMentions: named) ?? named
+        return tagger?.mentions(in: utf16, tokens: tokens, ruleMentions: named) ?? recognizer.droppingContactLabels(named, in: utf16)
     }
 
     /// Annotates one text. Relative and year-less dates resolve against `referenceDate`, or,
@@ -92,7 +92,7 @@ public final class Annotator: Sendable {
         let reference = referenceDate ?? dateNormalizer.documentDate(in: utf16)
         var dates = dateNormalizer.dates(in: utf16, tokens: tokens, referenceDate: reference,
                                          excluding: rules.map(\.utf16Range))
-        var named = rules
+        var named = tagger == nil ? recognizer.droppingContactLabels(rules, in: utf16) : rules
         if let tagger {
             // The model's own spans give way to dates; the rules' mentions never overlap one.
             let ruleRanges = Set(rules.map(\.utf16Range))

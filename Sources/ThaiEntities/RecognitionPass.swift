@@ -115,7 +115,7 @@ struct RecognitionPass {
                 mentions[index].utf16Range = (range.lowerBound + Words.district.count)..<range.upperBound
             }
         }
-        mentions = recognizer.droppingContactLabels(joiningAreaOffices(mentions), in: units)
+        mentions = joiningAreaOffices(mentions)
         return recognizer.followsThaiNERSpans ? mentions : droppingClassNames(mentions)
     }
 
