@@ -116,7 +116,7 @@ struct RecognitionPass {
             }
         }
         mentions = joiningAreaOffices(mentions)
-        return recognizer.followsThaiNERSpans ? mentions : droppingClassNames(mentions)
+        return recognizer.followsThaiNERSpans ? mentions : droppingClassNames(splittingMinistryAcronyms(mentions))
     }
 
     /// Whether a provincial officer's title, standing as a word of its own (or after รอง), ends at

@@ -53,6 +53,38 @@ struct EntityTests {
         #expect(spans(Self.annotator, "ที่ อ.เมืองลำปาง") == ["LOCATION:อ.เมืองลำปาง"])
     }
 
+    /// Under the guidelines a ministry written as กระทรวง and its acronym is the ACRONYM alone,
+    /// expanding to the ministry; ThaiNER's conventions keep the whole MINISTRY. `ก.` with a
+    /// ministry's name is a shortened MINISTRY under both, not an ACRONYM.
+    @Test func ministryWrittenWithItsAcronym() throws {
+        var configuration = Annotator.Configuration()
+        configuration.spanConvention = .thaiNER
+        let thaiNER = try Annotator(configuration: configuration)
+        let text = "ผู้บริหารกระทรวง พม. ลงพื้นที่ ส่วน ก.การอุดมศึกษาฯ แถลง"
+        let guidelines = Self.annotator.annotate(text).entities
+        #expect(guidelines.map { "\($0.type.rawValue):\($0.text)" } == ["ACRONYM:พม.", "MINISTRY:ก.การอุดมศึกษาฯ"])
+        #expect(guidelines.first?.acronym?.refersTo == .ministry)
+        #expect(guidelines.first?.acronym?.expansion == "กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์")
+        #expect(thaiNER.annotate(text).entities.map { "\($0.type.rawValue):\($0.text)" } == ["MINISTRY:กระทรวง พม.", "MINISTRY:ก.การอุดมศึกษาฯ"])
+    }
+
+    /// Under the guidelines an acronym defined in brackets whose letters leave out its long form's
+    /// head word (คณะกรรมการ + การส่งเสริม... (สกย.)) is found, with its later mentions; letters that
+    /// do not match the long form define nothing, and ThaiNER's conventions define nothing either.
+    @Test func acronymSkippingItsLongFormsHeadWord() throws {
+        var configuration = Annotator.Configuration()
+        configuration.spanConvention = .thaiNER
+        configuration.tagger = .off
+        let thaiNER = try Annotator(configuration: configuration)
+        let text = "วันนี้มีการประชุมคณะกรรมการการส่งเสริมการเกษตรยั่งยืน (สกย.) ครั้งแรก และ สกย. เห็นชอบแผนงาน"
+        let acronyms = Self.annotator.annotate(text).entities(ofType: .acronym)
+        #expect(acronyms.map(\.text) == ["สกย.", "สกย."])
+        #expect(acronyms.allSatisfy { $0.acronym?.expansion == "คณะกรรมการการส่งเสริมการเกษตรยั่งยืน" && $0.acronym?.refersTo == .organization })
+        let unmatched = text.replacingOccurrences(of: "สกย.", with: "ฟฮย.")
+        #expect(Self.annotator.annotate(unmatched).entities(ofType: .acronym).isEmpty)
+        #expect(thaiNER.annotate(text).entities(ofType: .acronym).isEmpty)
+    }
+
     /// An address written without spaces is its places, each apart, under both conventions, with
     /// the model and without: ICU glues จ. to the district's name (แม่|สายจ.เชียงราย), and a place
     /// head's name stops at the next part of the address. A longer abbreviation ending in จ./ต.

@@ -252,6 +252,31 @@ struct TaggerTests {
         }
     }
 
+    /// After the merge (guidelines' conventions), a model ORGANIZATION that is a rule ACRONYM with
+    /// a glued position abbreviation (ผอ.) or the head word of its own expansion (คณะกรรมการ) before
+    /// it gives way to the ACRONYM; one with another word before it (สำนักงาน ก.พ.) stays. Made-up text.
+    @Test func modelOrganizationsAroundRuleAcronyms() {
+        let text = "ผอ.สพม.เขต 9 และคณะกรรมการ สกย. กับสำนักงาน สกย. ประชุม"
+        let string = text as NSString
+        func range(_ part: String, from start: Int = 0) -> Range<Int> {
+            let found = string.range(of: part, range: NSRange(location: start, length: string.length - start))
+            return found.location..<(found.location + found.length)
+        }
+        let expansion = AcronymExpansion(expansion: "คณะกรรมการส่งเสริมการเกษตรยั่งยืน", refersTo: .organization)
+        let area = EntityMention(type: .acronym, utf16Range: range("สพม.เขต 9"))
+        let first = EntityMention(type: .acronym, utf16Range: range("สกย."), acronym: expansion)
+        let second = EntityMention(type: .acronym, utf16Range: range("สกย.", from: first.utf16Range.upperBound), acronym: expansion)
+        let merged = [EntityMention(type: .organization, utf16Range: range("ผอ.สพม.เขต 9")),
+                      EntityMention(type: .organization, utf16Range: range("คณะกรรมการ สกย.")),
+                      EntityMention(type: .organization, utf16Range: range("สำนักงาน สกย."))]
+        let restored = UTF16Text(text).units.withUnsafeBufferPointer { units in
+            EntityTagger.restoringAcronyms(merged, rules: [area, first, second], units: units)
+        }
+        #expect(restored.map { "\($0.type.rawValue):\(string.substring(with: NSRange(location: $0.utf16Range.lowerBound, length: $0.utf16Range.count)))" }
+                == ["ACRONYM:สพม.เขต 9", "ACRONYM:สกย.", "ORGANIZATION:สำนักงาน สกย."])
+        #expect(restored[1].acronym == expansion)
+    }
+
     /// The model's PERSON spans `persons` in `text` (made-up text), with their edges repaired.
     static func repaired(_ text: String, persons: [String], thaiNERSpans: Bool = false) throws -> [String] {
         let rules = try Annotator(configuration: { var c = Annotator.Configuration(); c.tagger = .off; return c }())
