@@ -134,13 +134,15 @@ public struct EntityTagger: Sendable {
     /// rule mentions and each unit's neighbours as the whole document gives them, in parts the
     /// size of its paragraphs. The learners update once per sequence, so one sequence per
     /// article would give it a fraction of the updates. Returns also the number of gold spans
-    /// whose edges fall inside a unit.
+    /// whose edges fall inside a unit. `dropout` hides list or word features of some units
+    /// (training only: ``FeatureDropout``).
     public static func trainingSequences(recognizer: EntityRecognizer, text: UTF16Text, tokens: [Token],
                                          ruleMentions: [EntityMention], gold: [(type: EntityType, utf16Range: Range<Int>)],
-                                         types: [EntityType], bucketCount: Int, cuts: [Int]) -> ([TrainingSequence], misaligned: Int) {
+                                         types: [EntityType], bucketCount: Int, cuts: [Int],
+                                         hiding dropout: FeatureDropout = FeatureDropout()) -> ([TrainingSequence], misaligned: Int) {
         text.units.withUnsafeBufferPointer { units in
             let extractor = TaggerFeatures(recognizer: recognizer, units: units, tokens: tokens, mentions: ruleMentions,
-                                           bucketCount: bucketCount)
+                                           bucketCount: bucketCount, hiding: dropout)
             var spans: [(type: Int, units: Range<Int>)] = []
             var misaligned = 0
             var unitIndex = 0
@@ -325,6 +327,31 @@ extension EntityTagger {
     static let facultyHead = Array("คณะ".utf16)
 }
 
+/// What a training sequence hides from the model (feature dropout): the units that start inside
+/// `lists` are shown as a name no list holds (no gazetteer form, given or family name flags or
+/// name-list codes; a rule mention over them becomes what the rules find without the lists), those inside `words` with one shared word code instead of their own, so that the
+/// model's weights on context, shape and frequency grow. The decoder never hides anything.
+public struct FeatureDropout: Sendable, Equatable {
+    /// UTF-16 ranges, ascending and not overlapping, whose units lose their list features.
+    public var lists: [Range<Int>]
+    /// UTF-16 ranges, ascending and not overlapping, whose units lose their word identity.
+    public var words: [Range<Int>]
+
+    /// What a hidden word's code is hashed from with its position: give each text its own, so
+    /// that no two hidden words share a code.
+    public var salt: UInt64
+
+    /// The `FeatureHasher` template of a hidden word's code.
+    static let hiddenWordTemplate: UInt64 = 0xD0D0
+
+    /// Hides the given ranges' lists and words (nothing by default).
+    public init(lists: [Range<Int>] = [], words: [Range<Int>] = [], salt: UInt64 = 0) {
+        self.lists = lists
+        self.words = words
+        self.salt = salt
+    }
+}
+
 /// The tagging units of a text and their features.
 ///
 /// Units are the segmenter's tokens, cut further where a mention of the recogniser starts or
@@ -345,8 +372,12 @@ struct TaggerFeatures {
     /// The units and features of `text`. With `rows` (the model's), each feature's row is
     /// prefetched as its bucket is found: the decoder's sums then find the rows in the cache
     /// instead of waiting on memory for each (the table is about the size of the L2 cache).
+    ///
+    /// `hiding` is for training only (``FeatureDropout``): the units that start inside its
+    /// ranges lose their list or word-identity codes.
     init(recognizer: EntityRecognizer, units text: UnsafeBufferPointer<UInt16>, tokens: [Token],
-         mentions: [EntityMention], bucketCount: Int, prefetching rows: UnsafeBufferPointer<SequenceModel.Row>? = nil) {
+         mentions: [EntityMention], bucketCount: Int, prefetching rows: UnsafeBufferPointer<SequenceModel.Row>? = nil,
+         hiding dropout: FeatureDropout = FeatureDropout()) {
         // Tagging units.
         var pieces: [Range<Int>] = []
         pieces.reserveCapacity(tokens.count + 2 * mentions.count)
@@ -422,6 +453,10 @@ struct TaggerFeatures {
             }
             lexicon[index + 2] = Self.lexiconFlags(recognizer, text, piece)
         }
+        let hidesLists = dropout.lists.isEmpty ? [] : Self.unitsStarting(in: dropout.lists, pieces)
+        if !hidesLists.isEmpty {
+            Self.hideLists(hidesLists, recognizer: recognizer, text: text, pieces: pieces, rule: &rule, lexicon: &lexicon)
+        }
         // Given and family names the lists know, across units (ICU cuts an unknown name into
         // dictionary words): B where a listed name starts and ends on unit edges, I inside.
         var names = [UInt64](repeating: 0, count: count + 4)
@@ -452,9 +487,21 @@ struct TaggerFeatures {
             }
         }
 
+        for (index, hidden) in hidesLists.enumerated() where hidden { names[index + 2] = 0 }
+
         // Name shape (features 50-59): word frequency in unlabelled text and place in the chunk.
         let nameShape = NameShapeCodes(text: text, pieces: pieces, isBlank: blank, words: word, rules: rule,
                                        lexicon: lexicon, frequencies: WordFrequencies.bundled)
+        // A hidden word keeps its frequency bucket and takes a code of its own, as a word never
+        // seen in training has (one shared code would itself be learned as a sign of a name).
+        if !dropout.words.isEmpty {
+            for (index, hidden) in Self.unitsStarting(in: dropout.words, pieces).enumerated() where hidden {
+                var hasher = FeatureHasher(template: FeatureDropout.hiddenWordTemplate)
+                hasher.combine(dropout.salt)
+                hasher.combine(UInt64(pieces[index].lowerBound))
+                word[index + 2] = hasher.value
+            }
+        }
         // Rule organisations (features 76-79): what kind of ORGANIZATION the rules built.
         let organizations = OrganizationRuleCodes(recognizer: recognizer, text: text, pieces: pieces, isBlank: blank,
                                                   mentions: mentions, lexicon: lexicon)
@@ -584,6 +631,41 @@ struct TaggerFeatures {
         self.features = features
         self.offsets = offsets
         titledPersonStarts = titledStarts
+    }
+
+    /// Whether each of `pieces` starts inside one of `ranges` (ascending, not overlapping).
+    static func unitsStarting(in ranges: [Range<Int>], _ pieces: [Range<Int>]) -> [Bool] {
+        var result = [Bool](repeating: false, count: pieces.count)
+        var next = 0
+        for (index, piece) in pieces.enumerated() {
+            while next < ranges.count, ranges[next].upperBound <= piece.lowerBound { next += 1 }
+            if next < ranges.count, ranges[next].contains(piece.lowerBound) { result[index] = true }
+        }
+        return result
+    }
+
+    /// Makes the `hidden` units look as they would if no list held their name (``FeatureDropout``):
+    /// their lexicon loses its gazetteer form and given/family name flags (titles and head words stay),
+    /// and a rule mention over them becomes what the rules find without the list: a PERSON (which
+    /// the rules find from a title or the name lists) a person linked in the document when it opens
+    /// with a title, else nothing; another type linked to a gazetteer entry nothing.
+    static func hideLists(_ hidden: [Bool], recognizer: EntityRecognizer, text: UnsafeBufferPointer<UInt16>,
+                          pieces: [Range<Int>], rule: inout [UInt64], lexicon: inout [UInt64]) {
+        var titled = false
+        for (index, piece) in pieces.enumerated() {
+            let i = index + 2
+            let code = rule[i]
+            // A mention's first unit (bit 4) says whether it opens with a title.
+            if code != 0, code & 1 << 4 != 0 { titled = lexiconFlags(recognizer, text, piece) & 3 != 0 }
+            guard hidden[index] else { continue }
+            lexicon[i] = lexiconFlags(recognizer, text, piece) & ~(0xFF << 8 | 3 << 16)
+            guard code != 0 else { continue }
+            if code >> 8 & 0xF == UInt64(typeCode(.person)) {
+                rule[i] = titled ? code & ~(3 << 12) | 1 << 12 : 0
+            } else if code >> 12 & 3 == 2 {
+                rule[i] = 0
+            }
+        }
     }
 
     /// For each of `pieces`, three hashes (`FeatureHasher` templates 1, 2, 3, or 4, 5, 6 for

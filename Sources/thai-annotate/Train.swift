@@ -32,7 +32,7 @@ struct Train: ParsableCommand {
     @Option(help: "Also train on the `train` documents of this gold corpus (documents/, gold/, manifest.tsv).")
     var corpus: String?
 
-    @Option(name: .customLong("corpus-weight"), help: "How many times each corpus document is seen per epoch.")
+    @Option(name: .customLong("corpus-weight"), help: "How many times each corpus document is seen per epoch for each time a ThaiNER document is (see --dropout-copies).")
     var corpusWeight: Int = TaggerTraining.defaultCorpusWeight
 
     @Option(name: .customLong("thainer-unit"), help: "Build each ThaiNER training sequence from an article (its lines joined, as eval annotates by default) or from a line.")
@@ -42,7 +42,7 @@ struct Train: ParsableCommand {
         var lines: [ThaiNERLine] = []
         for file in files { lines += try ThaiNERLine.read(file) }
         let training = TaggerTraining(buckets: buckets, epochs: epochs, parts: parts, corpusWeight: corpusWeight, unit: thaiNERUnit,
-                                       learner: learner.value)
+                                       learner: learner.value, dropout: learner.dropout)
         let thaiNER = try training.sequences(lines)
         var sequences = thaiNER.sequences
         printError("\(sequences.count) sequences, \(thaiNER.spans) gold spans, \(thaiNER.misaligned) span edges inside a token")
@@ -71,6 +71,25 @@ struct LearnerOptions: ParsableArguments {
 
     @Option(help: "With --learner crf: the L2 coefficient (larger pulls weights harder towards zero).")
     var l2: Double = TaggerTraining.defaultL2
+
+    @Option(help: "Feature dropout: the chance that a gold mention of a --dropout-types type is shown to the model in training as a name no list holds.")
+    var listDropout: Double = TaggerTraining.defaultDropout.listRate
+
+    @Option(help: "Feature dropout: the chance that a gold mention of a --dropout-types type hides its words in training.")
+    var wordDropout: Double = TaggerTraining.defaultDropout.wordRate
+
+    @Option(help: "The gold mention types feature dropout applies to, comma-separated (PERSON,ORGANIZATION,LOCATION).")
+    var dropoutTypes: String = TaggerTraining.defaultDropout.types.map(\.rawValue).joined(separator: ",")
+
+    @Option(help: "Feature dropout: 0 hides features of the ThaiNER documents themselves; n > 0 keeps them whole and adds n copies that hide them.")
+    var dropoutCopies: Int = TaggerTraining.defaultDropout.copies
+
+    /// The training configuration's feature dropout.
+    var dropout: TaggerTraining.Dropout {
+        TaggerTraining.Dropout(listRate: listDropout, wordRate: wordDropout,
+                               types: dropoutTypes.split(separator: ",").compactMap { EntityType(rawValue: String($0)) },
+                               copies: dropoutCopies)
+    }
 
     /// The training configuration's learner.
     var value: TaggerTraining.Learner {

@@ -143,6 +143,41 @@ struct TaggerTests {
         #expect(EntityLabels.names(["PERSON"]) == ["O", "B-PERSON", "I-PERSON", "L-PERSON", "U-PERSON"])
     }
 
+    /// Feature dropout (training only) changes the features of the hidden name's units and of
+    /// no unit more than two away from it; the same dropout gives the same features.
+    @Test func featureDropoutHidesTheChosenNameOnly() throws {
+        let rules = try Annotator(configuration: { var c = Annotator.Configuration(); c.tagger = .off; return c }())
+        let text = "เมื่อวานนี้ในที่ประชุมใหญ่ของชุมชน สมชาย ใจดี กล่าวว่า ฝนตกหนักมากจนน้ำท่วมถนนหลายสายในตัวเมือง"
+        let utf16 = UTF16Text(text)
+        let start = (text as NSString).range(of: "สมชาย").location
+        let name = start..<(start + (("สมชาย ใจดี" as NSString).length))
+        let tokens = rules.segmenter.tokens(in: utf16)
+        let mentions = rules.recognizer.mentions(in: utf16, tokens: tokens)
+        #expect(mentions.contains { $0.type == .person && $0.utf16Range == name })  // the name lists find it
+        func features(_ dropout: FeatureDropout) -> TaggerFeatures {
+            utf16.units.withUnsafeBufferPointer {
+                TaggerFeatures(recognizer: rules.recognizer, units: $0, tokens: tokens, mentions: mentions, bucketCount: 1 << 16,
+                               hiding: dropout)
+            }
+        }
+        func unitFeatures(_ f: TaggerFeatures, _ unit: Int) -> [Int32] { Array(f.features[Int(f.offsets[unit])..<Int(f.offsets[unit + 1])]) }
+        let plain = features(FeatureDropout())
+        let nameUnits = plain.units.indices.filter { name.contains(plain.units[$0].lowerBound) }
+        #expect(nameUnits.count >= 2)
+        for dropout in [FeatureDropout(lists: [name]), FeatureDropout(words: [name], salt: 7)] {
+            let hidden = features(dropout), again = features(dropout)
+            #expect(hidden.units == plain.units)
+            #expect(hidden.features == again.features && hidden.offsets == again.offsets)
+            for unit in nameUnits where !hidden.isBlank[unit] { #expect(unitFeatures(hidden, unit) != unitFeatures(plain, unit)) }
+            for unit in plain.units.indices where unit < nameUnits.first! - 2 || unit > nameUnits.last! + 2 {
+                #expect(unitFeatures(hidden, unit) == unitFeatures(plain, unit), "unit \(unit)")
+            }
+        }
+        // Another salt gives hidden words other codes.
+        let otherSalt = features(FeatureDropout(words: [name], salt: 8)), salted = features(FeatureDropout(words: [name], salt: 7))
+        #expect(unitFeatures(otherSalt, nameUnits[0]) != unitFeatures(salted, nameUnits[0]))
+    }
+
     /// The feature extractor and the trainer learn text: names no list knows, after a title.
     @Test func taggerLearnsUnlistedNamesFromAFixture() throws {
         let rules = try Annotator(configuration: { var c = Annotator.Configuration(); c.tagger = .off; return c }())

@@ -20,6 +20,21 @@ struct TrainingAPITests {
         return ThaiNERLine.parse(text)
     }
 
+    /// Feature dropout's draws: every mention of its types at rate 1, none at rate 0, the same
+    /// draws for the same document and about the rate's share over many mentions.
+    @Test func dropoutDrawsAreSeededPerDocumentAndMention() {
+        let gold: [(type: EntityType, utf16Range: Range<Int>)] = (0..<200).map { ($0 % 4 == 3 ? .location : .person, (10 * $0)..<(10 * $0 + 5)) }
+        let persons = gold.filter { $0.type == .person }.map(\.utf16Range)
+        let all = TaggerTraining.Dropout(listRate: 1, wordRate: 1).hiding(gold, document: 3)
+        #expect(all.lists == persons && all.words == persons)
+        #expect(TaggerTraining.Dropout(listRate: 0, wordRate: 0).hiding(gold, document: 3) == FeatureDropout(salt: all.salt))
+        let some = TaggerTraining.Dropout(listRate: 0.4, wordRate: 0.4)
+        #expect(some.hiding(gold, document: 3) == some.hiding(gold, document: 3))
+        #expect(some.hiding(gold, document: 3).lists != some.hiding(gold, document: 4).lists)
+        #expect(some.hiding(gold, document: 3).lists != some.hiding(gold, document: 3).words)
+        #expect((40...80).contains(some.hiding(gold, document: 3).lists.count))  // 150 persons at 0.4
+    }
+
     @Test func foldsAreWholeDocuments() {
         let lines = Self.lines
         #expect(ThaiNERLine.documentStarts(lines) == [0, 3, 6, 9])
