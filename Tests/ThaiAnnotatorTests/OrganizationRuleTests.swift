@@ -60,4 +60,11 @@ struct OrganizationRuleTests {
         let withModel = try! Annotator()
         #expect(!withModel.annotate(footer).entities(ofType: .organization).contains { $0.text.hasPrefix("Facebook") })
     }
+    /// A function word or adverb glued after a head word's name ends the name (อีก, ทันที,
+    /// สามารถ); other words glued after it go on.
+    @Test func aGluedFunctionWordEndsAHeadWordsName() {
+        let text = "ประชุมที่อาคารสุขใจอีกครั้ง ต่อมาไปที่โรงแรมริมธารทันที และมูลนิธิรักษ์ป่าสามารถช่วยได้ ส่วนอาคารสุขใจพัฒนา ปิดอยู่"
+        let found = Self.rules.annotate(text).entities.filter { $0.type == .location || $0.type == .organization }.map(\.text)
+        #expect(found == ["อาคารสุขใจ", "โรงแรมริมธาร", "มูลนิธิรักษ์ป่า", "อาคารสุขใจพัฒนา"])
+    }
 }
