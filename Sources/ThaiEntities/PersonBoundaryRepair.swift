@@ -10,6 +10,8 @@ import ThaiSegmentation
 ///   one space takes พล. in: the rank is written apart (พล. ต.สนั่น), which the units do not join.
 /// - A span that ends one short piece before the end of a word takes the piece in when it looks
 ///   like the end of a name the segmenter cut off (`isNameRemnant`: บุตรศรีภู|มิ before รมช.).
+/// - A span that ends with a reflexive pronoun glued to the name (นายสมัคร|ตนเอง) ends before it
+///   (`reflexiveEnding`).
 /// - A span right after a word that opens a name takes it in (`namePrefixStart`): a religious or
 ///   honorific title the lists do not hold (หลวง|พ่อ..., พระ, ครูบา, สมเด็จ, คุณหญิง), and, under
 ///   ThaiNER's span conventions only, a role, kin or trade word written as a title (รองนายกฯ, ครู,
@@ -71,9 +73,29 @@ extension EntityTagger {
                isNameRemnant(unit, pieces: pieces, text: text, frequencies: frequencies) {
                 end = pieces[unit].upperBound
             }
+            if let reflexiveStart = reflexiveEnding(before: end, after: titleEnd, pieces: pieces[first..<unit], text: text) {
+                end = reflexiveStart
+            }
             result.append((.person, start..<end))
         }
         return result
+    }
+
+    /// Reflexive pronouns, which no PERSON of ThaiNER train or the corpus gold ends with, and which
+    /// the model has glued to a titled name (นายสมัคร|ตนเอง|ไม่เห็นด้วย).
+    static let reflexives = ["ตนเอง", "ตัวเอง", "เอง"].map { Array($0.utf16) }
+
+    /// Where a reflexive pronoun glued to the end of a span ending at `end` starts: at a unit's
+    /// start (`pieces`, the span's units), after the span's titles (`after`) and a Thai letter.
+    static func reflexiveEnding(before end: Int, after titleEnd: Int, pieces: ArraySlice<Range<Int>>,
+                                text: UnsafeBufferPointer<UInt16>) -> Int? {
+        for word in reflexives {
+            let start = end - word.count
+            guard start > titleEnd, CharacterClass.isThai(text[start - 1]),
+                  text[start..<end].elementsEqual(word), pieces.contains(where: { $0.lowerBound == start }) else { continue }
+            return start
+        }
+        return nil
     }
 
     /// Whether tagging unit `unit` is the last piece of a name the segmenter cut off (บุตรศรีภู|มิ,

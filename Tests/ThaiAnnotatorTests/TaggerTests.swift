@@ -313,6 +313,10 @@ struct TaggerTests {
         #expect(try Self.repaired("พล.ต.ท.ธีระวุฒิ บุตรศรีภูมิรมช.มหาดไทย", persons: ["พล.ต.ท.ธีระวุฒิ บุตรศรีภู"])
                 == ["พล.ต.ท.ธีระวุฒิ บุตรศรีภูมิ"])
         #expect(try Self.repaired("เมื่อวาน พ.ต.ท.ทักษิณมา แล้ว", persons: ["พ.ต.ท.ทักษิณ"]) == ["พ.ต.ท.ทักษิณ"])
+        // A reflexive pronoun glued after the name ends it; a title alone keeps its span.
+        #expect(try Self.repaired("นายสมพงษ์ตนเองไม่เห็นด้วย", persons: ["นายสมพงษ์ตนเอง"]) == ["นายสมพงษ์"])
+        #expect(try Self.repaired("นายสมพงษ์ ทองดีตัวเองไม่ได้ไป", persons: ["นายสมพงษ์ ทองดีตัวเอง"]) == ["นายสมพงษ์ ทองดี"])
+        #expect(try Self.repaired("นายสมพงษ์ ทองดี ไม่ได้ไป", persons: ["นายสมพงษ์ ทองดี"]) == ["นายสมพงษ์ ทองดี"])
     }
 
     /// A word that opens a name, written right before the model's span, is taken in: a religious
