@@ -36,7 +36,7 @@ public struct TaggerTraining: Sendable {
     /// LOCATION 0.767 → 0.775; the corpus: PERSON 0.918 → 0.929, LOCATION 0.904 → 0.916).
     public static let defaultLearner = Learner.crf(l2: defaultL2)
 
-    /// Feature dropout (``FeatureDropout``): which gold mentions of the training text are shown
+    /// Feature dropout (`FeatureDropout`): which gold mentions of the training text are shown
     /// to the model as names no list holds, or without their words, so that it learns to find
     /// names from their context, shape and frequency rather than from memory. Each mention's
     /// draws are fixed by the seed, its document's number and its own (the same inputs give the
