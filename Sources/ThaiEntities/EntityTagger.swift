@@ -329,8 +329,9 @@ extension EntityTagger {
 
 /// What a training sequence hides from the model (feature dropout): the units that start inside
 /// `lists` are shown as a name no list holds (no gazetteer form, given or family name flags or
-/// name-list codes; a rule mention over them becomes what the rules find without the lists), those inside `words` with one shared word code instead of their own, so that the
-/// model's weights on context, shape and frequency grow. The decoder never hides anything.
+/// name-list codes; a rule mention over them becomes what the rules find without the lists), and
+/// those inside `words` each with a word code of its own, as a word never seen in training has, so
+/// that the model's weights on context, shape and frequency grow. The decoder never hides anything.
 public struct FeatureDropout: Sendable, Equatable {
     /// UTF-16 ranges, ascending and not overlapping, whose units lose their list features.
     public var lists: [Range<Int>]
