@@ -69,11 +69,12 @@ public struct TaggerTraining: Sendable {
 
         /// What document `document` (numbered in training order) hides of its `gold` mentions.
         public func hiding(_ gold: [(type: EntityType, utf16Range: Range<Int>)], document: Int) -> FeatureDropout {
-            var result = FeatureDropout(salt: seed ^ UInt64(document) &* 0x9E37_79B9_7F4A_7C15)
+            let documentSeed = seed ^ UInt64(document) &* 0x9E37_79B9_7F4A_7C15
+            var result = FeatureDropout(salt: documentSeed)
             guard listRate > 0 || wordRate > 0 else { return result }
             let ordered = gold.enumerated().sorted { $0.element.utf16Range.lowerBound < $1.element.utf16Range.lowerBound }
             for (number, mention) in ordered where types.contains(mention.type) {
-                var generator = SplitMix64(seed: seed ^ UInt64(document) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(number) &* 0xC2B2_AE3D_27D4_EB4F)
+                var generator = SplitMix64(seed: documentSeed ^ UInt64(number) &* 0xC2B2_AE3D_27D4_EB4F)
                 let list = Double(generator.next() >> 11) / 0x1p53, word = Double(generator.next() >> 11) / 0x1p53
                 // Mentions do not overlap in the gold data; a range that would is left out.
                 if list < listRate, (result.lists.last?.upperBound ?? 0) <= mention.utf16Range.lowerBound {
