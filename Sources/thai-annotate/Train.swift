@@ -84,6 +84,13 @@ struct LearnerOptions: ParsableArguments {
     @Option(help: "Feature dropout: 0 hides features of the ThaiNER documents themselves; n > 0 keeps them whole and adds n copies that hide them.")
     var dropoutCopies: Int = TaggerTraining.defaultDropout.copies
 
+    func validate() throws {
+        let unknown = dropoutTypes.split(separator: ",").filter { EntityType(rawValue: String($0)) == nil }
+        guard unknown.isEmpty else {
+            throw ValidationError("--dropout-types: unknown type \(unknown.joined(separator: ", ")) (PERSON, ORGANIZATION, LOCATION)")
+        }
+    }
+
     /// The training configuration's feature dropout.
     var dropout: TaggerTraining.Dropout {
         TaggerTraining.Dropout(listRate: listDropout, wordRate: wordDropout,
