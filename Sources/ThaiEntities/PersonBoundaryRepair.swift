@@ -92,7 +92,7 @@ extension EntityTagger {
         for word in reflexives {
             let start = end - word.count
             guard start > titleEnd, CharacterClass.isThai(text[start - 1]),
-                  text[start..<end].elementsEqual(word), pieces.contains(where: { $0.lowerBound == start }) else { continue }
+                  text.hasWord(word, at: start), pieces.contains(where: { $0.lowerBound == start }) else { continue }
             return start
         }
         return nil
