@@ -11,14 +11,23 @@ import ThaiSegmentation
 /// followed by ไม่, ยัง or เปล่า (a question) or แม้ ("or even"), or when a mention already covers
 /// it. (5-fold CV on ThaiNER train: PERSON 0.874 -> 0.876, unseen-name recall 326 -> 340 of 556,
 /// and the aliases found again where the document repeats them.)
+///
+/// A nickname in quotes right before a person's name (`ดาราสาว "หนิง"ปณิตา พัฒนาหิรัญ`, glued or
+/// one space between) is a PERSON too (`quotedNickname`).
 extension EntityTagger {
-    /// `mentions` (sorted by start) with a PERSON mention for each alias given after a PERSON.
+    /// `mentions` (sorted by start) with a PERSON mention for each alias given after a PERSON or
+    /// in quotes right before one, and the aliases' ranges.
     static func addingAliases(_ mentions: [EntityMention], units: UnsafeBufferPointer<UInt16>, tokens: [Token],
-                              frequencies: WordFrequencies = .bundled) -> [EntityMention] {
-        guard mentions.contains(where: { $0.type == .person }) else { return mentions }
+                              frequencies: WordFrequencies = .bundled) -> (mentions: [EntityMention], aliases: [Range<Int>]) {
+        guard mentions.contains(where: { $0.type == .person }) else { return (mentions, []) }
         var added: [EntityMention] = []
         var tokenIndex = 0
         for (index, mention) in mentions.enumerated() where mention.type == .person {
+            if let nickname = quotedNickname(before: mention.utf16Range.lowerBound, units: units),
+               index == 0 || mentions[index - 1].utf16Range.upperBound <= nickname.lowerBound - 1,
+               !added.contains(where: { $0.utf16Range.overlaps(nickname) }) {
+                added.append(EntityMention(type: .person, utf16Range: nickname, link: mention.link))
+            }
             let end = mention.utf16Range.upperBound
             while tokenIndex < tokens.count, tokens[tokenIndex].utf16Offsets.lowerBound < end { tokenIndex += 1 }
             var next = skippingBlanks(from: tokenIndex, tokens: tokens, units: units)
@@ -39,9 +48,42 @@ extension EntityTagger {
                   !added.contains(where: { $0.utf16Range.overlaps(alias) }) else { continue }
             added.append(EntityMention(type: .person, utf16Range: alias, link: mention.link))
         }
-        guard !added.isEmpty else { return mentions }
-        return (mentions + added).sorted { $0.utf16Range.lowerBound < $1.utf16Range.lowerBound }
+        guard !added.isEmpty else { return (mentions, []) }
+        return ((mentions + added).sorted { $0.utf16Range.lowerBound < $1.utf16Range.lowerBound }, added.map(\.utf16Range))
     }
+
+    /// The Thai word in quotes that ends right before `start` (a space, U+FEFF or U+200B between
+    /// at most), with no space, digit or other character inside: `"หนิง"` before ปณิตา. The opening
+    /// quote must not follow Thai text or another quote: in a headline's `"เติ้ง"ดึง"สันติภาพ"`
+    /// the verb between two quoted names is no nickname.
+    static func quotedNickname(before start: Int, units: UnsafeBufferPointer<UInt16>) -> Range<Int>? {
+        var close = start - 1
+        if close >= 0, CharacterClass.isSpace(units[close]) { close -= 1 }
+        while close >= 0, units[close] == 0xFEFF || units[close] == 0x200B { close -= 1 }
+        guard close >= 0, isQuote(units[close]) else { return nil }
+        var end = close
+        while end > 0, units[end - 1] == 0xFEFF || units[end - 1] == 0x200B { end -= 1 }
+        var open = end - 1
+        while open >= 0, CharacterClass.isThai(units[open]), !CharacterClass.isDigit(units[open]),
+              end - open <= maximumNicknameLength { open -= 1 }
+        guard open >= 0, isQuote(units[open]),
+              open == 0 || !(CharacterClass.isThai(units[open - 1]) || isQuote(units[open - 1])) else { return nil }
+        var first = open + 1
+        while first < end, units[first] == 0xFEFF || units[first] == 0x200B { first += 1 }
+        guard end - first >= 2, CharacterClass.isThaiConsonant(units[first]) || isLeadingVowel(units[first]) else { return nil }
+        return first..<end
+    }
+
+    /// The longest quoted nickname taken, in UTF-16 units.
+    static let maximumNicknameLength = 12
+
+    /// Straight and curly, double and single quotes.
+    static func isQuote(_ unit: UInt16) -> Bool {
+        unit == 0x22 || unit == 0x27 || (unit >= 0x2018 && unit <= 0x201D && unit != 0x201A && unit != 0x201B)
+    }
+
+    /// Thai vowels written before their consonant (เ แ โ ใ ไ).
+    static func isLeadingVowel(_ unit: UInt16) -> Bool { unit &- 0x0E40 <= 4 }
 
     /// The first token at or after `index` that is not a space, U+FEFF, U+200B or a double quote.
     static func skippingBlanks(from index: Int, tokens: [Token], units: UnsafeBufferPointer<UInt16>) -> Int {

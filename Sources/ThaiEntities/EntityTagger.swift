@@ -113,8 +113,8 @@ public struct EntityTagger: Sendable {
             if !recognizer.followsThaiNERSpans { merged = Self.restoringAcronyms(merged, rules: ruleMentions, units: units) }
             merged = recognizer.droppingContactLabels(merged, in: units)
             let aliased = Self.addingAliases(merged, units: units, tokens: tokens)
-            return Self.propagatingPersons(aliased, units: units, tokens: tokens, people: recognizer.people,
-                                           thaiNERSpans: recognizer.followsThaiNERSpans)
+            return Self.propagatingPersons(aliased.mentions, units: units, tokens: tokens, people: recognizer.people,
+                                           thaiNERSpans: recognizer.followsThaiNERSpans, nicknames: aliased.aliases)
         }
     }
 

@@ -19,6 +19,10 @@ import ThaiSegmentation
 /// title (at the start of the text, after a space or a non-Thai character, or after a title), and
 /// not at all when the document has more than ``maximumBareRepeats`` such occurrences for each
 /// mention that gave the name (ส่วน, once in a model PERSON, is everywhere).
+/// A nickname (`nicknames`, the aliases `addingAliases` found: "หนิง" before ปณิตา, หรือ"เจ๊มาลี")
+/// is looked for from two UTF-16 units on (กบ, จอย), and its one-word repeats are taken glued
+/// after Thai text too (ถึงจอย, ของอั้ม), still on token edges and within ``maximumBareRepeats``,
+/// but not before a glued word rare in running text, which goes on with the name (เสก|โลโซ).
 extension EntityTagger {
     /// Bare one-word occurrences allowed per mention that gave the name.
     static let maximumBareRepeats = 3
@@ -26,19 +30,21 @@ extension EntityTagger {
     /// `mentions` (sorted by start) with a PERSON mention at each repeat of a person's name (see
     /// above), linked like the mention it repeats.
     static func propagatingPersons(_ mentions: [EntityMention], units: UnsafeBufferPointer<UInt16>, tokens: [Token],
-                                   people: PersonLexicon, thaiNERSpans: Bool = false) -> [EntityMention] {
-        // The names, each once: its mention count and first mention's link.
+                                   people: PersonLexicon, thaiNERSpans: Bool = false,
+                                   nicknames: [Range<Int>] = [], frequencies: WordFrequencies = .bundled) -> [EntityMention] {
+        // The names, each once: its mention count, first mention's link and whether it is a nickname.
         var index: [[UInt16]: Int] = [:]
-        var names: [(key: [UInt16], sources: Int, link: EntityLink?)] = []
-        func addName(_ range: Range<Int>, link: EntityLink?) {
-            guard range.count >= 4, CharacterClass.isThai(units[range.lowerBound]) else { return }
+        var names: [(key: [UInt16], sources: Int, link: EntityLink?, nickname: Bool)] = []
+        func addName(_ range: Range<Int>, link: EntityLink?, nickname: Bool = false) {
+            guard range.count >= (nickname ? 2 : 4), CharacterClass.isThai(units[range.lowerBound]) else { return }
             let key = Array(units[range])
-            if let known = index[key] { names[known].sources += 1; return }
+            if let known = index[key] { names[known].sources += 1; names[known].nickname = names[known].nickname || nickname; return }
             index[key] = names.count
-            names.append((key, 1, link))
+            names.append((key, 1, link, nickname))
         }
         for mention in mentions where mention.type == .person {
             let range = mention.utf16Range
+            if nicknames.contains(range) { addName(range, link: mention.link, nickname: true); continue }
             guard let title = people.titles.longestMatch(in: units, at: range.lowerBound), title.end < range.upperBound else {
                 addName(range, link: mention.link)
                 if let prefixEnd = namePrefixEnd(at: range.lowerBound, in: units, thaiNERSpans: thaiNERSpans),
@@ -78,8 +84,12 @@ extension EntityTagger {
                                            thaiNERSpans: thaiNERSpans)
             if !(prefixed..<first).contains(where: covered.contains) { first = prefixed }
             let oneWord = match.end <= token.utf16Offsets.upperBound
-            if oneWord, first == start, start > 0, CharacterClass.isThai(units[start - 1]) { continue }
             let name = Int(match.payload)
+            if oneWord, first == start, start > 0, CharacterClass.isThai(units[start - 1]), !names[name].nickname { continue }
+            if oneWord, names[name].nickname, match.end < units.count, CharacterClass.isThai(units[match.end]),
+               tokenIndex + 1 < tokens.count, frequencies.textBucket(of: tokens[tokenIndex + 1].utf16Offsets, in: units) <= 3 {
+                continue
+            }
             if oneWord { oneWordRepeats[name] += 1 }
             found.append((EntityMention(type: .person, utf16Range: first..<match.end, link: names[name].link), name, oneWord))
             for position in first..<match.end { covered.insert(position) }

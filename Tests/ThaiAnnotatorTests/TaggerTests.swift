@@ -339,7 +339,7 @@ struct TaggerTests {
         let range = string.range(of: person)
         let mention = EntityMention(type: .person, utf16Range: range.location..<(range.location + range.length))
         return utf16.units.withUnsafeBufferPointer { units in
-            EntityTagger.addingAliases([mention], units: units, tokens: tokens)
+            EntityTagger.addingAliases([mention], units: units, tokens: tokens).mentions
                 .map { string.substring(with: NSRange(location: $0.utf16Range.lowerBound, length: $0.utf16Range.count)) }
         }
     }
