@@ -13,11 +13,14 @@ import ThaiSegmentation
 /// and the aliases found again where the document repeats them.)
 ///
 /// A nickname in quotes right before a person's name (`ดาราสาว "หนิง"ปณิตา พัฒนาหิรัญ`, glued or
-/// one space between) is a PERSON too (`quotedNickname`).
+/// one space between) is a PERSON too (`quotedNickname`), and so, under the guidelines'
+/// conventions, is one Thai word in brackets right after the name (`นางวรนุช ภิรมย์ภักดี (นุ่น)`,
+/// `bracketedNickname`; the corpus `train` gold marks all 3 of them, ThaiNER train 1 of 5).
 extension EntityTagger {
     /// `mentions` (sorted by start) with a PERSON mention for each alias given after a PERSON or
     /// in quotes right before one, and the aliases' ranges.
     static func addingAliases(_ mentions: [EntityMention], units: UnsafeBufferPointer<UInt16>, tokens: [Token],
+                              thaiNERSpans: Bool = false,
                               frequencies: WordFrequencies = .bundled) -> (mentions: [EntityMention], aliases: [Range<Int>]) {
         guard mentions.contains(where: { $0.type == .person }) else { return (mentions, []) }
         var added: [EntityMention] = []
@@ -29,6 +32,11 @@ extension EntityTagger {
                 added.append(EntityMention(type: .person, utf16Range: nickname, link: mention.link))
             }
             let end = mention.utf16Range.upperBound
+            if !thaiNERSpans, let nickname = bracketedNickname(after: end, units: units),
+               index + 1 == mentions.count || mentions[index + 1].utf16Range.lowerBound > nickname.upperBound {
+                added.append(EntityMention(type: .person, utf16Range: nickname, link: mention.link))
+                continue
+            }
             while tokenIndex < tokens.count, tokens[tokenIndex].utf16Offsets.lowerBound < end { tokenIndex += 1 }
             var next = skippingBlanks(from: tokenIndex, tokens: tokens, units: units)
             guard next < tokens.count, units.hasWord(aliasWord, at: tokens[next].utf16Offsets.lowerBound),
@@ -72,6 +80,20 @@ extension EntityTagger {
         while first < end, units[first] == 0xFEFF || units[first] == 0x200B { first += 1 }
         guard end - first >= 2, CharacterClass.isThaiConsonant(units[first]) || isLeadingVowel(units[first]) else { return nil }
         return first..<end
+    }
+
+    /// The Thai word in brackets right after `end` (one space between at most), made of Thai
+    /// letters only (no digit, ฯ or dot: not a role, `(รมว.วท.)`): `(นุ่น)`.
+    static func bracketedNickname(after end: Int, units: UnsafeBufferPointer<UInt16>) -> Range<Int>? {
+        var open = end
+        if open < units.count, CharacterClass.isSpace(units[open]) { open += 1 }
+        guard open < units.count, units[open] == 0x28 else { return nil }
+        var close = open + 1
+        while close < units.count, CharacterClass.isThai(units[close]), !CharacterClass.isDigit(units[close]),
+              !CharacterClass.isPunctuation(units[close]), close - open <= maximumNicknameLength { close += 1 }
+        guard close < units.count, units[close] == 0x29, close - open - 1 >= 2,
+              CharacterClass.isThaiConsonant(units[open + 1]) || isLeadingVowel(units[open + 1]) else { return nil }
+        return (open + 1)..<close
     }
 
     /// The longest quoted nickname taken, in UTF-16 units.

@@ -76,6 +76,7 @@ extension EntityTagger {
             if let reflexiveStart = reflexiveEnding(before: end, after: titleEnd, pieces: pieces[first..<unit], text: text) {
                 end = reflexiveStart
             }
+            if let verbStart = verbEnding(before: end, after: titleEnd, text: text) { end = verbStart }
             result.append((.person, start..<end))
         }
         return result
@@ -94,6 +95,36 @@ extension EntityTagger {
             guard start > titleEnd, CharacterClass.isThai(text[start - 1]),
                   text.hasWord(word, at: start), pieces.contains(where: { $0.lowerBound == start }) else { continue }
             return start
+        }
+        return nil
+    }
+
+    /// Verbs that no PERSON of ThaiNER train or the corpus gold ends with, and that the segmenter
+    /// glues to the end of a name it cuts wrongly (ชลิ|ตก|ล่า|ว, ประสงค์|ปรากฏ), and อายุ (age) before
+    /// a number (สะแต|อายุ27ปี).
+    static let gluedVerbs = ["กล่าว", "เปิดเผย", "แถลง", "ชี้แจง", "ยืนยัน", "รับปาก", "ปรากฏ", "บริจาค", "พยายาม"]
+        .map { Array($0.utf16) }
+
+    /// อายุ, age.
+    static let ageWord = Array("อายุ".utf16)
+
+    /// Where a verb of `gluedVerbs` glued to the end of a span ending at `end` starts, or อายุ glued
+    /// to the name with only digits and ปี after it in the span; after the span's titles (`after`)
+    /// and a Thai letter, on a unit edge or not (the segmenter's units cross the verb's start).
+    static func verbEnding(before end: Int, after titleEnd: Int, text: UnsafeBufferPointer<UInt16>) -> Int? {
+        for word in gluedVerbs {
+            let start = end - word.count
+            guard start > titleEnd + 1, CharacterClass.isThai(text[start - 1]), text.hasWord(word, at: start) else { continue }
+            return start
+        }
+        var start = end
+        while start - ageWord.count > titleEnd + 1 {
+            if text.hasWord(ageWord, at: start - ageWord.count), CharacterClass.isThai(text[start - ageWord.count - 1]),
+               start == end || CharacterClass.isDigit(text[start]) {
+                return start - ageWord.count
+            }
+            guard CharacterClass.isThai(text[start - 1]) || CharacterClass.isDigit(text[start - 1]) else { return nil }
+            start -= 1
         }
         return nil
     }
