@@ -112,6 +112,7 @@ public struct EntityTagger: Sendable {
             var merged = Self.merge(rules: ruleMentions, model: revised, units: units, thaiNERSpans: recognizer.followsThaiNERSpans)
             if !recognizer.followsThaiNERSpans { merged = Self.restoringAcronyms(merged, rules: ruleMentions, units: units) }
             merged = recognizer.droppingContactLabels(merged, in: units)
+            merged = Self.extendingReignNumbers(merged, units: units)
             let aliased = Self.addingAliases(merged, units: units, tokens: tokens, thaiNERSpans: recognizer.followsThaiNERSpans)
             return Self.propagatingPersons(aliased.mentions, units: units, tokens: tokens, people: recognizer.people,
                                            thaiNERSpans: recognizer.followsThaiNERSpans, nicknames: aliased.aliases)

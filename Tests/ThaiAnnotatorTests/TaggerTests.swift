@@ -317,6 +317,32 @@ struct TaggerTests {
         #expect(try Self.repaired("นายสมพงษ์ตนเองไม่เห็นด้วย", persons: ["นายสมพงษ์ตนเอง"]) == ["นายสมพงษ์"])
         #expect(try Self.repaired("นายสมพงษ์ ทองดีตัวเองไม่ได้ไป", persons: ["นายสมพงษ์ ทองดีตัวเอง"]) == ["นายสมพงษ์ ทองดี"])
         #expect(try Self.repaired("นายสมพงษ์ ทองดี ไม่ได้ไป", persons: ["นายสมพงษ์ ทองดี"]) == ["นายสมพงษ์ ทองดี"])
+        // A glued verb ends the name even where the segmenter's pieces cross its start (วัลล|พก|ล่า|ว),
+        // and so does อายุ before a number; the same letters inside a name do not.
+        #expect(try Self.repaired("โดยนายวัลลพกล่าวว่า", persons: ["นายวัลลพกล่าว"]) == ["นายวัลลพ"])
+        #expect(try Self.repaired("นายสมพงษ์ ทองดีอายุ27ปี ถูกจับ", persons: ["นายสมพงษ์ ทองดีอายุ27ปี"]) == ["นายสมพงษ์ ทองดี"])
+        #expect(try Self.repaired("นายกล่าวสมพงษ์ ทองดี มาแล้ว", persons: ["นายกล่าวสมพงษ์ ทองดี"]) == ["นายกล่าวสมพงษ์ ทองดี"])
+    }
+
+    /// The persons after `extendingReignNumbers` over `persons` in `text` (made-up text).
+    static func withReigns(_ text: String, persons: [String]) -> [String] {
+        let string = text as NSString
+        let mentions = persons.map { person in
+            let range = string.range(of: person)
+            return EntityMention(type: .person, utf16Range: range.location..<(range.location + range.length))
+        }
+        return UTF16Text(text).units.withUnsafeBufferPointer { units in
+            EntityTagger.extendingReignNumbers(mentions, units: units)
+                .map { string.substring(with: NSRange(location: $0.utf16Range.lowerBound, length: $0.utf16Range.count)) }
+        }
+    }
+
+    /// A king's name runs through the reign number after it; a number after another word does not join.
+    @Test func aReignNumberAfterARoyalNameIsPartOfIt() {
+        #expect(Self.withReigns("สมเด็จพระเจ้าอยู่หัว รัชกาลที่ 10 เสด็จ", persons: ["สมเด็จพระเจ้าอยู่หัว"])
+                == ["สมเด็จพระเจ้าอยู่หัว รัชกาลที่ 10"])
+        #expect(Self.withReigns("ในหลวงร.9ทรงงาน", persons: ["ในหลวง"]) == ["ในหลวงร.9"])
+        #expect(Self.withReigns("นายสมพงษ์ ทองดี โทร. 0812345678", persons: ["นายสมพงษ์ ทองดี"]) == ["นายสมพงษ์ ทองดี"])
     }
 
     /// A word that opens a name, written right before the model's span, is taken in: a religious
@@ -351,6 +377,16 @@ struct TaggerTests {
                 == ["นายสมปอง รักไทย", "น้องปอง"])
         #expect(try Self.aliased("ยังไม่รู้ว่านายสมปอง รักไทย หรือไม่ ที่จะมา", person: "นายสมปอง รักไทย") == ["นายสมปอง รักไทย"])
         #expect(try Self.aliased("นางมาลี ทองดี หรือ\"เจ๊มาลี\" เจ้าของร้าน", person: "นางมาลี ทองดี") == ["นางมาลี ทองดี", "เจ๊มาลี"])
+    }
+
+    /// A nickname in quotes right before a person's name is a PERSON, but not a word between two
+    /// quoted names of a headline; one in brackets right after it is one under the guidelines'
+    /// conventions (made-up text).
+    @Test func aQuotedOrBracketedNicknameIsAPerson() throws {
+        #expect(try Self.aliased("นักแสดงสาว \"แพรว\"มาลี ทองดี บอกว่า", person: "มาลี ทองดี") == ["แพรว", "มาลี ทองดี"])
+        #expect(try Self.aliased("\"ชวน\"เยือน\"มาลี ทองดี\" วันนี้", person: "มาลี ทองดี") == ["มาลี ทองดี"])
+        #expect(try Self.aliased("นางมาลี ทองดี (แพรว) บอกว่า", person: "นางมาลี ทองดี") == ["นางมาลี ทองดี", "แพรว"])
+        #expect(try Self.aliased("นางมาลี ทองดี (รมว.พม.) บอกว่า", person: "นางมาลี ทองดี") == ["นางมาลี ทองดี"])
     }
 
     /// A name after a word that opens names is found again bare, under the conventions that keep
