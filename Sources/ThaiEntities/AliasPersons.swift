@@ -15,7 +15,9 @@ import ThaiSegmentation
 /// A nickname in quotes right before a person's name (`ดาราสาว "หนิง"ปณิตา พัฒนาหิรัญ`, glued or
 /// one space between) is a PERSON too (`quotedNickname`), and so, under the guidelines'
 /// conventions, is one Thai word in brackets right after the name (`นางวรนุช ภิรมย์ภักดี (นุ่น)`,
-/// `bracketedNickname`; the corpus `train` gold marks all 3 of them, ThaiNER train 1 of 5).
+/// `bracketedNickname`; the corpus `train` gold marks all 3 of them, ThaiNER train 1 of 5). A
+/// name in Latin letters in brackets right after a person is its English form, a PERSON under
+/// both conventions (`bracketedLatinName`; 12 of 12 marked in the two gold sets).
 extension EntityTagger {
     /// `mentions` (sorted by start) with a PERSON mention for each alias given after a PERSON or
     /// in quotes right before one, and the aliases' ranges.
@@ -32,6 +34,11 @@ extension EntityTagger {
                 added.append(EntityMention(type: .person, utf16Range: nickname, link: mention.link))
             }
             let end = mention.utf16Range.upperBound
+            if let english = bracketedLatinName(after: end, units: units),
+               index + 1 == mentions.count || mentions[index + 1].utf16Range.lowerBound > english.upperBound {
+                added.append(EntityMention(type: .person, utf16Range: english, link: mention.link))
+                continue
+            }
             if !thaiNERSpans, let nickname = bracketedNickname(after: end, units: units),
                index + 1 == mentions.count || mentions[index + 1].utf16Range.lowerBound > nickname.upperBound {
                 added.append(EntityMention(type: .person, utf16Range: nickname, link: mention.link))
@@ -95,6 +102,28 @@ extension EntityTagger {
               CharacterClass.isThaiConsonant(units[open + 1]) || isLeadingVowel(units[open + 1]) else { return nil }
         return (open + 1)..<close
     }
+
+    /// The name in Latin letters in brackets right after `end` (one space between at most): a
+    /// capital letter first, a lower-case letter somewhere (not an acronym), then letters, spaces,
+    /// dots, hyphens and apostrophes only: `(Mikael Hemniti Winther)`, `(Mr. Li Keqiang)`.
+    static func bracketedLatinName(after end: Int, units: UnsafeBufferPointer<UInt16>) -> Range<Int>? {
+        var open = end
+        if open < units.count, CharacterClass.isSpace(units[open]) { open += 1 }
+        guard open + 1 < units.count, units[open] == 0x28, units[open + 1] &- 0x41 < 26 else { return nil }
+        var close = open + 1
+        var lowerCase = false
+        while close < units.count, close - open <= maximumLatinNameLength {
+            let unit = units[close]
+            if unit &- 0x61 < 26 { lowerCase = true }
+            guard CharacterClass.isLatinLetter(unit) || unit == 0x20 || unit == 0x2E || unit == 0x2D || unit == 0x27 else { break }
+            close += 1
+        }
+        guard close < units.count, units[close] == 0x29, lowerCase else { return nil }
+        return (open + 1)..<close
+    }
+
+    /// The longest bracketed Latin name taken, in UTF-16 units.
+    static let maximumLatinNameLength = 60
 
     /// The longest quoted nickname taken, in UTF-16 units.
     static let maximumNicknameLength = 12

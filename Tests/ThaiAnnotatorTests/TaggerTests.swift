@@ -381,12 +381,16 @@ struct TaggerTests {
 
     /// A nickname in quotes right before a person's name is a PERSON, but not a word between two
     /// quoted names of a headline; one in brackets right after it is one under the guidelines'
-    /// conventions (made-up text).
+    /// conventions, and so is the name's English form in brackets (made-up text).
     @Test func aQuotedOrBracketedNicknameIsAPerson() throws {
         #expect(try Self.aliased("นักแสดงสาว \"แพรว\"มาลี ทองดี บอกว่า", person: "มาลี ทองดี") == ["แพรว", "มาลี ทองดี"])
         #expect(try Self.aliased("\"ชวน\"เยือน\"มาลี ทองดี\" วันนี้", person: "มาลี ทองดี") == ["มาลี ทองดี"])
         #expect(try Self.aliased("นางมาลี ทองดี (แพรว) บอกว่า", person: "นางมาลี ทองดี") == ["นางมาลี ทองดี", "แพรว"])
         #expect(try Self.aliased("นางมาลี ทองดี (รมว.พม.) บอกว่า", person: "นางมาลี ทองดี") == ["นางมาลี ทองดี"])
+        // A name's English form in brackets is a PERSON; an acronym in brackets is not.
+        #expect(try Self.aliased("นายจอห์น สมิธ (Mr. John Smith) เดินทางมา", person: "นายจอห์น สมิธ")
+                == ["นายจอห์น สมิธ", "Mr. John Smith"])
+        #expect(try Self.aliased("นายจอห์น สมิธ (UNDP) เดินทางมา", person: "นายจอห์น สมิธ") == ["นายจอห์น สมิธ"])
     }
 
     /// A name after a word that opens names is found again bare, under the conventions that keep
