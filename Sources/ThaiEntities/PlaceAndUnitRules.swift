@@ -143,7 +143,7 @@ extension RecognitionPass {
                 if end > nextStart() { index += 1 }
                 range = range.lowerBound..<end
             }
-            if let end = designationEnd(after: range.upperBound), end <= nextStart() { range = range.lowerBound..<end }
+            if let end = designationEnd(of: range), end <= nextStart() { range = range.lowerBound..<end }
             let patronage = skipSpaces(range.upperBound, limit: 1)
             if let match = recognizer.patronages.longestMatch(in: units, at: patronage), match.end <= nextStart() {
                 range = range.lowerBound..<match.end
@@ -178,23 +178,39 @@ extension RecognitionPass {
             ? run : nil
     }
 
-    /// The end of a number designation right after an office's name: เขต 6, ที่ 17, พื้นที่ 1-10 (a
-    /// space at most before the number), or nil.
-    func designationEnd(after position: Int) -> Int? {
-        let start = skipSpaces(position, limit: 1)
+    /// The end of a number designation of the office's name at `range`: a designation word and a
+    /// number after the name (เขต 6, ที่ 17, พื้นที่ 1-10; a space at most before each), or a number
+    /// right after a name that ends with a designation word glued to it (สำนักงานปศุสัตว์เขต 6,
+    /// กองพลทหารราบที่ 15, สำนักงานขนส่งกรุงเทพมหานครพื้นที่ 1 – 5), or nil.
+    func designationEnd(of range: Range<Int>) -> Int? {
+        for word in recognizer.designationWords where range.count > word.count && matches(word, at: range.upperBound - word.count) {
+            if let end = designationNumberEnd(from: range.upperBound) { return end }
+        }
+        let start = skipSpaces(range.upperBound, limit: 1)
         for word in recognizer.designationWords where matches(word, at: start) {
-            let numberStart = skipSpaces(start + word.count, limit: 1)
-            var end = numberStart
-            while end < units.count, CharacterClass.isDigit(units[end]) { end += 1 }
-            guard end > numberStart else { return nil }
-            if end + 1 < units.count, units[end] == 0x2D, CharacterClass.isDigit(units[end + 1]) {
-                end += 1
-                while end < units.count, CharacterClass.isDigit(units[end]) { end += 1 }
-            }
-            if end < units.count, CharacterClass.isThai(units[end]) && !CharacterClass.isDigit(units[end]) || units[end] == 0x2E { return nil }
-            return end
+            return designationNumberEnd(from: start + word.count)
         }
         return nil
+    }
+
+    /// The end of a designation's number or range of numbers (1-10, 1 – 5) at `position`, a space
+    /// at most before it; nil when there is none, or when a letter, a dot or a count word (คน,
+    /// แห่ง) follows: then the number counts or dates something.
+    private func designationNumberEnd(from position: Int) -> Int? {
+        let numberStart = skipSpaces(position, limit: 1)
+        var end = numberStart
+        while end < units.count, CharacterClass.isDigit(units[end]) { end += 1 }
+        guard end > numberStart else { return nil }
+        let dash = skipSpaces(end, limit: 1)
+        if dash < units.count, units[dash] == 0x2D || units[dash] == 0x2013 {
+            let second = skipSpaces(dash + 1, limit: 1)
+            var secondEnd = second
+            while secondEnd < units.count, CharacterClass.isDigit(units[secondEnd]) { secondEnd += 1 }
+            if secondEnd > second { end = secondEnd }
+        }
+        if end < units.count, CharacterClass.isThai(units[end]) && !CharacterClass.isDigit(units[end]) || units[end] == 0x2E { return nil }
+        let next = skipSpaces(end, limit: 1)
+        return OfficeWords.countWords.contains { matches($0, at: next) } ? nil : end
     }
 
     // MARK: Units of a body

@@ -29,6 +29,14 @@ struct OrganizationRuleTests {
         #expect(Self.organisations("รวมทั้งผู้อำนวยการกองกลาง ผู้อำนวยการกองการต่างประเทศ") == ["กองกลาง", "กองการต่างประเทศ"])
     }
 
+    /// A numbered office's number is part of its name (convention 3), also when the word that
+    /// numbers it is glued to the name; a number that counts is not. Made-up text.
+    @Test func aNumberedOfficeKeepsItsNumber() {
+        #expect(Self.organisations("ประสานกับสำนักงานประมงเขต 4 และสำนักงานทางหลวงพื้นที่ 2 – 3 แล้ว")
+            == ["สำนักงานประมงเขต 4", "สำนักงานทางหลวงพื้นที่ 2 – 3"])
+        #expect(!Self.organisations("ส่งไปที่สำนักงานประมงเขต 4 คน").contains("สำนักงานประมงเขต 4"))
+    }
+
     @Test func aFacultyTakesItsTeachingHospital() {
         let found = Self.organisations("ได้แก่ คณะแพทยศาสตร์ศิริราชพยาบาล มหาวิทยาลัยมหิดล และคณะแพทยศาสตร์ โรงพยาบาลรามาธิบดี")
         #expect(found == ["คณะแพทยศาสตร์ศิริราชพยาบาล", "มหาวิทยาลัยมหิดล", "คณะแพทยศาสตร์ โรงพยาบาลรามาธิบดี"])
