@@ -37,6 +37,14 @@ struct OrganizationRuleTests {
         #expect(!Self.organisations("ส่งไปที่สำนักงานประมงเขต 4 คน").contains("สำนักงานประมงเขต 4"))
     }
 
+    /// ความ and เพื่อ + a noun right after a head word open the body's name; เพื่อ + a verb says what
+    /// a body is for. Made-up text.
+    @Test func aNameMayOpenWithAPurposeOrAnAbstractNoun() {
+        #expect(Self.organisations("ผู้แทนคณะทำงานความร่วมมือด้านประมงทะเล ครั้งที่ 5") == ["คณะทำงานความร่วมมือด้านประมงทะเล"])
+        #expect(Self.organisations("ยื่นเรื่องต่อมูลนิธิเพื่อผู้สูงวัยแล้ว") == ["มูลนิธิเพื่อผู้สูงวัย"])
+        #expect(Self.organisations("จึงตั้งศูนย์เพื่อติดตามงาน") == [])
+    }
+
     @Test func aFacultyTakesItsTeachingHospital() {
         let found = Self.organisations("ได้แก่ คณะแพทยศาสตร์ศิริราชพยาบาล มหาวิทยาลัยมหิดล และคณะแพทยศาสตร์ โรงพยาบาลรามาธิบดี")
         #expect(found == ["คณะแพทยศาสตร์ศิริราชพยาบาล", "มหาวิทยาลัยมหิดล", "คณะแพทยศาสตร์ โรงพยาบาลรามาธิบดี"])
