@@ -120,7 +120,7 @@ extension RecognitionPass {
     /// and 4): a place glued after a name that ends in จังหวัด or อำเภอ (สำนักงานพาณิชย์จังหวัด|ลำปาง),
     /// a number designation after it (เขต 6, ที่ 17, พื้นที่ 1-10), a royal patronage
     /// (ในพระบรมราชูปถัมภ์); and a head word glued before a known body makes a larger body
-    /// (คณะกรรมการ|กองทุนยุติธรรม, สภา|สมาคมสตรีแห่งชาติ). A mention extended so loses its link.
+    /// (คณะกรรมการ|กองทุนยุติธรรม, สภา|สมาคมสตรีแห่งชาติ), and กลุ่ม glued before a company makes the group (กลุ่ม|บริษัท...). A mention extended so loses its link.
     func joiningOrganizationParts(_ mentions: [EntityMention]) -> [EntityMention] {
         var result: [EntityMention] = []
         result.reserveCapacity(mentions.count)
@@ -137,6 +137,13 @@ extension RecognitionPass {
             if let head = recognizer.bodyHeads.longestEnding(at: range.lowerBound, in: units, from: previousEnd),
                head == 0 || !CharacterClass.isThai(units[head - 1]) || isTokenBoundary(head) {
                 range = head..<range.upperBound
+            }
+            // กลุ่ม glued before a company names the group (กลุ่มบริษัทอาลีบาบา; in ThaiNER train and the
+            // corpus's train text กลุ่มบริษัท opens a gold ORGANIZATION 11 times of 11).
+            let group = range.lowerBound - PlaceAndUnitWords.group.count
+            if group >= previousEnd, matches(EntityRecognizer.companyHead, at: range.lowerBound), matches(PlaceAndUnitWords.group, at: group),
+               group == 0 || !CharacterClass.isThai(units[group - 1]) || isTokenBoundary(group) {
+                range = group..<range.upperBound
             }
             let nextStart = { index < mentions.count ? mentions[index].utf16Range.lowerBound : units.count }
             if index < mentions.count, mentions[index].type == .location, mentions[index].utf16Range.lowerBound == range.upperBound,
@@ -305,6 +312,9 @@ enum PlaceAndUnitWords {
     /// Head words that, glued before a known body, make a larger body (คณะกรรมการกองทุนยุติธรรม,
     /// มณฑลทหารบก, บริษัทนิเคอิ).
     static let bodyHeads: [String] = ["คณะกรรมการ", "สมัชชา", "มณฑล", "บริษัท", "สำนักงาน", "ตำรวจ", "เครือข่าย", "ชมรม"]
+
+    /// "Group", which glued before a company names the group of companies (กลุ่มบริษัท...).
+    static let group = Array("กลุ่ม".utf16)
 
     /// Positions written right before a unit's name (ผู้อำนวยการกองกฎหมาย, ประธานชมรม...).
     static let unitPositions: [String] = [

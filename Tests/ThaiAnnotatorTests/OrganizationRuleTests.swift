@@ -45,6 +45,11 @@ struct OrganizationRuleTests {
         #expect(Self.organisations("จึงตั้งศูนย์เพื่อติดตามงาน") == [])
     }
 
+    /// กลุ่ม glued before a company is part of the group's name. Made-up text.
+    @Test func aGroupOfCompaniesIsOneOrganisation() {
+        #expect(Self.organisations("ผู้บริหารกลุ่มบริษัทสยามรุ่งเรือง เดินทางมาถึง") == ["กลุ่มบริษัทสยามรุ่งเรือง"])
+    }
+
     @Test func aFacultyTakesItsTeachingHospital() {
         let found = Self.organisations("ได้แก่ คณะแพทยศาสตร์ศิริราชพยาบาล มหาวิทยาลัยมหิดล และคณะแพทยศาสตร์ โรงพยาบาลรามาธิบดี")
         #expect(found == ["คณะแพทยศาสตร์ศิริราชพยาบาล", "มหาวิทยาลัยมหิดล", "คณะแพทยศาสตร์ โรงพยาบาลรามาธิบดี"])
