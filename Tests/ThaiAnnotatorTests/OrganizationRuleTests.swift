@@ -47,7 +47,7 @@ struct OrganizationRuleTests {
 
     /// กลุ่ม glued before a company is part of the group's name. Made-up text.
     @Test func aGroupOfCompaniesIsOneOrganisation() {
-        #expect(Self.organisations("ผู้บริหารกลุ่มบริษัทสยามรุ่งเรือง เดินทางมาถึง") == ["กลุ่มบริษัทสยามรุ่งเรือง"])
+        #expect(Self.organisations("ผู้บริหารกลุ่มบริษัท สยามรุ่งเรือง จำกัด เดินทางมาถึง") == ["กลุ่มบริษัท สยามรุ่งเรือง จำกัด"])
     }
 
     @Test func aFacultyTakesItsTeachingHospital() {
