@@ -54,7 +54,8 @@ import ThaiTagger
 /// ThaiNER's conventions รองนายกฯ, น้อง) stands right before the span (`repairingPersonBoundaries`), and, under the
 /// guidelines' conventions, a model ORGANIZATION span that ends with
 /// จังหวัด, อำเภอ or ตำบล is revised as a class name (`revisingClassNames`): it takes the place after
-/// it or the rules' longer organisation, or is dropped.
+/// it or the rules' longer organisation, or is dropped. Under both conventions a model LOCATION
+/// that joins two places with และ is cut in two (`splittingCoordinatedPlaces`: บ้านดินจี่|และ|บ้านโพนแพง).
 /// Dates are found afterwards, around the merged mentions, as without the model.
 public struct EntityTagger: Sendable {
     /// The sequence model.
@@ -108,7 +109,8 @@ public struct EntityTagger: Sendable {
                                                       text: units, people: recognizer.people,
                                                       thaiNERSpans: recognizer.followsThaiNERSpans)
             }
-            let revised = recognizer.followsThaiNERSpans ? spans : Self.revisingClassNames(spans, rules: ruleMentions, units: units)
+            let split = Self.splittingCoordinatedPlaces(spans, rules: ruleMentions, units: units)
+            let revised = recognizer.followsThaiNERSpans ? split : Self.revisingClassNames(split, rules: ruleMentions, units: units)
             var merged = Self.merge(rules: ruleMentions, model: revised, units: units, thaiNERSpans: recognizer.followsThaiNERSpans)
             if !recognizer.followsThaiNERSpans { merged = Self.restoringAcronyms(merged, rules: ruleMentions, units: units) }
             merged = recognizer.droppingContactLabels(merged, in: units)
