@@ -41,4 +41,29 @@ struct PlaceCoordinationTests {
         // Only places are cut.
         #expect(Self.split("บ้านนาดีและบ้านหนองกุง", type: .organization) == ["บ้านนาดีและบ้านหนองกุง"])
     }
+
+    /// The texts of the spans `joiningCapitalDistricts` makes of model LOCATIONs over `pieces`,
+    /// written one after another, with one rule LOCATION over all of them when `ruleOverAll`.
+    static func joined(_ pieces: [String], ruleOverAll: Bool = true) -> [String] {
+        let text = pieces.joined()
+        let units = Array(text.utf16)
+        var spans: [(type: EntityType, range: Range<Int>)] = []
+        var start = 0
+        for piece in pieces {
+            spans.append((.location, start..<(start + piece.utf16.count)))
+            start += piece.utf16.count
+        }
+        let rules = ruleOverAll ? [EntityMention(type: .location, utf16Range: 0..<units.count)] : []
+        return units.withUnsafeBufferPointer { buffer in
+            EntityTagger.joiningCapitalDistricts(spans, rules: rules, units: buffer).map { String(decoding: units[$0.range], as: UTF16.self) }
+        }
+    }
+
+    @Test func theCapitalDistrictIsNamedWithItsProvince() {
+        #expect(Self.joined(["อ.เมือง", "ลำปาง"]) == ["อ.เมืองลำปาง"])
+        #expect(Self.joined(["อำเภอเมือง", "น่าน"]) == ["อำเภอเมืองน่าน"])
+        // Another district, or no rule place over the two, stays apart.
+        #expect(Self.joined(["อ.แม่ทะ", "ลำปาง"]) == ["อ.แม่ทะ", "ลำปาง"])
+        #expect(Self.joined(["อ.เมือง", "ลำปาง"], ruleOverAll: false) == ["อ.เมือง", "ลำปาง"])
+    }
 }
