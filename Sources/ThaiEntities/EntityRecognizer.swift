@@ -72,6 +72,7 @@ public struct EntityRecognizer: Sendable {
     /// `PlaceAndUnitWords.stateContext`, by their last code unit.
     let stateContextWordsByLastUnit = Dictionary(grouping: PlaceAndUnitWords.stateContext.map { Array($0.utf16) }) { $0.last! }
     let descriptiveWords = Self.trie(PlaceAndUnitWords.descriptive)
+    let bodyNameOpeners = PlaceAndUnitWords.bodyNameOpeners.map { Array($0.utf16) }
     let placeUnits = PlaceAndUnitWords.placeUnits.map { Array($0.utf16) }
     let designationWords = PlaceAndUnitWords.designationWords.map { Array($0.utf16) }
     let patronages = Self.trie(PlaceAndUnitWords.patronages)

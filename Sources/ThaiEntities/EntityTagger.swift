@@ -49,6 +49,11 @@ import ThaiTagger
 ///    glued position abbreviation (ผอ.สพม.เขต 2) or its expansion's head word (คณะกรรมการ สทพ.)
 ///    before it gives way to the ACRONYM (`restoringAcronyms`; corpus train 5-fold CV: ACRONYM
 ///    0.910 -> 0.921, ORGANIZATION 0.808 -> 0.812).
+/// 8. Under the guidelines' conventions, a model ORGANIZATION that names a ministry (its name or
+///    bare name in the gazetteer, มหาดไทย in a headline, or กระทรวง and more: กระทรวงการคลังฮ่องกง)
+///    is a MINISTRY (`retypingMinistries`); one that starts with a faculty the rules found and runs
+///    on, glued, over a verb after it (คณะ...ศาสตร์|จัดงาน) ends where the faculty does
+///    (`endingBeforeGluedVerbs`).
 /// Before the merge, the model's PERSON edges are repaired where a glued title starts another
 /// person, a general's rank is written apart or a word that opens a name (หลวงพ่อ, พระ; under
 /// ThaiNER's conventions รองนายกฯ, น้อง) stands right before the span (`repairingPersonBoundaries`), and, under the
@@ -116,7 +121,10 @@ public struct EntityTagger: Sendable {
                                                      rules: ruleMentions, units: units)
             let revised = recognizer.followsThaiNERSpans ? split : Self.revisingClassNames(split, rules: ruleMentions, units: units)
             var merged = Self.merge(rules: ruleMentions, model: revised, units: units, thaiNERSpans: recognizer.followsThaiNERSpans)
-            if !recognizer.followsThaiNERSpans { merged = Self.restoringAcronyms(merged, rules: ruleMentions, units: units) }
+            if !recognizer.followsThaiNERSpans {
+                merged = retypingMinistries(Self.restoringAcronyms(merged, rules: ruleMentions, units: units), units: units)
+                merged = endingBeforeGluedVerbs(merged, rules: ruleMentions, tokens: tokens, units: units)
+            }
             merged = recognizer.droppingContactLabels(merged, in: units)
             let aliased = Self.addingAliases(merged, units: units, tokens: tokens)
             return Self.propagatingPersons(aliased, units: units, tokens: tokens, people: recognizer.people,

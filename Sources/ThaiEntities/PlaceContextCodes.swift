@@ -25,49 +25,64 @@ struct PlaceContextCodes {
     init(text: UnsafeBufferPointer<UInt16>, pieces: [Range<Int>], isBlank: [Bool]) {
         let count = pieces.count
         before = [UInt64](repeating: 0, count: count + 4)
-        var unitStarts = PositionSet(count: text.count)
-        for piece in pieces { unitStarts.insert(piece.lowerBound) }
         for index in 0..<count where !isBlank[index] {
-            let start = pieces[index].lowerBound
             if index > 0, !isBlank[index - 1] {
-                before[index + 2] = Self.wordClass(text, endingAt: start, unitStarts: unitStarts)
+                before[index + 2] = Self.wordClass(text, pieces: pieces, endingAt: index)
             } else if index > 1, isBlank[index - 1], pieces[index - 1].count == 1, !isBlank[index - 2] {
-                let end = pieces[index - 1].lowerBound
-                let site = Self.siteWordUnits.contains { end >= $0.count && unitStarts.contains(end - $0.count) && text.hasWord($0, at: end - $0.count) }
-                before[index + 2] = site ? 1 | 8 : 0
+                before[index + 2] = Self.followsSiteWord(text, pieces: pieces, endingAt: index - 1) ? 1 | 8 : 0
             }
         }
     }
 
-    /// The class of the word that ends at `position` and starts where a unit starts (see
-    /// `before`): มา is a word that takes a place, ต่อมา ("later") is not.
-    static func wordClass(_ text: UnsafeBufferPointer<UInt16>, endingAt position: Int, unitStarts: PositionSet) -> UInt64 {
+    /// The class of the word that ends where unit `index` of `pieces` starts and starts where an
+    /// earlier unit starts (see `before`): มา is a word that takes a place, ต่อมา ("later") is not.
+    /// Only the words of the last unit's letter and of a length from a unit start are compared.
+    static func wordClass(_ text: UnsafeBufferPointer<UInt16>, pieces: [Range<Int>], endingAt index: Int) -> UInt64 {
+        let position = pieces[index].lowerBound
         guard position > 0 else { return 0 }
         let last = text[position - 1]
         guard last >= 0x0E01, last <= 0x0E7F, !CharacterClass.isDigit(last) else { return 0 }
         let table = ClassedWords.shared
         var found: UInt64 = 4
-        for entry in table.entries[Int(table.slots[Int(last - 0x0E00)])..<Int(table.slots[Int(last - 0x0E00) + 1])]
-        where entry.wordClass < found && position >= Int(entry.count) && unitStarts.contains(position - Int(entry.count)) {
-            let start = position - Int(entry.count)
-            var equal = true
-            for offset in 0..<Int(entry.count) where table.units[Int(entry.start) + offset] != text[start + offset] {
-                equal = false
-                break
+        var earlier = index - 1
+        while earlier >= 0, position - pieces[earlier].lowerBound <= table.longest {
+            let start = pieces[earlier].lowerBound
+            for entry in table.entries(endingWith: last, count: position - start) where entry.wordClass < found {
+                var equal = true
+                for offset in 0..<Int(entry.count) where table.units[Int(entry.start) + offset] != text[start + offset] {
+                    equal = false
+                    break
+                }
+                if equal { found = entry.wordClass }
             }
-            if equal { found = entry.wordClass }
+            earlier -= 1
         }
         return found
+    }
+
+    /// Whether a site word (`siteWords`) ends where unit `index` of `pieces` starts and starts
+    /// where an earlier unit starts.
+    static func followsSiteWord(_ text: UnsafeBufferPointer<UInt16>, pieces: [Range<Int>], endingAt index: Int) -> Bool {
+        let end = pieces[index].lowerBound
+        var earlier = index - 1
+        while earlier >= 0, end - pieces[earlier].lowerBound <= longestSiteWord {
+            let start = pieces[earlier].lowerBound
+            if siteWordUnits.contains(where: { $0.count == end - start && text.hasWord($0, at: start) }) { return true }
+            earlier -= 1
+        }
+        return false
     }
 
     /// Words after which a rare word is usually a site: ณ, บริเวณ, ย่าน, ริม.
     static let siteWords = ["ณ", "บริเวณ", "ย่าน", "ริม", "ภายใน", "แถบ", "แถว", "ใกล้"]
     static let siteWordUnits = siteWords.map { Array($0.utf16) }
+    static let longestSiteWord = siteWordUnits.map(\.count).max()!
 
 }
 
 /// The words of classes 1-3 of `PlaceContextCodes`, grouped by their last UTF-16 unit (a Thai
-/// letter), in flat arrays: the look-up on every unit copies no array.
+/// letter) and their length, in flat arrays: the look-up on every unit copies no array and
+/// compares only words that could end there.
 struct ClassedWords: Sendable {
     struct Entry: Sendable {
         var start: Int32
@@ -76,9 +91,12 @@ struct ClassedWords: Sendable {
     }
     /// The words' units, one after another.
     let units: [UInt16]
-    /// The words, grouped by last unit; `slots[u - 0x0E00]..<slots[u - 0x0E00 + 1]` are those ending with `u`.
+    /// The words, grouped by last unit and length (`slot(_:count:)`).
     let entries: [Entry]
+    /// `slots[k]..<slots[k + 1]` are the entries of slot k.
     let slots: [Int32]
+    /// The longest word's length in UTF-16 units.
+    let longest: Int
 
     static let shared = ClassedWords([
         (PlaceAndUnitWords.stateContext + PlaceContextCodes.siteWords, 1), (Vocabulary.nationalityPrefixes, 2),
@@ -88,17 +106,35 @@ struct ClassedWords: Sendable {
     init(_ classes: [(words: [String], wordClass: UInt64)]) {
         let words = classes.flatMap { words, wordClass in words.map { (word: Array($0.utf16), wordClass: wordClass) } }
             .filter { !$0.word.isEmpty && (0x0E01...0x0E7F).contains($0.word.last!) }
-        var units: [UInt16] = [], entries: [Entry] = [], slots = [Int32](repeating: 0, count: 129)
-        for slot in 0..<128 {
+        let longest = words.map(\.word.count).max() ?? 0
+        // In slot order, words of one slot in the order given.
+        let slotted = words.indices.map { (slot: Self.slot(words[$0].word.last!, count: words[$0].word.count, longest: longest), index: $0) }
+            .sorted { ($0.slot, $0.index) < ($1.slot, $1.index) }
+        var units: [UInt16] = [], entries: [Entry] = []
+        var slots = [Int32](repeating: 0, count: 128 * (longest + 1) + 1)
+        var next = 0
+        for slot in 0..<(128 * (longest + 1)) {
             slots[slot] = Int32(entries.count)
-            for (word, wordClass) in words where Int(word.last! - 0x0E00) == slot {
+            while next < slotted.count, slotted[next].slot == slot {
+                let (word, wordClass) = words[slotted[next].index]
                 entries.append(Entry(start: Int32(units.count), count: Int32(word.count), wordClass: wordClass))
                 units += word
+                next += 1
             }
         }
-        slots[128] = Int32(entries.count)
+        slots[128 * (longest + 1)] = Int32(entries.count)
+        self.longest = longest
         self.units = units
         self.entries = entries
         self.slots = slots
+    }
+
+    /// The slot of the words that end with `last` (U+0E00 ... U+0E7F) and are `count` units long.
+    static func slot(_ last: UInt16, count: Int, longest: Int) -> Int { Int(last - 0x0E00) * (longest + 1) + count }
+
+    /// The words that end with `last` (U+0E00 ... U+0E7F) and are `count` units long (at most `longest`), in the order given.
+    func entries(endingWith last: UInt16, count: Int) -> ArraySlice<Entry> {
+        let slot = Self.slot(last, count: count, longest: longest)
+        return entries[Int(slots[slot])..<Int(slots[slot + 1])]
     }
 }

@@ -571,6 +571,16 @@ struct RecognitionPass {
             guard range.lowerBound == end, token.kind == .thaiWord || token.kind == .latinWord,
                   !units[range].contains(0x2E) else { break }  // พ.ศ. in ธนาคารพ.ศ.2562 is no part of the name
             if isNameStop(range) {
+                // เพื่อ right after the head opens the name when a noun made with การ, ความ or ผู้ follows,
+                // glued (ธนาคารเพื่อการเกษตร..., มูลนิธิเพื่อผู้บริโภค; not ศูนย์เพื่อประสาน..., a purpose).
+                if words == 0, range.lowerBound == headEnd, matches(Words.forThe, at: range.lowerBound),
+                   range.count == Words.forThe.count, index + 1 < tokens.count,
+                   tokens[index + 1].utf16Offsets.lowerBound == range.upperBound,
+                   Words.nounMakers.contains(where: { matches($0, at: range.upperBound) }) {
+                    end = range.upperBound
+                    index += 1
+                    continue
+                }
                 // และ glued between two words of one name goes on (สำนักงานนวัตกรรมและความร่วมมือ,
                 // สำนักป้องกันรักษาป่าและควบคุมไฟป่า) when a word no rule stops at follows, glued too.
                 guard words > 0, matches(Words.and, at: range.lowerBound), range.count == Words.and.count,
@@ -601,7 +611,7 @@ struct RecognitionPass {
         // unless the kind ends with a place unit and the place follows (โรงพยาบาลส่งเสริมสุขภาพตำบล|ถ้ำลอด:
         // the office of that place, convention 4); nor is a head word with a word of size or kind
         // after it (โรงเรียนขนาดใหญ่).
-        guard words > 0, end - headEnd >= 2, !startsWithDescriptiveWord(headEnd),
+        guard words > 0, end - headEnd >= 2, !startsWithDescriptiveWord(headEnd, afterBodyHead: true),
               recognizer.genericOrganizations.longestMatch(in: units, at: start).map({ $0.end > end || !isTokenBoundary($0.end) && $0.end < end
                   || $0.end < end && EntityTagger.endsWithPlaceUnit(start..<$0.end, units) }) ?? true
         else { return nil }
@@ -757,6 +767,10 @@ enum Words {
     static let capitalDistrict = Array("เมือง".utf16)
     static let deputy = Array("รอง".utf16)
     static let and = Array("และ".utf16)
+    /// "for", which opens a body's name before a noun (`headedOrganization`).
+    static let forThe = Array("เพื่อ".utf16)
+    /// Prefixes that make a noun of a verb (การพัฒนา, ความร่วมมือ, ผู้บริโภค).
+    static let nounMakers = ["การ", "ความ", "ผู้"].map { Array($0.utf16) }
     static let mister = Array("นาย".utf16)
     static let science = Array("ศาสตร์".utf16)
     static let countryLinkers = [Array("ของ".utf16), Array("แห่ง".utf16)]

@@ -29,6 +29,27 @@ struct OrganizationRuleTests {
         #expect(Self.organisations("รวมทั้งผู้อำนวยการกองกลาง ผู้อำนวยการกองการต่างประเทศ") == ["กองกลาง", "กองการต่างประเทศ"])
     }
 
+    /// A numbered office's number is part of its name (convention 3), also when the word that
+    /// numbers it is glued to the name; a number that counts is not. Made-up text.
+    @Test func aNumberedOfficeKeepsItsNumber() {
+        #expect(Self.organisations("ประสานกับสำนักงานประมงเขต 4 และสำนักงานทางหลวงพื้นที่ 2 – 3 แล้ว")
+            == ["สำนักงานประมงเขต 4", "สำนักงานทางหลวงพื้นที่ 2 – 3"])
+        #expect(!Self.organisations("ส่งไปที่สำนักงานประมงเขต 4 คน").contains("สำนักงานประมงเขต 4"))
+    }
+
+    /// ความ and เพื่อ + a noun right after a head word open the body's name; เพื่อ + a verb says what
+    /// a body is for. Made-up text.
+    @Test func aNameMayOpenWithAPurposeOrAnAbstractNoun() {
+        #expect(Self.organisations("ผู้แทนคณะทำงานความร่วมมือด้านประมงทะเล ครั้งที่ 5") == ["คณะทำงานความร่วมมือด้านประมงทะเล"])
+        #expect(Self.organisations("ยื่นเรื่องต่อมูลนิธิเพื่อผู้สูงวัยแล้ว") == ["มูลนิธิเพื่อผู้สูงวัย"])
+        #expect(Self.organisations("จึงตั้งศูนย์เพื่อติดตามงาน") == [])
+    }
+
+    /// กลุ่ม glued before a company is part of the group's name. Made-up text.
+    @Test func aGroupOfCompaniesIsOneOrganisation() {
+        #expect(Self.organisations("ผู้บริหารกลุ่มบริษัท สยามรุ่งเรือง จำกัด เดินทางมาถึง") == ["กลุ่มบริษัท สยามรุ่งเรือง จำกัด"])
+    }
+
     @Test func aFacultyTakesItsTeachingHospital() {
         let found = Self.organisations("ได้แก่ คณะแพทยศาสตร์ศิริราชพยาบาล มหาวิทยาลัยมหิดล และคณะแพทยศาสตร์ โรงพยาบาลรามาธิบดี")
         #expect(found == ["คณะแพทยศาสตร์ศิริราชพยาบาล", "มหาวิทยาลัยมหิดล", "คณะแพทยศาสตร์ โรงพยาบาลรามาธิบดี"])

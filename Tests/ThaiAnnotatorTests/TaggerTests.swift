@@ -277,6 +277,29 @@ struct TaggerTests {
         #expect(restored[1].acronym == expansion)
     }
 
+    /// After the merge (guidelines' conventions), a model ORGANIZATION that names a ministry is a
+    /// MINISTRY: a ministry's bare name opening a headline (linked to the ministry) and กระทรวง with a
+    /// foreign ministry's name the gazetteer does not hold; another body stays an ORGANIZATION.
+    /// Made-up text.
+    @Test func modelOrganizationsThatNameAMinistry() throws {
+        let annotator = try Annotator()
+        let tagger = try #require(annotator.tagger)
+        let text = "มหาดไทยเร่งช่วยผู้ประสบภัย กระทรวงการคลังสิงคโปร์ และวิทยาลัยมหาดไทย"
+        let string = text as NSString
+        let parts = ["มหาดไทย", "กระทรวงการคลังสิงคโปร์", "วิทยาลัยมหาดไทย"]
+        let merged = parts.map { part -> EntityMention in
+            let found = string.range(of: part, options: .backwards)
+            return EntityMention(type: .organization, utf16Range: found.location..<(found.location + found.length))
+        }
+        let firstFound = string.range(of: "มหาดไทย")
+        var spans = merged
+        spans[0].utf16Range = firstFound.location..<(firstFound.location + firstFound.length)
+        let retyped = UTF16Text(text).units.withUnsafeBufferPointer { tagger.retypingMinistries(spans, units: $0) }
+        #expect(retyped.map(\.type) == [.ministry, .ministry, .organization])
+        #expect(retyped[0].link?.canonical == "กระทรวงมหาดไทย")
+        #expect(retyped[1].link == nil)
+    }
+
     /// The model's PERSON spans `persons` in `text` (made-up text), with their edges repaired.
     static func repaired(_ text: String, persons: [String], thaiNERSpans: Bool = false) throws -> [String] {
         let rules = try Annotator(configuration: { var c = Annotator.Configuration(); c.tagger = .off; return c }())
