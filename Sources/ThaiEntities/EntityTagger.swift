@@ -63,7 +63,11 @@ import ThaiTagger
 /// ThaiNER's conventions รองนายกฯ, น้อง) stands right before the span (`repairingPersonBoundaries`), and, under the
 /// guidelines' conventions, a model ORGANIZATION span that ends with
 /// จังหวัด, อำเภอ or ตำบล is revised as a class name (`revisingClassNames`): it takes the place after
-/// it or the rules' longer organisation, or is dropped.
+/// it or the rules' longer organisation, or is dropped. Under both conventions a model LOCATION
+/// that runs over two places is cut into them (`splittingCoordinatedPlaces`: บ้านดินจี่|และ|บ้านโพนแพง,
+/// ห้องสีเขียว| |ตึกไทยคู่ฟ้า),
+/// and the provincial capital's district the model reads apart from its province is joined to it
+/// where the rules read one place (`joiningCapitalDistricts`: อ.เมือง|ลำปาง).
 /// Dates are found afterwards, around the merged mentions, as without the model.
 public struct EntityTagger: Sendable {
     /// The sequence model.
@@ -117,7 +121,9 @@ public struct EntityTagger: Sendable {
                                                       text: units, people: recognizer.people,
                                                       thaiNERSpans: recognizer.followsThaiNERSpans)
             }
-            let revised = recognizer.followsThaiNERSpans ? spans : Self.revisingClassNames(spans, rules: ruleMentions, units: units)
+            let split = Self.joiningCapitalDistricts(Self.splittingCoordinatedPlaces(spans, rules: ruleMentions, units: units),
+                                                     rules: ruleMentions, units: units)
+            let revised = recognizer.followsThaiNERSpans ? split : Self.revisingClassNames(split, rules: ruleMentions, units: units)
             var merged = Self.merge(rules: ruleMentions, model: revised, units: units, thaiNERSpans: recognizer.followsThaiNERSpans)
             if !recognizer.followsThaiNERSpans {
                 merged = retypingMinistries(Self.restoringAcronyms(merged, rules: ruleMentions, units: units), units: units)

@@ -645,7 +645,10 @@ struct RecognitionPass {
     /// of an address (`AddressParts`: คลองตัน|กทม), a glued administrative abbreviation (ตากใบ|จ.) or
     /// a Thai province or district the gazetteer knows
     /// that starts at a word edge inside the run and reaches its end (the run is `start..<end`).
+    /// The provincial capital's district keeps its province: อ.เมืองขอนแก่น is one name (ThaiNER
+    /// train marks 15 such whole, 7 apart).
     func placeNameEnd(_ start: Int, _ end: Int) -> Int {
+        let capital = matches(Words.capitalDistrict, at: start) ? start + Words.capitalDistrict.count : nil
         for position in (start + 2)..<max(start + 2, end) where isTokenBoundary(position) {
             var startsDistrict = false
             recognizer.lexicon.forEachMatch(in: units, at: position) { keyEnd, payload in
@@ -654,7 +657,7 @@ struct RecognitionPass {
             if startsDistrict || startsAddressPart(position) || recognizer.startsGluedAdministrativeAbbreviation(units, at: position) {
                 return position
             }
-            if gazetteerEntryID(exactly: position..<end)?.hasPrefix("loc.th.") == true { return position }
+            if position != capital, gazetteerEntryID(exactly: position..<end)?.hasPrefix("loc.th.") == true { return position }
         }
         return end
     }
@@ -760,6 +763,8 @@ enum Words {
     static let province = Array("จังหวัด".utf16)
     static let governor = Array("ผู้ว่าราชการ".utf16)
     static let district = Array("อำเภอ".utf16)
+    /// The name of a provincial capital's district (อำเภอเมือง), which takes its province after it.
+    static let capitalDistrict = Array("เมือง".utf16)
     static let deputy = Array("รอง".utf16)
     static let and = Array("และ".utf16)
     /// "for", which opens a body's name before a noun (`headedOrganization`).

@@ -1,0 +1,69 @@
+import Testing
+import ThaiSegmentation
+@testable import ThaiEntities
+
+/// A model LOCATION that runs over two places is cut into them (`splittingCoordinatedPlaces`);
+/// made-up phrases, the model's span given by hand.
+struct PlaceCoordinationTests {
+    /// The texts of the spans that `splittingCoordinatedPlaces` makes of one model span of `type`
+    /// over all of `text`, with `rules` (text, type) as the recogniser's mentions.
+    static func split(_ text: String, type: EntityType = .location, rules: [(String, EntityType)] = []) -> [String] {
+        let units = Array(text.utf16)
+        let mentions = rules.map { rule -> EntityMention in
+            let start = text.utf16.distance(from: text.utf16.startIndex, to: text.range(of: rule.0)!.lowerBound.samePosition(in: text.utf16)!)
+            return EntityMention(type: rule.1, utf16Range: start..<(start + rule.0.utf16.count))
+        }
+        return units.withUnsafeBufferPointer { buffer in
+            EntityTagger.splittingCoordinatedPlaces([(type, 0..<units.count)], rules: mentions, units: buffer).map {
+                String(decoding: units[$0.range], as: UTF16.self)
+            }
+        }
+    }
+
+    @Test func placesJoinedByAndAreTwoPlaces() {
+        #expect(Self.split("บ้านนาดีและบ้านหนองกุง") == ["บ้านนาดี", "บ้านหนองกุง"])
+        #expect(Self.split("ลุ่มน้ำปิงและลุ่มน้ำวัง") == ["ลุ่มน้ำปิง", "ลุ่มน้ำวัง"])
+        // A place the rules know after และ, running to the span's end.
+        #expect(Self.split("ชลบุรีและระยอง", rules: [("ระยอง", .location)]) == ["ชลบุรี", "ระยอง"])
+    }
+
+    @Test func theRoomTheBuildingAndTheCompoundAreEachAPlace() {
+        #expect(Self.split("ห้องประชุมทับทิม ตึกสมมุติ ทำเนียบรัฐบาล") == ["ห้องประชุมทับทิม", "ตึกสมมุติ", "ทำเนียบรัฐบาล"])
+    }
+
+    @Test func oneNameStaysWhole() {
+        // A bare head word shares the name after it.
+        #expect(Self.split("แขวงและเขตบางรัก") == ["แขวงและเขตบางรัก"])
+        #expect(Self.split("ห้องประชุม ภูพาน") == ["ห้องประชุม ภูพาน"])
+        // และ inside a description, and a place word with no name after it.
+        #expect(Self.split("ศูนย์ส่งเสริมและพัฒนาอาชีพ") == ["ศูนย์ส่งเสริมและพัฒนาอาชีพ"])
+        #expect(Self.split("ลาดพร้าว กรุงเทพฯ") == ["ลาดพร้าว กรุงเทพฯ"])
+        // Only places are cut.
+        #expect(Self.split("บ้านนาดีและบ้านหนองกุง", type: .organization) == ["บ้านนาดีและบ้านหนองกุง"])
+    }
+
+    /// The texts of the spans `joiningCapitalDistricts` makes of model LOCATIONs over `pieces`,
+    /// written one after another, with one rule LOCATION over all of them when `ruleOverAll`.
+    static func joined(_ pieces: [String], ruleOverAll: Bool = true) -> [String] {
+        let text = pieces.joined()
+        let units = Array(text.utf16)
+        var spans: [(type: EntityType, range: Range<Int>)] = []
+        var start = 0
+        for piece in pieces {
+            spans.append((.location, start..<(start + piece.utf16.count)))
+            start += piece.utf16.count
+        }
+        let rules = ruleOverAll ? [EntityMention(type: .location, utf16Range: 0..<units.count)] : []
+        return units.withUnsafeBufferPointer { buffer in
+            EntityTagger.joiningCapitalDistricts(spans, rules: rules, units: buffer).map { String(decoding: units[$0.range], as: UTF16.self) }
+        }
+    }
+
+    @Test func theCapitalDistrictIsNamedWithItsProvince() {
+        #expect(Self.joined(["อ.เมือง", "ลำปาง"]) == ["อ.เมืองลำปาง"])
+        #expect(Self.joined(["อำเภอเมือง", "น่าน"]) == ["อำเภอเมืองน่าน"])
+        // Another district, or no rule place over the two, stays apart.
+        #expect(Self.joined(["อ.แม่ทะ", "ลำปาง"]) == ["อ.แม่ทะ", "ลำปาง"])
+        #expect(Self.joined(["อ.เมือง", "ลำปาง"], ruleOverAll: false) == ["อ.เมือง", "ลำปาง"])
+    }
+}
