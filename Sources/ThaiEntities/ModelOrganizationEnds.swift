@@ -1,14 +1,8 @@
 import ThaiSegmentation
 
 extension EntityTagger {
-    /// Verbs that end an organisation's name when glued after it (the verbs of
-    /// `Vocabulary.organizationStops` and its verbs of saying and doing): none of them is a word of
-    /// an organisation's name in ThaiNER train or the corpus's train gold.
-    static let verbsAfterNames = PrefixTrie([
-        "กังวล", "หวั่น", "เพิ่ง", "ชี้", "จับมือ", "รับมือ", "เลื่อน", "อนุมัติ", "ออกโรง", "จอง", "ขึ้นบัญชี",
-        "พูด", "เตือน", "ยืนยัน", "เรียก", "เชิญ", "ยัน", "แนะ", "จัด", "กล่าว", "เปิดเผย", "แถลง", "เผย", "ระบุ",
-        "ชี้แจง", "ประกาศ", "แจ้ง", "เสนอ", "สั่ง", "เร่ง",
-    ].map { (key: $0, payload: Int32(0)) })
+    /// Verbs that end an organisation's name when glued after it (`Vocabulary.verbsAfterOrganizationNames`).
+    static let verbsAfterNames = PrefixTrie(Vocabulary.verbsAfterOrganizationNames.map { (key: $0, payload: Int32(0)) })
 
     /// Under the guidelines' conventions, after the merge: a model ORGANIZATION that starts with a
     /// faculty the rules found (คณะ...ศาสตร์) and runs on past its end, glued, over a verb
