@@ -280,6 +280,21 @@ struct TaggerTests {
         #expect(again == 4)
     }
 
+    /// After the merge, an ORGANIZATION with บริษัท and one space before it takes the word, glued
+    /// after other text or not; บริษัท two spaces away stays out. Made-up text.
+    @Test func organizationsTakeTheCompanyWordBeforeThem() {
+        let text = "หุ้นของบริษัท การบินไทย ขึ้น และบริษัท  ไทยเบฟ กับ ห้างหุ้นส่วนจำกัด สมใจ"
+        let string = text as NSString
+        func mention(_ part: String) -> EntityMention {
+            let found = string.range(of: part)
+            return EntityMention(type: .organization, utf16Range: found.location..<(found.location + found.length))
+        }
+        let merged = [mention("การบินไทย"), mention("ไทยเบฟ"), mention("สมใจ")]
+        let taken = UTF16Text(text).units.withUnsafeBufferPointer { EntityTagger.takingCompanyWords(merged, units: $0) }
+        #expect(taken.map { string.substring(with: NSRange(location: $0.utf16Range.lowerBound, length: $0.utf16Range.count)) }
+                == ["บริษัท การบินไทย", "ไทยเบฟ", "ห้างหุ้นส่วนจำกัด สมใจ"])
+    }
+
     /// After the merge (guidelines' conventions), a model ORGANIZATION that is a rule ACRONYM with
     /// a glued position abbreviation (ผอ.) or the head word of its own expansion (คณะกรรมการ) before
     /// it gives way to the ACRONYM; one with another word before it (สำนักงาน ก.พ.) stays. Made-up text.
