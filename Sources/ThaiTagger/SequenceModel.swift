@@ -66,7 +66,11 @@ public struct SequenceModel: Sendable {
 
     /// The best valid label sequence; `features[offsets[i]..<offsets[i+1]]` are position i's buckets.
     /// At each of `spansStarting`'s positions a span of its type must begin (B-X or U-X).
-    public func decode(features: [Int32], offsets: [Int32], spansStarting: [(position: Int, type: Int)] = []) -> [Int] {
+    /// With `continuing`, the best sequence is shown to it, and when it names positions, each
+    /// must continue a span of its type (I-X or L-X): the sequence is decoded again under these
+    /// constraints too, from the same scores.
+    public func decode(features: [Int32], offsets: [Int32], spansStarting: [(position: Int, type: Int)] = [],
+                       continuing: (([Int]) -> [(position: Int, type: Int)])? = nil) -> [Int] {
         let count = offsets.count - 1
         guard count > 0 else { return [] }
         var emissions = [Scores](repeating: .zero, count: count)
@@ -92,6 +96,12 @@ public struct SequenceModel: Sendable {
         for (position, type) in spansStarting {
             let begin = EntityLabels.label(type: type, .begin), unit = EntityLabels.label(type: type, .unit)
             for label in 0..<labelCount where label != begin && label != unit { emissions[position][label] = -.infinity }
+        }
+        let labels = Self.viterbi(emissions: emissions, transitions: transitions, labelCount: labelCount)
+        guard let inside = continuing?(labels), !inside.isEmpty else { return labels }
+        for (position, type) in inside {
+            let within = EntityLabels.label(type: type, .inside), last = EntityLabels.label(type: type, .last)
+            for label in 0..<labelCount where label != within && label != last { emissions[position][label] = -.infinity }
         }
         return Self.viterbi(emissions: emissions, transitions: transitions, labelCount: labelCount)
     }
