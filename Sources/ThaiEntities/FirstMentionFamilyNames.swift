@@ -25,7 +25,9 @@ extension EntityTagger {
             guard let title = titles.longestMatch(in: text, at: start), title.payload == 1 else { continue }
             var given = title.end
             while given < end, CharacterClass.isSpace(text[given]) { given += 1 }
-            guard end - given >= 2, !(given..<end).contains(where: { CharacterClass.isWhitespace(text[$0]) }),
+            // ฯ ends a name cut short (ม.ล.ปนัดดาฯ): no family name follows.
+            guard end - given >= 2, text[end - 1] != abbreviationMark,
+                  !(given..<end).contains(where: { CharacterClass.isWhitespace(text[$0]) }),
                   !occurs(given..<end, before: start, in: text) else { continue }
             result.append((next, personType))
         }
@@ -34,8 +36,11 @@ extension EntityTagger {
 
     /// Whether a Thai word starts with `unit`: a consonant or a leading vowel.
     static func startsThaiWord(_ unit: UInt16) -> Bool {
-        CharacterClass.isThaiConsonant(unit) || (0x0E40...0x0E44).contains(unit)
+        unit != abbreviationMark && (CharacterClass.isThaiConsonant(unit) || (0x0E40...0x0E44).contains(unit))
     }
+
+    /// ฯ, the mark of a word or name cut short.
+    static let abbreviationMark: UInt16 = 0x0E2F
 
     /// Whether `text[word]` occurs in `text` before `limit`.
     static func occurs(_ word: Range<Int>, before limit: Int, in text: UnsafeBufferPointer<UInt16>) -> Bool {
