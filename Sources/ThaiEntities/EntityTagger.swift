@@ -122,7 +122,7 @@ public struct EntityTagger: Sendable {
                                                                            isBlank: extractor.isBlank, text: units,
                                                                            titles: recognizer.people.titles,
                                                                            notFamilyWords: recognizer.notFamilyWords, personType: type)
-                                          } })
+                                          } }, maximumLoss: Self.familyNameMaximumLoss)
                 return Self.repairingPersonBoundaries(extractor.spans(labels: labels, types: modelTypes), pieces: extractor.units,
                                                       text: units, people: recognizer.people,
                                                       thaiNERSpans: recognizer.followsThaiNERSpans)
