@@ -699,15 +699,39 @@ struct TaggerFeatures {
     static func affixHashes(_ text: UnsafeBufferPointer<UInt16>, _ pieces: [Range<Int>], suffixes: Bool) -> [UInt64] {
         [UInt64](unsafeUninitializedCapacity: 3 * pieces.count) { out, initialized in
             var cursor = out.baseAddress
+            /// Beyond any UTF-16 code unit: no unit.
+            let none: UInt64 = 0x1_0000
+            /// The hash of template `template` over one to three code units (`none` after the
+            /// last), closed with the end mark as `FeatureHasher.combine(_:_:)` closes a range.
+            @inline(__always) func hash(_ template: UInt64, _ a: UInt64, _ b: UInt64 = none, _ c: UInt64 = none) -> UInt64 {
+                var hasher = FeatureHasher(template: template)
+                hasher.combine(a)
+                if b != none { hasher.combine(b) }
+                if c != none { hasher.combine(c) }
+                hasher.combine(0xFFFF_FFFF)
+                return hasher.value
+            }
             for piece in pieces {
-                for n in 1...3 {
-                    let length = min(n, piece.count)
-                    var hasher = FeatureHasher(template: UInt64(suffixes ? n + 3 : n))
-                    let start = suffixes ? piece.upperBound - length : piece.lowerBound
-                    hasher.combine(text, start..<(start + length))
-                    cursor!.pointee = hasher.value
-                    cursor! += 1
+                // The first (last) one, two and three units, the whole piece when shorter, as
+                // `FeatureHasher.combine(_:_:)` hashes a range. (Units are never empty.)
+                let count = piece.count
+                assert(count > 0)
+                if suffixes {
+                    let c = UInt64(text[piece.upperBound - 1])
+                    let b = count >= 2 ? UInt64(text[piece.upperBound - 2]) : none
+                    let a = count >= 3 ? UInt64(text[piece.upperBound - 3]) : none
+                    cursor![0] = hash(4, c)
+                    cursor![1] = count >= 2 ? hash(5, b, c) : hash(5, c)
+                    cursor![2] = count >= 3 ? hash(6, a, b, c) : count == 2 ? hash(6, b, c) : hash(6, c)
+                } else {
+                    let a = UInt64(text[piece.lowerBound])
+                    let b = count >= 2 ? UInt64(text[piece.lowerBound + 1]) : none
+                    let c = count >= 3 ? UInt64(text[piece.lowerBound + 2]) : none
+                    cursor![0] = hash(1, a)
+                    cursor![1] = hash(2, a, b)
+                    cursor![2] = hash(3, a, b, c)
                 }
+                cursor! += 3
             }
             initialized = 3 * pieces.count
         }
