@@ -125,7 +125,13 @@ public struct EntityTagger: Sendable {
                 // Under the guidelines a strong title always opens a PERSON; ThaiNER leaves some unmarked.
                 let titled = recognizer.followsThaiNERSpans ? [] : extractor.titledPersonStarts
                 let labels = model.decode(features: extractor.features, offsets: extractor.offsets,
-                                          spansStarting: personType.map { type in titled.map { ($0, type) } } ?? [])
+                                          spansStarting: personType.map { type in titled.map { ($0, type) } } ?? [],
+                                          continuing: personType.map { type in { labels in
+                                              Self.firstMentionFamilyNames(labels: labels, pieces: extractor.units,
+                                                                           isBlank: extractor.isBlank, text: units,
+                                                                           titles: recognizer.people.titles,
+                                                                           notFamilyWords: recognizer.notFamilyWords, personType: type)
+                                          } }, maximumLoss: Self.familyNameMaximumLoss)
                 return Self.repairingPersonBoundaries(extractor.spans(labels: labels, types: modelTypes), pieces: extractor.units,
                                                       text: units, people: recognizer.people,
                                                       thaiNERSpans: recognizer.followsThaiNERSpans)

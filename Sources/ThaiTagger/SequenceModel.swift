@@ -66,7 +66,12 @@ public struct SequenceModel: Sendable {
 
     /// The best valid label sequence; `features[offsets[i]..<offsets[i+1]]` are position i's buckets.
     /// At each of `spansStarting`'s positions a span of its type must begin (B-X or U-X).
-    public func decode(features: [Int32], offsets: [Int32], spansStarting: [(position: Int, type: Int)] = []) -> [Int] {
+    /// With `continuing`, the best sequence is shown to it, and when it names positions, each
+    /// must continue a span of its type (I-X or L-X), if the best sequence under that constraint
+    /// alone scores at most `maximumLoss` below the best: the sequence is decoded again under the
+    /// constraints kept, from the same scores.
+    public func decode(features: [Int32], offsets: [Int32], spansStarting: [(position: Int, type: Int)] = [],
+                       continuing: (([Int]) -> [(position: Int, type: Int)])? = nil, maximumLoss: Float = .infinity) -> [Int] {
         let count = offsets.count - 1
         guard count > 0 else { return [] }
         var emissions = [Scores](repeating: .zero, count: count)
@@ -93,7 +98,36 @@ public struct SequenceModel: Sendable {
             let begin = EntityLabels.label(type: type, .begin), unit = EntityLabels.label(type: type, .unit)
             for label in 0..<labelCount where label != begin && label != unit { emissions[position][label] = -.infinity }
         }
-        return Self.viterbi(emissions: emissions, transitions: transitions, labelCount: labelCount)
+        let labels = Self.viterbi(emissions: emissions, transitions: transitions, labelCount: labelCount)
+        guard let inside = continuing?(labels), !inside.isEmpty else { return labels }
+        /// `scores` with `position` restricted to continuing a span of `type`.
+        func constraining(_ scores: inout [Scores], _ position: Int, _ type: Int) {
+            let within = EntityLabels.label(type: type, .inside), last = EntityLabels.label(type: type, .last)
+            for label in 0..<labelCount where label != within && label != last { scores[position][label] = -.infinity }
+        }
+        let best = score(of: labels, emissions: emissions)
+        var kept = 0
+        var constrained = emissions
+        for (position, type) in inside {
+            var one = emissions
+            constraining(&one, position, type)
+            let loss = best - score(of: Self.viterbi(emissions: one, transitions: transitions, labelCount: labelCount), emissions: one)
+            guard loss <= maximumLoss else { continue }
+            constraining(&constrained, position, type)
+            kept += 1
+        }
+        return kept == 0 ? labels : Self.viterbi(emissions: constrained, transitions: transitions, labelCount: labelCount)
+    }
+
+    /// The score of the label sequence `labels` under `emissions` and the model's transitions.
+    func score(of labels: [Int], emissions: [Scores]) -> Float {
+        var total: Float = 0
+        var previous = labelCount
+        for (position, label) in labels.enumerated() {
+            total += transitions[previous * labelCount + label] + emissions[position][label]
+            previous = label
+        }
+        return total
     }
 
     /// Viterbi over per-position emission scores, restricted to valid BILOU sequences (no span

@@ -390,6 +390,48 @@ struct TaggerTests {
         #expect(try Self.repaired("นายกล่าวสมพงษ์ ทองดี มาแล้ว", persons: ["นายกล่าวสมพงษ์ ทองดี"]) == ["นายกล่าวสมพงษ์ ทองดี"])
     }
 
+    /// The family name that `firstMentionFamilyNames` makes the model's PERSON span `person` of
+    /// `text` (made-up text) take in: the text from the unit it names to the next space, or nil.
+    static func familyNameTakenIn(_ text: String, person: String, at occurrence: Int = 0) throws -> String? {
+        let rules = try Annotator(configuration: { var c = Annotator.Configuration(); c.tagger = .off; return c }())
+        let utf16 = UTF16Text(text)
+        let tokens = rules.segmenter.tokens(in: utf16)
+        let string = text as NSString
+        var found = string.range(of: person)
+        for _ in 0..<occurrence {
+            found = string.range(of: person, range: NSRange(location: found.upperBound, length: string.length - found.upperBound))
+        }
+        let span = found.location..<found.upperBound
+        return utf16.units.withUnsafeBufferPointer { units -> String? in
+            let features = TaggerFeatures(recognizer: rules.recognizer, units: units, tokens: tokens, mentions: [], bucketCount: 64)
+            let inside = features.units.indices.filter { span.contains(features.units[$0].lowerBound) }
+            var labels = [Int](repeating: 0, count: features.units.count)
+            for (offset, unit) in inside.enumerated() {
+                let part: EntityLabels.Part = inside.count == 1 ? .unit : offset == 0 ? .begin : offset == inside.count - 1 ? .last : .inside
+                labels[unit] = EntityLabels.label(type: 0, part)
+            }
+            let positions = EntityTagger.firstMentionFamilyNames(labels: labels, pieces: features.units, isBlank: features.isBlank,
+                                                                 text: units, titles: rules.recognizer.people.titles,
+                                                                 notFamilyWords: rules.recognizer.notFamilyWords, personType: 0)
+            guard let position = positions.first?.position else { return nil }
+            let start = features.units[position].lowerBound
+            let rest = string.substring(from: start)
+            return String(rest.prefix { $0 != " " })
+        }
+    }
+
+    /// A titled given name met for the first time and followed by a space and a word goes on into
+    /// the family name, glued to a position or not; a later mention, a name cut short with ฯ and a
+    /// verb or position word after the space do not.
+    @Test func firstMentionsTakeTheirFamilyNames() throws {
+        #expect(try Self.familyNameTakenIn("เมื่อวานนายสมพงษ์ ทองประเสริฐรองประธานกล่าว", person: "นายสมพงษ์")?
+                    .hasPrefix("ทอง") == true)
+        #expect(try Self.familyNameTakenIn("เมื่อวานนายสมชาย มาเสถียร ยิ้ม ต่อมานายสมชาย ยิ้มอีก", person: "นายสมชาย", at: 1) == nil)
+        #expect(try Self.familyNameTakenIn("เมื่อวานนายสมชาย กล่าวว่า ดี", person: "นายสมชาย") == nil)
+        #expect(try Self.familyNameTakenIn("เมื่อวานนายสมชาย อายุ 40 ปี", person: "นายสมชาย") == nil)
+        #expect(try Self.familyNameTakenIn("วันนี้ ม.ล.ปนัดดาฯ เสริมว่า", person: "ม.ล.ปนัดดาฯ") == nil)
+    }
+
     /// The persons after `extendingReignNumbers` over `persons` in `text` (made-up text).
     static func withReigns(_ text: String, persons: [String]) -> [String] {
         let string = text as NSString
