@@ -454,8 +454,14 @@ struct Scanner {
             era = found
             position = skipSpaces(after)
         }
-        guard let (year, buddhist, end) = fullYear(at: position, era: era) ?? shortYear(at: position) else { return nil }
+        guard let (firstYear, buddhist, firstEnd) = fullYear(at: position, era: era) ?? shortYear(at: position) else { return nil }
+        var (year, end) = (firstYear, firstEnd)
         let startDate = CalendarDate(year: year - 1, month: 10, day: 1)!
+        // ปีงบประมาณ 2562 – 2564: from the first fiscal year's start to the last one's end.
+        if convention == .guidelines, let dash = dashAfter(end), let (last, _, rangeEnd) = fullYear(at: skipEra(dash), era: era),
+           last > year {
+            (year, end) = (last, rangeEnd)
+        }
         let endDate = CalendarDate(year: year, month: 9, day: 30)!
         let spanStart = convention == .thaiNER ? yearStart : start
         return DateMention(utf16Range: spanStart..<end, value: .interval(.day(startDate), .day(endDate), grain: .interval),
@@ -670,6 +676,17 @@ struct Scanner {
         part.month = month
         part.abbreviatedMonth = abbreviated
         part.end = afterMonth
+        // December 31, 2016: an English month, the day, a comma and the year.
+        if part.day == nil, CharacterClass.isLatinLetter(units[position]),
+           let (day, afterDay) = number(at: skipSpaces(afterMonth), maxDigits: 2), (1...31).contains(day),
+           afterDay < units.count, units[afterDay] == 0x2C /* , */,
+           let (year, buddhist, end) = fullYear(at: skipSpaces(afterDay + 1), era: .unspecified) {
+            part.day = day
+            part.year = year
+            part.buddhistEraYear = buddhist
+            part.end = end
+            return part
+        }
         var yearStart = skipSpaces(afterMonth)
         // กันยายน ปี 2560, ธันวาคม ปี พ.ศ. 2559: ปี before the year (a year that follows, four digits
         // or era-marked, is the month's).
@@ -917,7 +934,7 @@ struct Scanner {
         return nil
     }
 
-    /// The guidelines: ต้น, ปลาย or สิ้น before a date, with the เดือน or ปี it qualifies, starts its
+    /// The guidelines: ต้น, กลาง, ปลาย or สิ้น before a date, with the เดือน or ปี it qualifies, starts its
     /// span (ปลายปี 2551, สิ้นเดือน มิ.ย. 63, ต้นเดือนตุลาคม, ต้นสัปดาห์ที่ผ่านมา); the value stays the
     /// month's or year's.
     private func periodStart(before start: Int) -> Int? {
