@@ -252,6 +252,49 @@ struct TaggerTests {
         }
     }
 
+    /// Under ThaiNER's conventions an organisation the merged mentions name once is found again where
+    /// the document repeats it, but not a name no list holds that opens with การ (an event, not a
+    /// body) nor a name linked to a gazetteer entry (ThaiNER leaves many of those untagged).
+    /// Made-up text.
+    @Test func organizationsFoundAgainInTheDocument() throws {
+        let rules = try Annotator(configuration: { var c = Annotator.Configuration(); c.tagger = .off; return c }())
+        let text = "ทีมหมูป่าแถลงข่าว ต่อมา หมูป่าเดินทาง ส่วนการเลือกตั้งเลื่อน ทุกคนรอการเลือกตั้ง กองทัพบกช่วย กองทัพบกด้วย"
+        let utf16 = UTF16Text(text)
+        let string = text as NSString
+        func mention(_ part: String, link: EntityLink? = nil) -> EntityMention {
+            let found = string.range(of: part)
+            return EntityMention(type: .organization, utf16Range: found.location..<(found.location + found.length), link: link)
+        }
+        let army = EntityLink(id: "org.royal-thai-army", canonical: "กองทัพบก")
+        let merged = [mention("หมูป่า"), mention("การเลือกตั้ง"), mention("กองทัพบก", link: army)]
+        let found = utf16.units.withUnsafeBufferPointer { units in
+            EntityTagger.propagatingOrganizations(merged, units: units, tokens: rules.segmenter.tokens(in: utf16))
+                .map { string.substring(with: NSRange(location: $0.utf16Range.lowerBound, length: $0.utf16Range.count)) }
+        }
+        #expect(found == ["หมูป่า", "หมูป่า", "การเลือกตั้ง", "กองทัพบก"])
+        // Without the linked and การ names, their repeats are found too.
+        let unlinked = [mention("หมูป่า"), mention("กองทัพบก")]
+        let again = utf16.units.withUnsafeBufferPointer { units in
+            EntityTagger.propagatingOrganizations(unlinked, units: units, tokens: rules.segmenter.tokens(in: utf16)).count
+        }
+        #expect(again == 4)
+    }
+
+    /// After the merge, an ORGANIZATION with บริษัท and one space before it takes the word, glued
+    /// after other text or not; บริษัท two spaces away stays out. Made-up text.
+    @Test func organizationsTakeTheCompanyWordBeforeThem() {
+        let text = "หุ้นของบริษัท การบินไทย ขึ้น และบริษัท  ไทยเบฟ กับ ห้างหุ้นส่วนจำกัด สมใจ"
+        let string = text as NSString
+        func mention(_ part: String) -> EntityMention {
+            let found = string.range(of: part)
+            return EntityMention(type: .organization, utf16Range: found.location..<(found.location + found.length))
+        }
+        let merged = [mention("การบินไทย"), mention("ไทยเบฟ"), mention("สมใจ")]
+        let taken = UTF16Text(text).units.withUnsafeBufferPointer { EntityTagger.takingCompanyWords(merged, units: $0) }
+        #expect(taken.map { string.substring(with: NSRange(location: $0.utf16Range.lowerBound, length: $0.utf16Range.count)) }
+                == ["บริษัท การบินไทย", "ไทยเบฟ", "ห้างหุ้นส่วนจำกัด สมใจ"])
+    }
+
     /// After the merge (guidelines' conventions), a model ORGANIZATION that is a rule ACRONYM with
     /// a glued position abbreviation (ผอ.) or the head word of its own expansion (คณะกรรมการ) before
     /// it gives way to the ACRONYM; one with another word before it (สำนักงาน ก.พ.) stays. Made-up text.
