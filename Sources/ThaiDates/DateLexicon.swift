@@ -22,6 +22,9 @@ struct DateLexicon: Sendable {
         case week(Int)
         case month(Int)
         case year(Int)
+        /// Counted from another date in the text, not the reference (ปีก่อนหน้า, เดือนถัดไป): the
+        /// grain, and no value (guidelines, convention 15).
+        case anchored(DateGrain)
     }
 
     static let shared = DateLexicon()
@@ -83,7 +86,10 @@ struct DateLexicon: Sendable {
             ("เดือนนี้", .month(0)), ("เดือนหน้า", .month(1)), ("เดือนที่แล้ว", .month(-1)),
             ("เดือนที่ผ่านมา", .month(-1)), ("เดือนก่อน", .month(-1)),
             ("ปีนี้", .year(0)), ("ปีหน้า", .year(1)), ("ปีที่แล้ว", .year(-1)), ("ปีก่อน", .year(-1)),
-            ("ปีที่ผ่านมา", .year(-1)),
+            ("ปีที่ผ่านมา", .year(-1)), ("ปีข้างหน้า", .year(1)),
+            ("วันถัดไป", .anchored(.day)), ("สัปดาห์ถัดไป", .anchored(.week)), ("เดือนถัดไป", .anchored(.month)),
+            ("ปีถัดไป", .year(1)), ("วันก่อนหน้า", .anchored(.day)), ("สัปดาห์ก่อนหน้า", .anchored(.week)),
+            ("เดือนก่อนหน้า", .anchored(.month)), ("ปีก่อนหน้า", .anchored(.year)),
         ]
         relatives = relativeTable.map(\.1)
         relativeWords = PrefixTrie(relativeTable.enumerated().map { (key: $0.element.0, payload: Int32($0.offset)) })

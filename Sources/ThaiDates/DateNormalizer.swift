@@ -23,7 +23,7 @@ public struct DateMention: Sendable, Hashable {
 /// (corpus/GUIDELINES.md) or ThaiNER's. They differ only in where date spans start and end.
 public enum SpanConvention: String, Sendable, CaseIterable {
     /// `วันนี้ (25 พฤษภาคม 2561)` is one date; `ปีงบประมาณ 2561`, `ปีการศึกษา 2562` and ranges in words
-    /// (`1 ถึง 5 มิ.ย. 61`) are one span each; a leading `ต้น/ปลาย/สิ้น` is in the span (`ปลายปี 2551`), a
+    /// (`1 ถึง 5 มิ.ย. 61`) are one span each; a leading `ต้น/กลาง/ปลาย/สิ้น` is in the span (`ปลายปี 2551`), a
     /// trailing `นี้` is not (`10 ม.ค.`นี้); counted dates (`3 วันที่ผ่านมา`, `อีก 7 วัน`) are dates, and
     /// so are years naming an edition, a plan or an act (`Expo 2018`, `สงกรานต์ 2561`, `(2566-2570)`).
     case guidelines

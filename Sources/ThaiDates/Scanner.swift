@@ -239,7 +239,7 @@ struct Scanner {
         // split: 3 of the 58 others are marked: สัปดาห์หน้า, ปีที่แล้ว, เดือนก่อน ... are left out).
         if convention == .thaiNER {
             switch relative {
-            case .week, .month: return nil
+            case .week, .month, .anchored: return nil
             case .year(let offset) where offset != 0: return nil
             default: break
             }
@@ -259,9 +259,16 @@ struct Scanner {
             }
             return mention
         }
-        // วันนี้ – 31 สิงหาคม 2563: a range from the relative day.
+        // วันนี้ ๒๒ ธ.ค. 60: today with its full date written after it, one date valued from the
+        // written one, like the bracketed form (guidelines, convention 2).
+        if case .days(0) = relative, convention == .guidelines, let written = fullDateAfter(match.end) {
+            var mention = written
+            mention.utf16Range = spanStart..<written.utf16Range.upperBound
+            return mention
+        }
+        // วันนี้ – 31 สิงหาคม 2563, วันนี้ ถึง 30 พฤศจิกายน 2560: a range from the relative day.
         if case .days(let offset) = relative, convention == .guidelines, let reference,
-           let separator = dashSeparator(at: match.end), let other = explicitDate(at: separator),
+           let separator = rangeSeparator(at: match.end), let other = explicitDate(at: separator),
            case .point(.day(let last))? = other.value, reference.adding(days: offset) < last {
             return DateMention(utf16Range: spanStart..<other.utf16Range.upperBound,
                                value: .interval(.day(reference.adding(days: offset)), .day(last), grain: .interval),
@@ -279,18 +286,34 @@ struct Scanner {
         return relativeMention(relative, range: spanStart..<match.end)
     }
 
-    /// A dash between a range's sides (-, –, —), with spaces: the position after it.
-    private func dashSeparator(at position: Int) -> Int? {
-        let start = skipSpaces(position)
-        guard start < units.count, units[start] == 0x2D || units[start] == 0x2013 || units[start] == 0x2014 else { return nil }
-        return skipSpaces(start + 1)
+    /// A day, month and year written after a relative word on the same line, with spaces between
+    /// (วันนี้ 21 เมษายน 2560): the date, without the relative word.
+    private func fullDateAfter(_ end: Int) -> DateMention? {
+        let position = skipSpaces(end)
+        guard position > end, position < units.count, CharacterClass.isDigit(units[position]),
+              let written = explicitDate(at: position), case .point(.day)? = written.value,
+              written.buddhistEraYear != nil || hasYearDigits(before: written.utf16Range.upperBound) else { return nil }
+        return written
     }
 
+    /// Whether a date ending at `end` ends in a number (its year), not a month name.
+    private func hasYearDigits(before end: Int) -> Bool { end > 0 && CharacterClass.isDigit(units[end - 1]) }
+
     /// The explicit date in brackets after a relative word (วันนี้ (3 ก.ย.)) and the bracket's end.
+    /// The date may follow วันที่ or a weekday, with or without วัน and ที่ (วันนี้ (พุธ 10 มกราคม
+    /// 2561), วันนี้ (อังคาร ที่ 12 พ.ค. 63)).
     private func bracketedDate(after end: Int) -> (DateMention, Int)? {
         var position = skipSpaces(end)
         guard position < units.count, units[position] == 0x28 /* ( */ else { return nil }
-        position = skipWeekdayPrefix(skipSpaces(position + 1))
+        position = skipSpaces(position + 1)
+        if matches(Words.wanThi, at: position) {
+            position = skipSpaces(position + Words.wanThi.count)
+        } else if let weekday = lexicon.weekdays.longestMatch(in: units, at: position) {
+            position = skipSpaces(weekday.end)
+            if matches(Words.thi, at: position) { position = skipSpaces(position + Words.thi.count) }
+        } else {
+            position = skipWeekdayPrefix(position)
+        }
         guard let inner = explicitDate(at: position) else { return nil }
         let close = skipSpaces(inner.utf16Range.upperBound)
         guard close < units.count, units[close] == 0x29 /* ) */ else { return nil }
@@ -308,13 +331,15 @@ struct Scanner {
             switch relative {
             case .days: return true
             case .week(let offset), .month(let offset), .year(let offset): return offset < 0
+            case .anchored: return true
             }
         }
         return convention == .guidelines && Words.quantities.contains { follows($0, before: start) }
     }
 
-    /// อีก 7 วัน; 3 วันที่ผ่านมา / 3 วันก่อน; 2 สัปดาห์ที่ผ่านมา; 10 ปีที่ผ่านมา. ThaiNER marks
-    /// none of these.
+    /// อีก 7 วัน; 3 วันที่ผ่านมา / 3 วันก่อน; 2 สัปดาห์ที่ผ่านมา; 10 ปีที่ผ่านมา (also 5 ปี ที่ผ่านมา);
+    /// 3 ปีข้างหน้า / อีก 6 เดือนข้างหน้า; counted ranges (4-5 ปีที่ผ่านมา, 2-3 เดือนข้างหน้า). ThaiNER
+    /// marks none of these.
     private func countedUnits(at start: Int) -> DateMention? {
         guard convention == .guidelines else { return nil }
         var position = start
@@ -324,30 +349,87 @@ struct Scanner {
             sign = 1
             position = skipSpaces(position + Words.ik.count)
         }
-        guard let (count, afterNumber) = number(at: position, maxDigits: 3) else { return nil }
+        guard let (first, afterFirst) = number(at: position, maxDigits: 3) else { return nil }
+        // 4-5 ปี, 1 - 2 อาทิตย์: a range of counts, the larger one last.
+        var count = first
+        var afterNumber = afterFirst
+        if let dash = dashAfter(afterFirst), let (second, afterSecond) = number(at: dash, maxDigits: 3), second > first {
+            count = second
+            afterNumber = afterSecond
+        }
+        let least = first
         let unitStart = skipSpaces(afterNumber)
         guard let unit = Words.units.first(where: { matches($0.word, at: unitStart) }) else { return nil }
         let afterUnit = unitStart + unit.word.count
+        let suffixStart = skipSpaces(afterUnit)
+        // 3 ปีข้างหน้า, อีก 6 เดือนข้างหน้า: that many units after the reference.
+        if matches(Words.ahead, at: afterUnit) {
+            return aheadMention(least, count, unit.kind, range: start..<(afterUnit + Words.ahead.count))
+        }
         if sign > 0 {
             guard unit.kind == .day, !matches(Words.thi, at: afterUnit) else { return nil }
-            return relativeMention(.days(count), range: start..<afterUnit)
+            return aheadMention(least, count, .day, range: start..<afterUnit)
         }
         // 4 วันที่จะถึงนี้: the days after the reference day.
-        if unit.kind == .day, let suffix = Words.comingSuffixes.first(where: { matches($0, at: afterUnit) }) {
+        if unit.kind == .day, count == least, let suffix = Words.comingSuffixes.first(where: { matches($0, at: afterUnit) }) {
             let value = reference.map {
                 DateValue.interval(.day($0.adding(days: 1)), .day($0.adding(days: count)), grain: .interval)
             }
             return DateMention(utf16Range: start..<(afterUnit + suffix.count), value: value, grain: .interval,
                                buddhistEraYear: nil, weekdayMismatch: false, isImpossible: false)
         }
-        for (suffix, isSpan) in Words.pastSuffixes where matches(suffix, at: afterUnit) {
-            let end = afterUnit + suffix.count
+        for (suffix, isSpan) in Words.pastSuffixes where matches(suffix, at: suffix == Words.passed ? suffixStart : afterUnit) {
+            let end = (suffix == Words.passed ? suffixStart : afterUnit) + suffix.count
             guard endsWord(end) else { return nil }
             // 2 ปีก่อนการเลือกตั้ง: ก่อน glued to a noun means "before" it.
             if suffix == Words.korn, end < units.count, CharacterClass.isThai(units[end]) { return nil }
+            // 4-5 ปีที่ผ่านมา: from 5 to 4 years back (days and weeks: the stretch up to the reference).
+            if least < count, unit.kind == .year || unit.kind == .month || !isSpan {
+                let value = reference.map { reference in
+                    DateValue.interval(unitPoint(reference, -count, unit.kind, last: false),
+                                       unitPoint(reference, -least, unit.kind, last: true), grain: .interval)
+                }
+                return DateMention(utf16Range: start..<end, value: value, grain: .interval, buddhistEraYear: nil,
+                                   weekdayMismatch: false, isImpossible: false)
+            }
             return countedMention(count, unit.kind, spanningToNow: isSpan, range: start..<end)
         }
         return nil
+    }
+
+    /// A dash between two counts (4-5, 1 - 2): the position after it and its spaces.
+    private func dashAfter(_ position: Int) -> Int? {
+        let dash = skipSpaces(position)
+        guard dash < units.count, units[dash] == 0x2D || units[dash] == 0x2013 else { return nil }
+        return skipSpaces(dash + 1)
+    }
+
+    /// `least` to `count` units after the reference (3 ปีข้างหน้า is the year three after it; 2-3
+    /// เดือนข้างหน้า the months two to three after it).
+    private func aheadMention(_ least: Int, _ count: Int, _ unit: Words.Unit, range: Range<Int>) -> DateMention {
+        if least == count {
+            switch unit {
+            case .day: return relativeMention(.days(count), range: range)
+            case .week: return relativeMention(.week(count), range: range)
+            case .month: return relativeMention(.month(count), range: range)
+            case .year: return relativeMention(.year(count), range: range)
+            }
+        }
+        let value = reference.map {
+            DateValue.interval(unitPoint($0, least, unit, last: false), unitPoint($0, count, unit, last: true), grain: .interval)
+        }
+        return DateMention(utf16Range: range, value: value, grain: .interval, buddhistEraYear: nil,
+                           weekdayMismatch: false, isImpossible: false)
+    }
+
+    /// The day, week (its Monday, or with `last` its Sunday), month or year `offset` units from the reference.
+    private func unitPoint(_ reference: CalendarDate, _ offset: Int, _ unit: Words.Unit, last: Bool) -> CalendarPoint {
+        switch unit {
+        case .day: return .day(reference.adding(days: offset))
+        case .week: return .day(reference.adding(days: 1 - reference.weekday + 7 * offset + (last ? 6 : 0)))
+        case .month: return monthPoint(reference, offset)
+        case .year: return .year(reference.year + offset)
+        }
     }
 
     /// ปีงบประมาณ 2561 / ปีงบประมาณ พ.ศ. 2561: the Thai fiscal year, 1 October to 30 September.
@@ -372,8 +454,14 @@ struct Scanner {
             era = found
             position = skipSpaces(after)
         }
-        guard let (year, buddhist, end) = fullYear(at: position, era: era) ?? shortYear(at: position) else { return nil }
+        guard let (firstYear, buddhist, firstEnd) = fullYear(at: position, era: era) ?? shortYear(at: position) else { return nil }
+        var (year, end) = (firstYear, firstEnd)
         let startDate = CalendarDate(year: year - 1, month: 10, day: 1)!
+        // ปีงบประมาณ 2562 – 2564: from the first fiscal year's start to the last one's end.
+        if convention == .guidelines, let dash = dashAfter(end), let (last, _, rangeEnd) = fullYear(at: skipEra(dash), era: era),
+           last > year {
+            (year, end) = (last, rangeEnd)
+        }
         let endDate = CalendarDate(year: year, month: 9, day: 30)!
         let spanStart = convention == .thaiNER ? yearStart : start
         return DateMention(utf16Range: spanStart..<end, value: .interval(.day(startDate), .day(endDate), grain: .interval),
@@ -388,7 +476,7 @@ struct Scanner {
         return nil
     }
 
-    /// ไตรมาส 1/2560, ไตรมาสที่ 3 ปี 2562, ไตรมาส 4 ของปี 2559, ไตรมาส 1 ปีหน้า, ไตรมาส 1 (in the
+    /// ไตรมาส 1/2560, ไตรมาสที่ 3 ปี 2562, ไตรมาส 4 ของปี 2559, ไตรมาส 1 ปีหน้า, ไตรมาสที่ 1 ของปีนี้, ไตรมาส 1 (in the
     /// reference's year): three months; ไตรมาสที่ 3 ปีงบประมาณ 2561 counts from October (April to
     /// June 2018). ThaiNER does not mark quarters.
     private func quarter(at start: Int) -> DateMention? {
@@ -406,7 +494,8 @@ struct Scanner {
             guard let (written, writtenBuddhist, yearEnd) = fullYear(at: afterIndex + 1, era: .unspecified)
                     ?? shortYear(at: afterIndex + 1) else { return nil }
             (year, buddhist, end) = (written, writtenBuddhist, yearEnd)
-        } else if let (offset, relativeEnd) = relativeYear(at: yearWord) {
+        } else if let (offset, relativeEnd) = relativeYear(at: yearWord)
+                    ?? (matches(Words.khong, at: yearWord) ? relativeYear(at: skipSpaces(yearWord + Words.khong.count)) : nil) {
             year = reference.map { $0.year + offset }
             end = relativeEnd
         } else if let lead = Words.quarterYearLeads.first(where: { matches($0.word, at: yearWord) }) {
@@ -587,11 +676,33 @@ struct Scanner {
         part.month = month
         part.abbreviatedMonth = abbreviated
         part.end = afterMonth
+        // December 31, 2016: an English month, the day, a comma and the year.
+        if part.day == nil, CharacterClass.isLatinLetter(units[position]),
+           let (day, afterDay) = number(at: skipSpaces(afterMonth), maxDigits: 2), (1...31).contains(day),
+           afterDay < units.count, units[afterDay] == 0x2C /* , */,
+           let (year, buddhist, end) = fullYear(at: skipSpaces(afterDay + 1), era: .unspecified) {
+            part.day = day
+            part.year = year
+            part.buddhistEraYear = buddhist
+            part.end = end
+            return part
+        }
         var yearStart = skipSpaces(afterMonth)
+        // กันยายน ปี 2560, ธันวาคม ปี พ.ศ. 2559: ปี before the year (a year that follows, four digits
+        // or era-marked, is the month's).
+        var yearAfterPi = false
+        if matches(Words.pi, at: yearStart) {
+            yearStart = skipSpaces(yearStart + Words.pi.count)
+            yearAfterPi = true
+        }
         var era = Era.unspecified
         if let (found, afterEra) = eraMarker(at: yearStart) {
             era = found
             yearStart = skipSpaces(afterEra)
+        }
+        if yearAfterPi, fullYear(at: yearStart, era: era) == nil {
+            yearStart = skipSpaces(afterMonth)
+            era = .unspecified
         }
         if let (year, buddhist, end) = fullYear(at: yearStart, era: era) {
             part.year = year
@@ -823,18 +934,23 @@ struct Scanner {
         return nil
     }
 
-    /// The guidelines: ต้น, ปลาย or สิ้น before a date, with the เดือน or ปี it qualifies, starts its
+    /// The guidelines: ต้น, กลาง, ปลาย or สิ้น before a date, with the เดือน or ปี it qualifies, starts its
     /// span (ปลายปี 2551, สิ้นเดือน มิ.ย. 63, ต้นเดือนตุลาคม, ต้นสัปดาห์ที่ผ่านมา); the value stays the
     /// month's or year's.
     private func periodStart(before start: Int) -> Int? {
         var position = skipSpacesBackward(start)
         if let unit = Words.periodUnits.first(where: { position >= $0.count && matches($0, at: position - $0.count) }) {
             position -= unit.count
-        } else if position != start || Words.fiscalPrefixes.contains(where: { matches($0, at: start) }) {
+        } else if position != start {
             return nil
         }
         for prefix in Words.guidelinesPeriodPrefixes where position >= prefix.count && matches(prefix, at: position - prefix.count) {
-            return position - prefix.count
+            let prefixStart = position - prefix.count
+            // ภาคกลาง, ส่วนกลาง, ระยะกลาง: กลาง ending a noun is not the middle of the date.
+            if prefix == Words.klang, Words.nounsBeforeKlang.contains(where: { prefixStart >= $0.count && matches($0, at: prefixStart - $0.count) }) {
+                return nil
+            }
+            return prefixStart
         }
         return nil
     }
@@ -922,6 +1038,8 @@ struct Scanner {
         case .year(let offset):
             grain = .year
             if let reference { value = .point(.year(reference.year + offset)) }
+        case .anchored(let anchoredGrain):
+            grain = anchoredGrain
         }
         return DateMention(utf16Range: range, value: value, grain: grain, buddhistEraYear: nil,
                            weekdayMismatch: false, isImpossible: false)
@@ -1089,6 +1207,8 @@ enum Words {
     static let mueaWanSuen = utf16("เมื่อวานซืน")
     static let korn = utf16("ก่อน")
     static let passed = utf16("ที่ผ่านมา")
+    static let ahead = utf16("ข้างหน้า")
+    static let khong = utf16("ของ")
     static let thukPi = utf16("ทุกปี")
     static let khongThukPi = utf16("ของทุกปี")
 
@@ -1133,7 +1253,11 @@ enum Words {
                                 "สายด่วน", "รหัส", "คะแนน", "อันดับ", "ราคา", "มูลค่า", "ได้", "มี", "เป็น", "ถึง", "จาก",
                                 "ครบ", "อายุ", "สูง", "ยาว", "กว้าง", "ลึก", "หนัก", "ไม่เกิน", "ไม่ต่ำกว่า", "ต่ำกว่า",
                                 "สูงกว่า", "มากกว่า", "น้อยกว่า", "ลดลง", "เพิ่มขึ้น", "อยู่ที่", "ฉบับที่", "ครั้งที่"].map(utf16)
-    static let guidelinesPeriodPrefixes = ["ต้น", "ปลาย", "สิ้น"].map(utf16)
+    /// The corpus keeps กลาง too (กลางเดือนมกราคม 2560, กลางปี 2562: 8 of the 9 in its train part).
+    static let guidelinesPeriodPrefixes = ["ต้น", "กลาง", "ปลาย", "สิ้น"].map(utf16)
+    static let klang = utf16("กลาง")
+    /// Nouns กลาง ends (ภาคกลาง, ส่วนกลาง, ระยะกลาง, ขนาดกลาง): no period prefix.
+    static let nounsBeforeKlang = ["ภาค", "ส่วน", "ระยะ", "ขนาด", "ตรง", "ศูนย์", "ใจ", "ชั้น", "ระดับ"].map(utf16)
     static let periodPrefixes = ["ต้น", "กลาง", "ปลาย", "สิ้น"].map(utf16)
     static let periodUnits = ["เดือน", "ปี"].map(utf16)
     static let lawTitles = ["รัฐธรรมนูญ", "พ.ร.บ.", "พรบ.", "พระราชบัญญัติ", "พ.ร.ก.", "พระราชกำหนด", "พระราชกฤษฎีกา",
@@ -1142,7 +1266,8 @@ enum Words {
     /// Units a number can count back or forward.
     enum Unit { case day, week, month, year }
     static let units: [(word: [UInt16], kind: Unit)] = [
-        (utf16("วัน"), .day), (utf16("สัปดาห์"), .week), (utf16("เดือน"), .month), (utf16("ปี"), .year),
+        (utf16("วัน"), .day), (utf16("สัปดาห์"), .week), (utf16("อาทิตย์"), .week), (utf16("เดือน"), .month),
+        (utf16("ปี"), .year),
     ]
     /// After a counted unit: (suffix, whether it means the whole stretch up to now).
     static let pastSuffixes: [(suffix: [UInt16], spanning: Bool)] = [
