@@ -30,6 +30,7 @@ Commands:
 """
 import json
 import os
+import re
 import sys
 
 CORPUS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -175,6 +176,8 @@ def resolve_role(where, entities, start, end, surface, attributes):
 
 def validate(document, text):
     problems = []
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", document.get("referenceDate") or ""):
+        problems.append("referenceDate missing: the draft needs its @referenceDate line (the date line, in the common era)")
     previous_end = 0
     for i, e in enumerate(document["entities"]):
         if e["type"] not in TYPES:
