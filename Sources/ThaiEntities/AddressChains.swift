@@ -15,7 +15,7 @@ extension EntityRecognizer {
         guard letter == 0x0E08 || letter == 0x0E2D || letter == 0x0E15 else { return false }  // จ อ ต
         let before = units[position - 1], next = units[position + 2]
         guard CharacterClass.isThai(before), !CharacterClass.isDigit(before), before != 0x2E,
-              CharacterClass.isThaiConsonant(next) || (0x0E40...0x0E44).contains(next),
+              CharacterClass.startsThaiWord(next),
               position + 3 >= units.count || units[position + 3] != 0x2E else { return false }
         let end = position + 2
         for start in max(0, position - 6)..<position where lexicon.mayStartKey(in: units, at: start) {

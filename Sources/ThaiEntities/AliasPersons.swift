@@ -85,7 +85,7 @@ extension EntityTagger {
               open == 0 || !(CharacterClass.isThai(units[open - 1]) || isQuote(units[open - 1])) else { return nil }
         var first = open + 1
         while first < end, units[first] == 0xFEFF || units[first] == 0x200B { first += 1 }
-        guard end - first >= 2, CharacterClass.isThaiConsonant(units[first]) || isLeadingVowel(units[first]) else { return nil }
+        guard end - first >= 2, CharacterClass.startsThaiWord(units[first]) else { return nil }
         return first..<end
     }
 
@@ -99,7 +99,7 @@ extension EntityTagger {
         while close < units.count, CharacterClass.isThai(units[close]), !CharacterClass.isDigit(units[close]),
               !CharacterClass.isPunctuation(units[close]), close - open <= maximumNicknameLength { close += 1 }
         guard close < units.count, units[close] == 0x29, close - open - 1 >= 2,
-              CharacterClass.isThaiConsonant(units[open + 1]) || isLeadingVowel(units[open + 1]) else { return nil }
+              CharacterClass.startsThaiWord(units[open + 1]) else { return nil }
         return (open + 1)..<close
     }
 
@@ -132,9 +132,6 @@ extension EntityTagger {
     static func isQuote(_ unit: UInt16) -> Bool {
         unit == 0x22 || unit == 0x27 || (unit >= 0x2018 && unit <= 0x201D && unit != 0x201A && unit != 0x201B)
     }
-
-    /// Thai vowels written before their consonant (เ แ โ ใ ไ).
-    static func isLeadingVowel(_ unit: UInt16) -> Bool { unit &- 0x0E40 <= 4 }
 
     /// The first token at or after `index` that is not a space, U+FEFF, U+200B or a double quote.
     static func skippingBlanks(from index: Int, tokens: [Token], units: UnsafeBufferPointer<UInt16>) -> Int {

@@ -504,8 +504,7 @@ struct TaggerFeatures {
         // Names are looked for where one can start: at the text's start, after a space or a
         // non-Thai character, and after a title (the name lists are large; most words are not
         // preceded by either).
-        for (index, piece) in pieces.enumerated() where CharacterClass.isThaiConsonant(text[piece.lowerBound])
-            || (0x0E40...0x0E44).contains(text[piece.lowerBound]) {
+        for (index, piece) in pieces.enumerated() where CharacterClass.startsThaiWord(text[piece.lowerBound]) {
             if piece.lowerBound > 0, CharacterClass.isThai(text[piece.lowerBound - 1]), lexicon[index + 1] & 3 == 0 { continue }
             for shift in [0, 2] {
                 var longest = -1

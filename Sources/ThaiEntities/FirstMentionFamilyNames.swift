@@ -25,7 +25,7 @@ extension EntityTagger {
         for span in EntityLabels.decode(labels) where span.type == personType {
             let last = span.units.upperBound - 1, next = last + 2
             guard !isBlank[last], next < pieces.count, labels[next] == 0, pieces[last + 1].count == 1,
-                  text[pieces[last + 1].lowerBound] == 0x20, startsThaiWord(text[pieces[next].lowerBound]) else { continue }
+                  text[pieces[last + 1].lowerBound] == 0x20, CharacterClass.startsThaiWord(text[pieces[next].lowerBound]) else { continue }
             if let word = notFamilyWords.longestMatch(in: text, at: pieces[next].lowerBound),
                pieces[next...].prefix(while: { $0.upperBound <= word.end }).last?.upperBound == word.end { continue }
             let start = pieces[span.units.lowerBound].lowerBound, end = pieces[last].upperBound
@@ -39,11 +39,6 @@ extension EntityTagger {
             result.append((next, personType))
         }
         return result
-    }
-
-    /// Whether a Thai word starts with `unit`: a consonant or a leading vowel.
-    static func startsThaiWord(_ unit: UInt16) -> Bool {
-        unit != abbreviationMark && (CharacterClass.isThaiConsonant(unit) || (0x0E40...0x0E44).contains(unit))
     }
 
     /// ฯ, the mark of a word or name cut short.

@@ -189,7 +189,7 @@ struct RecognitionPass {
     /// part of the PERSON.
     func nameAfterShortRole(_ roleEnd: Int) -> Candidate? {
         let nameStart = skipSpaces(roleEnd, limit: 1)
-        guard nameStart < units.count, CharacterClass.isThaiConsonant(units[nameStart]) || (0x0E40...0x0E44).contains(units[nameStart]),
+        guard nameStart < units.count, CharacterClass.startsThaiWord(units[nameStart]),
               recognizer.lexicon.longestMatch(in: units, at: nameStart) == nil || isTokenBoundary(nameStart) else { return nil }
         // The longest known given name from here that ends the run, or is followed by ฯ or by a verb
         // glued to it (ปลัดสรนิตนำทีม...).
@@ -222,7 +222,7 @@ struct RecognitionPass {
             guard CharacterClass.isThaiConsonant(units[dot - 1]) else { continue }
             for start in stride(from: max(1, dot - 8), through: dot - 3, by: 1) where !isTokenBoundary(start) && CharacterClass.isThaiConsonant(units[start])
                 && CharacterClass.isThai(units[start - 1]) && units[start - 1] != 0x2E
-                && !(0x0E40...0x0E44).contains(units[start - 1]) {
+                && !CharacterClass.isThaiLeadingVowel(units[start - 1]) {
                 var found: (end: Int, pattern: Int)?
                 recognizer.lexicon.forEachMatch(in: units, at: start) { end, payload in
                     let pattern = Int(recognizer.keyRoles[Int(payload)].pattern)
@@ -353,7 +353,7 @@ struct RecognitionPass {
             guard let end = latinName(at: nameStart) else { return nil }
             return Candidate(range: start..<end, type: .person, givenName: nameStart..<latinWordEnd(nameStart))
         }
-        guard CharacterClass.isThaiConsonant(first) || (0x0E40...0x0E44).contains(first) else { return nil }
+        guard CharacterClass.startsThaiWord(first) else { return nil }
         let givenEnd = givenNameEnd(nameStart)
         guard givenEnd - nameStart >= 2, !isNotAName(nameStart..<givenEnd) else { return nil }
         let knownGiven = recognizer.people.givenNames.payload(exactly: nameStart..<trimmedName(nameStart..<givenEnd), in: units) != nil
@@ -390,7 +390,7 @@ struct RecognitionPass {
         let familyStart = skipSpaces(givenEnd, limit: 2)
         guard familyStart > givenEnd, familyStart < units.count else { return nil }
         let first = units[familyStart]
-        guard CharacterClass.isThaiConsonant(first) || (0x0E40...0x0E44).contains(first) else { return nil }
+        guard CharacterClass.startsThaiWord(first) else { return nil }
         let familyEnd = givenNameEnd(familyStart)
         guard familyEnd - familyStart >= 2 else { return nil }
         // A word with a dot glued after it is an abbreviation (ดร.สุวิทย์ รมว.อว.), not a family name.
@@ -626,7 +626,7 @@ struct RecognitionPass {
         guard start == 0 || !CharacterClass.isThai(units[start - 1]) || isTokenBoundary(start) else { return nil }
         let dotted = units[headEnd - 1] == 0x2E
         let nameStart = dotted ? skipSpaces(headEnd, limit: 1) : headEnd
-        guard nameStart < units.count, CharacterClass.isThaiConsonant(units[nameStart]) || (0x0E40...0x0E44).contains(units[nameStart]) else {
+        guard nameStart < units.count, CharacterClass.startsThaiWord(units[nameStart]) else {
             return nil
         }
         if !dotted, !isTokenBoundary(headEnd) { return nil }

@@ -6,6 +6,12 @@ public enum CharacterClass {
     /// A Thai consonant, U+0E01 (ก) to U+0E2E (ฮ).
     @inlinable public static func isThaiConsonant(_ unit: UInt16) -> Bool { unit &- 0x0E01 <= 0x2D }
 
+    /// A Thai vowel written before its consonant, U+0E40 (เ) to U+0E44 (ไ).
+    @inlinable public static func isThaiLeadingVowel(_ unit: UInt16) -> Bool { unit &- 0x0E40 <= 4 }
+
+    /// A unit a Thai word can start with: a consonant or a leading vowel.
+    @inlinable public static func startsThaiWord(_ unit: UInt16) -> Bool { isThaiConsonant(unit) || isThaiLeadingVowel(unit) }
+
     /// A Thai character that combines with the one before it (above/below vowels, tone marks),
     /// so that a match may not end just before it.
     @inlinable public static func isThaiCombining(_ unit: UInt16) -> Bool {
