@@ -64,7 +64,7 @@ extension EntityTagger {
         let trie = PrefixTrie(utf16Keys: names.enumerated().map { (key: $0.element.key, payload: Int32($0.offset)) })
         let firstUnits = FirstUnits(names.lazy.map { $0.key[0] })
         var covered = PositionSet(count: units.count)
-        for mention in mentions { for position in mention.utf16Range { covered.insert(position) } }
+        for mention in mentions { covered.insert(mention.utf16Range) }
         var tokenEnds = PositionSet(count: units.count)
         for token in tokens { tokenEnds.insert(token.utf16Offsets.upperBound) }
 
@@ -92,7 +92,7 @@ extension EntityTagger {
             }
             if oneWord { oneWordRepeats[name] += 1 }
             found.append((EntityMention(type: .person, utf16Range: first..<match.end, link: names[name].link), name, oneWord))
-            for position in first..<match.end { covered.insert(position) }
+            covered.insert(first..<match.end)
         }
         let added = found.filter { !$0.oneWord || oneWordRepeats[$0.name] <= maximumBareRepeats * names[$0.name].sources }
         guard !added.isEmpty else { return mentions }

@@ -44,7 +44,7 @@ extension EntityTagger {
         let trie = PrefixTrie(utf16Keys: index.map { (key: $0.key, payload: Int32($0.value)) })
         let firstUnits = FirstUnits(index.keys.lazy.map { $0[0] })
         var covered = PositionSet(count: units.count)
-        for mention in mentions { for position in mention.utf16Range { covered.insert(position) } }
+        for mention in mentions { covered.insert(mention.utf16Range) }
         var tokenEnds = PositionSet(count: units.count)
         for token in tokens { tokenEnds.insert(token.utf16Offsets.upperBound) }
 
@@ -57,7 +57,7 @@ extension EntityTagger {
                     || CharacterClass.isThai(units[match.end - 1]) != CharacterClass.isThai(units[match.end]),
                   !(start..<match.end).contains(where: covered.contains) else { continue }
             added.append(EntityMention(type: .organization, utf16Range: start..<match.end, link: links[Int(match.payload)]))
-            for position in start..<match.end { covered.insert(position) }
+            covered.insert(start..<match.end)
         }
         guard !added.isEmpty else { return mentions }
         return (mentions + added).sorted { $0.utf16Range.lowerBound < $1.utf16Range.lowerBound }

@@ -718,9 +718,8 @@ struct RecognitionPass {
     func resolve(_ candidates: [Candidate], occupied: [Candidate]?) -> [Candidate] {
         guard !candidates.isEmpty else { return occupied ?? [] }
         var taken = PositionSet(count: units.count)
-        func take(_ range: Range<Int>) { for position in range { taken.insert(position) } }
         var kept = occupied ?? []
-        for candidate in kept { take(candidate.range) }
+        for candidate in kept { taken.insert(candidate.range) }
         // Sort keys apart from the candidates, which are costly to copy.
         let order = candidates.indices.map { (length: candidates[$0].range.count, priority: candidates[$0].type.priority,
                                               start: candidates[$0].range.lowerBound, index: $0) }
@@ -732,7 +731,7 @@ struct RecognitionPass {
         for key in order {
             let range = candidates[key.index].range
             if range.contains(where: taken.contains) { continue }
-            take(range)
+            taken.insert(range)
             kept.append(candidates[key.index])
         }
         return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -749,6 +748,9 @@ struct PositionSet {
     func contains(_ position: Int) -> Bool { words[position >> 6] & (1 << UInt64(position & 63)) != 0 }
 
     mutating func insert(_ position: Int) { words[position >> 6] |= 1 << UInt64(position & 63) }
+
+    /// Inserts every position of `range`.
+    mutating func insert(_ range: Range<Int>) { for position in range { insert(position) } }
 }
 
 /// Words the rules look for, as UTF-16 once and for all.
