@@ -24,13 +24,9 @@ extension EntityTagger {
             guard end < range.upperBound, CharacterClass.isThai(units[end]),
                   units.hasWord(EntityRecognizer.facultyHead, at: range.lowerBound), end - range.lowerBound > Words.science.count,
                   units.hasWord(Words.science, at: end - Words.science.count) else { continue }
-            var low = 0, high = tokens.count
-            while low < high {
-                let middle = (low + high) / 2
-                if tokens[middle].utf16Offsets.lowerBound < end { low = middle + 1 } else { high = middle }
-            }
-            guard low < tokens.count, tokens[low].utf16Offsets.lowerBound == end,
-                  Self.verbsAfterNames.payload(exactly: tokens[low].utf16Offsets, in: units) != nil else { continue }
+            let next = tokens.firstIndex(endingAfter: end, range: \.utf16Offsets)
+            guard next < tokens.count, tokens[next].utf16Offsets.lowerBound == end,
+                  Self.verbsAfterNames.payload(exactly: tokens[next].utf16Offsets, in: units) != nil else { continue }
             result[index] = rules[ruleIndex]
         }
         return result
