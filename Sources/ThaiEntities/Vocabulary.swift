@@ -80,6 +80,35 @@ enum Vocabulary {
         "ชี้แจง", "ประกาศ", "แจ้ง", "เสนอ", "สั่ง", "เร่ง",
     ]
 
+    /// Words that end an organisation's name when glued after it, under either convention: verbs of
+    /// saying and reacting and function words glued after a gold ORGANIZATION at least twice in
+    /// ThaiNER train or the corpus's train gold and never inside one (as a segmenter token after the
+    /// first), and no part of a name.
+    static let wordsAfterOrganizationNames = [
+        "กล่าว", "ชี้แจง", "จึง", "แล้ว", "ยืนยัน", "ซึ่ง", "ประกาศ", "นั้น", "เมื่อ", "เตือน", "ชี้", "พบ", "อีก",
+        "ก็", "เพราะ", "ระบุ", "ทราบ", "เชิญ", "เสนอ", "หนุน", "ยัน", "ไม่มี", "ยินดี", "แจง", "แถลง", "เคย",
+        "มั่นใจ", "พยายาม", "เท่านั้น", "พอใจ", "ขานรับ", "กังวล", "คือ", "ควร", "เคาะ", "แนะนำ", "มิได้",
+        "ขณะ", "อาจ", "จี้", "คง", "ตั้งแต่", "สรุป", "ทันที", "ต้องการ", "ปลื้ม", "โชว์",
+    ]
+
+    /// Words glued before an organisation's name that open none: prepositions, function words and
+    /// positions glued before a gold ORGANIZATION at least twice in ThaiNER train or the corpus's
+    /// train gold and never its first segmenter token.
+    static let wordsBeforeOrganizationNames = [
+        "ของ", "กับ", "จาก", "โดย", "ให้", "ว่าการ", "ซึ่ง", "นี้", "แทน", "หรือ", "ว่า", "ใน", "แก่", "ต่อ",
+        "ด้วย", "ระหว่าง", "นำ", "มี", "ไป", "ผ่าน", "ถึง", "เป็น", "ทั้ง", "นั้น", "สั่ง", "เสนอ", "ประกาศ",
+        "กล่าว", "เนื่องจาก", "เพราะ", "คือ", "อธิบดี", "ประธาน", "เลขาธิการ", "หัวหน้า", "โฆษก", "ปลัด",
+        "นายก", "อธิการบดี", "คณบดี", "ผู้นำ", "รัฐมนตรี",
+    ]
+
+    /// Organisation head words that, after และ, open a second organisation: each opens one after
+    /// และ at least twice in ThaiNER train and the corpus's train gold and never follows และ inside one
+    /// (สหกรณ์ does: ธนาคารเพื่อการเกษตรและสหกรณ์การเกษตร).
+    static let coordinatedOrganizationHeads = [
+        "กรม", "สำนัก", "ธนาคาร", "สมาคม", "องค์การ", "มหาวิทยาลัย", "มูลนิธิ", "โรงเรียน", "สมาพันธ์",
+        "โรงพยาบาล", "การไฟฟ้า", "คณะอนุกรรมการ",
+    ]
+
     /// Words that end an organisation name found by a head word: what follows a name in a sentence.
     static let organizationStops = Set(verbsAfterOrganizationNames).union([
         // More verbs found glued after organisation names in ThaiNER's training split.
