@@ -93,4 +93,26 @@ struct PlaceCoordinationTests {
         // A bare head word is no site's name.
         #expect(Self.numbered("ห้อง 5", span: "ห้อง") == "ห้อง")
     }
+
+    /// The texts of the model LOCATIONs over each of `pieces` (written one after another) that
+    /// `droppingFloors` keeps.
+    static func keptPlaces(_ pieces: [String]) -> [String] {
+        let units = Array(pieces.joined().utf16)
+        var spans: [(type: EntityType, range: Range<Int>)] = []
+        var start = 0
+        for piece in pieces {
+            spans.append((.location, start..<(start + piece.utf16.count)))
+            start += piece.utf16.count
+        }
+        return units.withUnsafeBufferPointer { buffer in
+            EntityTagger.droppingFloors(spans, units: buffer).map { String(decoding: units[$0.range], as: UTF16.self) }
+        }
+    }
+
+    @Test func aFloorAloneIsNoPlace() {
+        #expect(Self.keptPlaces(["ห้องประชุม 1", "ชั้น 5", "อาคารสมมุติ"]) == ["ห้องประชุม 1", "อาคารสมมุติ"])
+        #expect(Self.keptPlaces(["ชั้น๒"]) == [])
+        // A floor with a name is a place.
+        #expect(Self.keptPlaces(["ชั้นลอยสมมุติ"]) == ["ชั้นลอยสมมุติ"])
+    }
 }
