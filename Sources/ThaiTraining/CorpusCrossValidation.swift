@@ -36,7 +36,7 @@ public struct CorpusCrossValidation: Sendable {
             let corpusPart = try settings.corpusSequences(others, thaiNERLines: thaiNERLines)
             let trained = settings.train(thaiNER + settings.weighted(corpusPart))
             var configuration = Annotator.Configuration()
-            configuration.tagger = .model(trained)
+            configuration.tagger = .model(try trained.model(for: .guidelines))
             let byModel = try Annotator(configuration: configuration)
             for document in documents where scored.contains(document.document) {
                 rules.add(document, annotatedBy: byRules)

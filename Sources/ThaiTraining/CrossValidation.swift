@@ -55,7 +55,7 @@ public struct CrossValidation: Sendable {
             let mined = ThaiNERListMiner.mine(others[...], base: base)
             let byRules = try TaggerTraining.annotator(mined: mined)
             let trained = training.train(try training.sequences(others).sequences)
-            let byModel = try TaggerTraining.annotator(mined: mined, tagger: .model(trained))
+            let byModel = try TaggerTraining.annotator(mined: mined, tagger: .model(try trained.model(for: .thaiNER)))
             let known = KnownPersonNames(gazetteers: base + mined.gazetteers)
             let golds = lines[fold].map(\.gold)
             let name = { (line: Int) in "fold \(number + 1) line \(fold.lowerBound + line + 1)" }

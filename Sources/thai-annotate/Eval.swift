@@ -105,7 +105,7 @@ struct Eval: ParsableCommand {
     /// k folds of whole documents; for each, lists mined and a model trained on the other folds.
     private func runCrossValidation() throws {
         let lines = ThaiNERLine.parse(try readText())
-        let result = try CrossValidation(lines, k: crossValidate, training: TaggerTraining(buckets: buckets, epochs: epochs, unit: thaiNERUnit, learner: learner.value, dropout: learner.dropout),
+        let result = try CrossValidation(lines, k: crossValidate, training: TaggerTraining(buckets: buckets, epochs: epochs, unit: thaiNERUnit, learner: learner.value, dropout: learner.dropout, adaptsToSources: learner.adaptsToSources),
                                          exampleLimit: errorExamples) { fold in
             printError("fold \(fold.number)/\(crossValidate): lines \(fold.lines.lowerBound + 1)-\(fold.lines.upperBound), \(fold.persons) persons, \(fold.organizations) organisations, \(fold.places) places mined from the rest")
         }
@@ -132,7 +132,7 @@ struct Eval: ParsableCommand {
         let training = try CorpusGold(folder: path, split: "train").documents
         let lines = try ThaiNERLine.read(thaiNERFile)
         let result = try CorpusCrossValidation(documents, training: training, thaiNERLines: lines, k: crossValidate,
-                                               settings: TaggerTraining(buckets: buckets, epochs: epochs, corpusWeight: corpusWeight, learner: learner.value, dropout: learner.dropout), exampleLimit: errorExamples) { fold, scored, trainedOn in
+                                               settings: TaggerTraining(buckets: buckets, epochs: epochs, corpusWeight: corpusWeight, learner: learner.value, dropout: learner.dropout, adaptsToSources: learner.adaptsToSources), exampleLimit: errorExamples) { fold, scored, trainedOn in
             printError("fold \(fold)/\(crossValidate): \(scored) documents scored, model trained on \(trainedOn) corpus documents and \(lines.count) ThaiNER lines")
         }
         print("\(crossValidate)-fold cross-validation over \(documents.count) corpus documents (model trained without each fold)")
