@@ -82,8 +82,8 @@ struct LearnerOptions: ParsableArguments {
     var dropoutTypes: String = TaggerTraining.defaultDropout.types.map(\.rawValue).joined(separator: ",")
 
     @Flag(name: .customLong("adapt-sources"), inversion: .prefixedNo,
-          help: "With --learner crf and the corpus: learn weights of ThaiNER's own and the corpus's own beside the shared ones, and give a model per span convention.")
-    var adaptsToSources = true
+          help: "With --learner crf and the corpus: learn weights of ThaiNER's own and the corpus's own beside the shared ones, and give a model per span convention (off for the shipped model).")
+    var adaptsToSources = false
 
     @Option(help: "Feature dropout: 0 hides features of the ThaiNER documents themselves; n > 0 keeps them whole and adds n copies that hide them.")
     var dropoutCopies: Int = TaggerTraining.defaultDropout.copies
