@@ -130,7 +130,7 @@ public struct TaggerTraining: Sendable {
     public var unit: ThaiNERUnit
 
     /// Whether the CRF learns, beside the weights both sources share, weights of ThaiNER's own and
-    /// of the corpus's own (``CRFTrainer/train(_:types:bucketCount:sources:progress:)``) when it
+    /// of the corpus's own (`CRFTrainer.train(_:types:bucketCount:sources:progress:)`) when it
     /// trains on both, and gives a model per span convention: ThaiNER's (shared + ThaiNER's
     /// weights) and the guidelines' (shared + the corpus's). The sources label some ORGANIZATION
     /// and LOCATION spans differently, and one set of weights learns a compromise of the two.
@@ -140,7 +140,7 @@ public struct TaggerTraining: Sendable {
     /// PERSON 0.938 → 0.926, ORGANIZATION 0.831 → 0.828, LOCATION 0.881 → 0.875.
     public var adaptsToSources: Bool
 
-    /// The span convention each training source follows, by ``TrainingSequence/source``:
+    /// The span convention each training source follows, by `TrainingSequence.source`:
     /// ThaiNER lines are source 0, corpus documents source 1.
     public static let sourceConventions: [SpanConvention] = [.thaiNER, .guidelines]
 
