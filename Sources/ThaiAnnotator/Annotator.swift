@@ -70,9 +70,12 @@ public final class Annotator: Sendable {
         repairDates = configuration.repairDates
         switch configuration.tagger {
         case .off: tagger = nil
-        case .bundled: tagger = try EntityTagger.bundledModel().map { EntityTagger(model: $0, recognizer: recognizer) }
+        case .bundled:
+            tagger = try EntityTagger.bundledModel(convention: configuration.spanConvention.rawValue)
+                .map { EntityTagger(model: $0, recognizer: recognizer) }
         case .file(let path):
-            tagger = EntityTagger(model: try EntityTagger.model(contentsOfFile: path), recognizer: recognizer)
+            tagger = EntityTagger(model: try EntityTagger.model(contentsOfFile: path, convention: configuration.spanConvention.rawValue),
+                                  recognizer: recognizer)
         case .model(let model): tagger = EntityTagger(model: model, recognizer: recognizer)
         }
     }
@@ -272,5 +275,12 @@ struct DocumentAssembler {
               range: text.index(atUTF8Offset: start.utf8)..<text.index(atUTF8Offset: end.utf8),
               scalarOffsets: start.scalar..<end.scalar, utf8Offsets: start.utf8..<end.utf8,
               utf16Offsets: start.utf16..<end.utf16)
+    }
+}
+
+extension TaggerModels {
+    /// The model for the span convention `convention`: its own variant, else the one for any.
+    public func model(for convention: SpanConvention) throws -> SequenceModel {
+        try model(for: convention.rawValue)
     }
 }

@@ -109,20 +109,21 @@ public struct EntityTagger: Sendable {
         personType = modelTypes.firstIndex(of: .person)
     }
 
-    /// The model shipped with ThaiAnnotator (Resources/model/tagger.txt), or nil when the package
-    /// was built without one.
-    public static func bundledModel() throws -> SequenceModel? {
+    /// The model shipped with ThaiAnnotator (Resources/model/tagger.txt) for the span convention
+    /// `convention` (`SpanConvention`'s raw value), or nil when the package was built without one.
+    public static func bundledModel(convention: String) throws -> SequenceModel? {
         guard let text = BundledResources.files["model/tagger.txt"] else { return nil }
         guard let bytes = Base64.decode(text) else {
             throw ModelCodingError.malformed("the bundled model is not base64")
         }
-        return try SequenceModel(serialized: bytes)
+        return try TaggerModels(serialized: bytes).model(for: convention)
     }
 
-    /// Reads a model file written by `thai-annotate train`.
-    public static func model(contentsOfFile path: String) throws -> SequenceModel {
+    /// Reads a model file written by `thai-annotate train`: its model for the span convention
+    /// `convention` (`SpanConvention`'s raw value).
+    public static func model(contentsOfFile path: String, convention: String) throws -> SequenceModel {
         guard let bytes = FileBytes.read(path) else { throw ModelCodingError.unreadable(path) }
-        return try SequenceModel(serialized: bytes)
+        return try TaggerModels(serialized: bytes).model(for: convention)
     }
 
     /// The recogniser's mentions, revised by the model (see the merge policy above).

@@ -45,17 +45,35 @@ public struct CRFTrainer {
     /// (each taken before its own step).
     public func train(_ sequences: [TrainingSequence], types: [String], bucketCount: Int,
                       progress: ((Int, Double) -> Void)? = nil) -> SequenceModel {
+        train(sequences, types: types, bucketCount: bucketCount, sources: 0, progress: progress)[0]
+    }
+
+    /// Trains with "frustratingly easy domain adaptation" (Daumé III 2007) when `sources` > 0:
+    /// every feature and transition has a shared weight and one weight per source
+    /// (``TrainingSequence/source``, below `sources`), and a sequence is scored and updated by
+    /// the shared weight plus its own source's, all under the same L2. Returns one model per
+    /// source, its weights the shared ones plus the source's: what decoding text of that source
+    /// needs, at the cost of one model. With `sources` 0, one model of shared weights alone
+    /// (``train(_:types:bucketCount:progress:)``).
+    public func train(_ sequences: [TrainingSequence], types: [String], bucketCount: Int, sources: Int,
+                      progress: ((Int, Double) -> Void)? = nil) -> [SequenceModel] {
         let labelCount = EntityLabels.count(types: types.count)
-        // The weights are scale × v: emissions (a row of labelCount per bucket), then transitions
-        // ((labelCount + 1) rows of labelCount, the last from the start).
-        let transitionBase = bucketCount * labelCount
-        var v = [Double](repeating: 0, count: transitionBase + (labelCount + 1) * labelCount)
+        let tables = 1 + sources
+        // The weights are scale × v: `tables` emission tables (a row of labelCount per bucket; the
+        // shared one, then each source's), then as many transition tables ((labelCount + 1) rows
+        // of labelCount, the last from the start).
+        let tableSize = bucketCount * labelCount, transitionSize = (labelCount + 1) * labelCount
+        let transitionBase = tables * tableSize
+        var v = [Double](repeating: 0, count: tables * (tableSize + transitionSize))
+        precondition(sources == 0 || sequences.allSatisfy { $0.source >= 0 && $0.source < sources }, "a sequence's source is below `sources`")
         var scale = 1.0
         let decay = l2 / Double(max(1, sequences.count))
         let lattice = Lattice(labelCount: labelCount)
         var generator = SplitMix64(seed: seed)
         var order = Array(sequences.indices)
         var step = 0.0
+        // With sources: the shared plus the sequence's source's transitions, and their step.
+        var combined = [Double](repeating: 0, count: transitionSize), delta = combined
         // The sum of the weights at the end of each pass of the second half, and how many.
         var average = [Double](repeating: 0, count: v.count), averaged = 0
         for epoch in 0..<epochs {
@@ -66,14 +84,34 @@ public struct CRFTrainer {
                 let rate = learningRate / (1 + learningRate * decay * step)
                 step += 1
                 v.withUnsafeMutableBufferPointer { v in
-                    let weights = v.baseAddress!
-                    loss += lattice.run(sequence, weights: weights, transitions: weights + transitionBase, scale: scale)
+                    let weights = v.baseAddress!, shared = weights + transitionBase
+                    // With sources, each feature also has its row in its source's table.
+                    let sourceWeights = sources == 0 ? nil : weights + (1 + sequence.source) * tableSize
+                    let own = shared + (1 + sequence.source) * transitionSize
+                    if sources == 0 {
+                        loss += lattice.run(sequence, weights: weights, transitions: shared, scale: scale)
+                    } else {
+                        for index in 0..<transitionSize { combined[index] = shared[index] + own[index] }
+                        loss += lattice.run(sequence, weights: weights, sourceWeights: sourceWeights, transitions: combined, scale: scale)
+                    }
                     scale *= 1 - rate * decay
                     if scale < 1e-100 {
                         for index in v.indices { v[index] *= scale }
                         scale = 1
                     }
-                    lattice.addGradient(of: sequence, times: rate / scale, weights: weights, transitions: weights + transitionBase)
+                    if sources == 0 {
+                        lattice.addGradient(of: sequence, times: rate / scale, weights: weights, transitions: shared)
+                    } else {
+                        for index in 0..<transitionSize { delta[index] = 0 }
+                        delta.withUnsafeMutableBufferPointer { delta in
+                            lattice.addGradient(of: sequence, times: rate / scale, weights: weights, sourceWeights: sourceWeights,
+                                                transitions: delta.baseAddress!)
+                            for index in 0..<transitionSize {
+                                shared[index] += delta[index]
+                                own[index] += delta[index]
+                            }
+                        }
+                    }
                 }
             }
             progress?(epoch + 1, loss / Double(max(1, sequences.count)))
@@ -83,8 +121,18 @@ public struct CRFTrainer {
             }
         }
         let weights = average.map { Float($0 / Double(max(1, averaged))) }
-        return SequenceModel(types: types, bucketCount: bucketCount, weights: Array(weights[..<transitionBase]),
-                             transitions: Array(weights[transitionBase...]))
+        /// Table `table`'s emissions and transitions, plus the shared ones unless it is the shared one.
+        func model(_ table: Int) -> SequenceModel {
+            var emissions = Array(weights[(table * tableSize)..<((table + 1) * tableSize)])
+            let start = transitionBase + table * transitionSize
+            var transitions = Array(weights[start..<(start + transitionSize)])
+            if table > 0 {
+                for index in emissions.indices { emissions[index] += weights[index] }
+                for index in transitions.indices { transitions[index] += weights[transitionBase + index] }
+            }
+            return SequenceModel(types: types, bucketCount: bucketCount, weights: emissions, transitions: transitions)
+        }
+        return sources == 0 ? [model(0)] : (1...sources).map(model)
     }
 
     /// One sequence's forward-backward under the current weights, and the gradient step its
@@ -96,7 +144,7 @@ public struct CRFTrainer {
         /// exp(transition weight) of each pair, and its expected count in the sequence.
         let factors: UnsafeMutablePointer<Double>, pairMarginals: UnsafeMutablePointer<Double>
         /// Position-major, `labelCount` values a position: exp(emission score − the position's
-        /// largest), the normalised forward values (after ``run(_:weights:transitions:scale:)``,
+        /// largest), the normalised forward values (after ``run(_:weights:sourceWeights:transitions:scale:)``,
         /// the label marginals) and the backward values scaled by the same normalisers.
         private(set) var emissions: UnsafeMutablePointer<Double>, alpha: UnsafeMutablePointer<Double>,
                          beta: UnsafeMutablePointer<Double>
@@ -132,11 +180,12 @@ public struct CRFTrainer {
             capacity = count
         }
 
-        /// Runs forward-backward for `sequence` under `scale ×` the weights, leaving each
-        /// position's label marginals in `alpha` and the expected count of each pair in
-        /// `pairMarginals`; returns −log p(gold labels).
-        func run(_ sequence: TrainingSequence, weights: UnsafePointer<Double>, transitions: UnsafePointer<Double>,
-                 scale: Double) -> Double {
+        /// Runs forward-backward for `sequence` under `scale ×` the weights (a feature's row in
+        /// `weights`, plus its row in `sourceWeights` if given), leaving each position's label
+        /// marginals in `alpha` and the expected count of each pair in `pairMarginals`; returns
+        /// −log p(gold labels).
+        func run(_ sequence: TrainingSequence, weights: UnsafePointer<Double>, sourceWeights: UnsafePointer<Double>? = nil,
+                 transitions: UnsafePointer<Double>, scale: Double) -> Double {
             let count = sequence.labels.count, labelCount = self.labelCount
             reserve(count)
             let (emissions, alpha, beta, normalizers, factors) = (self.emissions, self.alpha, self.beta, self.normalizers, self.factors)
@@ -149,6 +198,10 @@ public struct CRFTrainer {
                 for index in Int(sequence.offsets[position])..<Int(sequence.offsets[position + 1]) {
                     let row = weights + Int(sequence.features[index]) * labelCount
                     for label in 0..<labelCount { scores[label] += row[label] }
+                    if let sourceWeights {
+                        let row = sourceWeights + Int(sequence.features[index]) * labelCount
+                        for label in 0..<labelCount { scores[label] += row[label] }
+                    }
                 }
                 var largest = -Double.infinity
                 for label in 0..<labelCount {
@@ -212,9 +265,10 @@ public struct CRFTrainer {
         }
 
         /// Adds `rate` × (gold counts − expected counts) of the sequence of the last
-        /// ``run(_:weights:transitions:scale:)`` to the weights.
+        /// ``run(_:weights:sourceWeights:transitions:scale:)`` to the weights (and to the
+        /// `sourceWeights` if given).
         func addGradient(of sequence: TrainingSequence, times rate: Double, weights: UnsafeMutablePointer<Double>,
-                         transitions: UnsafeMutablePointer<Double>) {
+                         sourceWeights: UnsafeMutablePointer<Double>? = nil, transitions: UnsafeMutablePointer<Double>) {
             let labelCount = self.labelCount
             withUnsafeTemporaryAllocation(of: Double.self, capacity: labelCount) { step in
                 for (position, gold) in sequence.labels.enumerated() {
@@ -224,6 +278,10 @@ public struct CRFTrainer {
                     for index in Int(sequence.offsets[position])..<Int(sequence.offsets[position + 1]) {
                         let row = weights + Int(sequence.features[index]) * labelCount
                         for label in 0..<labelCount { row[label] += step[label] }
+                        if let sourceWeights {
+                            let row = sourceWeights + Int(sequence.features[index]) * labelCount
+                            for label in 0..<labelCount { row[label] += step[label] }
+                        }
                     }
                     let from = position == 0 ? labelCount : sequence.labels[position - 1]
                     transitions[from * labelCount + gold] += rate

@@ -1,14 +1,18 @@
 // The model's file format (little-endian):
 //
-//     "THTG" version:u32=2 bucketCount:u32 typeCount:u32
-//     typeCount × (length:u8, UTF-8 bytes)
-//     scale:f32                      emission weight = Int8 value × scale
-//     bitmap: ceil(bucketCount / 8) bytes, bit b set when bucket b has a nonzero weight
-//     for each set bucket: labelCount × i8
-//     transitions: (labelCount + 1) × labelCount × f32
+//     "THTG" version:u32=3 variantCount:u32
+//     variantCount × variant:
+//       (length:u8, UTF-8 bytes)     the span convention the variant follows, "" for any
+//       bucketCount:u32 typeCount:u32
+//       typeCount × (length:u8, UTF-8 bytes)
+//       scale:f32                    emission weight = Int8 value × scale
+//       bitmap: ceil(bucketCount / 8) bytes, bit b set when bucket b has a nonzero weight
+//       for each set bucket: labelCount × i8
+//       transitions: (labelCount + 1) × labelCount × f32
 //
-// labelCount is 1 + 4 × typeCount (BILOU labels, ``EntityLabels``). Version 1 had BIO labels
-// (1 + 2 × typeCount) and 16-bit weights; it is refused with a message that says to retrain.
+// labelCount is 1 + 4 × typeCount (BILOU labels, ``EntityLabels``). Version 2 held one model
+// and version 1 had BIO labels and 16-bit weights; both are refused with a message that says to
+// retrain.
 //
 // Quantising to 8 bits (one scale for the whole table) scored as 16 bits did in 5-fold
 // cross-validation on ThaiNER train; empty buckets cost one bit.
@@ -19,25 +23,116 @@ public enum ModelCodingError: Error, CustomStringConvertible {
     case malformed(String)
     /// The model file at this path could not be read.
     case unreadable(String)
+    /// The model has no variant for this span convention.
+    case noVariant(String, available: [String])
     /// A sentence for error messages.
     public var description: String {
         switch self {
         case .malformed(let message): "malformed tagger model: \(message)"
         case .unreadable(let path): "cannot read the tagger model \(path)"
+        case .noVariant(let convention, let available):
+            "the tagger model has no variant for the \(convention) span convention (it has \(available.joined(separator: ", ")))"
         }
     }
 }
 
-extension SequenceModel {
-    /// The version of the file format this build writes and reads.
-    public static let formatVersion: UInt32 = 2
+/// What a model file holds: the models of one training run, each with the span convention it
+/// follows. A run that adapted to its training sources (``CRFTrainer/train(_:types:bucketCount:sources:progress:)``)
+/// gives one per source's convention, all sharing most of their weights; any other gives one
+/// model for every convention, named "".
+public struct TaggerModels: Sendable {
+    /// The models in file order, each with its span convention ("" for any).
+    public let variants: [(convention: String, model: SequenceModel)]
 
-    /// The model in its file format, after quantisation.
+    /// The given variants; conventions are at most 255 UTF-8 bytes and distinct.
+    public init(_ variants: [(convention: String, model: SequenceModel)]) {
+        precondition(Set(variants.map(\.convention)).count == variants.count && variants.allSatisfy { $0.convention.utf8.count < 256 })
+        self.variants = variants
+    }
+
+    /// One model for every span convention.
+    public init(_ model: SequenceModel) { self.init([("", model)]) }
+
+    /// The model for `convention`: its own variant, else the one for any convention.
+    public func model(for convention: String) throws -> SequenceModel {
+        if let own = variants.first(where: { $0.convention == convention }) ?? variants.first(where: { $0.convention.isEmpty }) {
+            return own.model
+        }
+        throw ModelCodingError.noVariant(convention, available: variants.map(\.convention))
+    }
+
+    /// The version of the file format this build writes and reads.
+    public static let formatVersion: UInt32 = 3
+
+    /// The models in the file format, after quantisation.
     public func serialized() -> [UInt8] {
         var bytes: [UInt8] = Array("THTG".utf8)
+        withUnsafeBytes(of: Self.formatVersion.littleEndian) { bytes += $0 }
+        withUnsafeBytes(of: UInt32(variants.count).littleEndian) { bytes += $0 }
+        for (convention, model) in variants {
+            bytes.append(UInt8(convention.utf8.count))
+            bytes += convention.utf8
+            model.serialize(into: &bytes)
+        }
+        return bytes
+    }
+
+    /// Reads the file format.
+    public init(serialized bytes: [UInt8]) throws {
+        var reader = ModelReader(bytes: bytes)
+        guard try bytes[reader.take(4)].elementsEqual("THTG".utf8) else { throw ModelCodingError.malformed("bad magic") }
+        let version = try reader.u32()
+        guard version == Self.formatVersion else {
+            let retrain = "this build reads version \(Self.formatVersion) (a model per span convention): retrain the model with `thai-annotate train`"
+            let message = switch version {
+            case 1: "format version 1 (BIO labels, 16-bit weights) is no longer read; \(retrain)"
+            case 2: "format version 2 (one model for both span conventions) is no longer read; \(retrain)"
+            default: "unknown format version \(version) (this build reads version \(Self.formatVersion))"
+            }
+            throw ModelCodingError.malformed(message)
+        }
+        let count = Int(try reader.u32())
+        guard count > 0, count <= 16 else { throw ModelCodingError.malformed("bad variant count") }
+        var variants: [(convention: String, model: SequenceModel)] = []
+        for _ in 0..<count {
+            let convention = try reader.string()
+            guard !variants.contains(where: { $0.convention == convention }) else { throw ModelCodingError.malformed("repeated variant") }
+            variants.append((convention, try SequenceModel(reading: &reader)))
+        }
+        guard reader.position == bytes.count else { throw ModelCodingError.malformed("trailing bytes") }
+        self.variants = variants
+    }
+}
+
+/// Reads the file format's values in order.
+struct ModelReader {
+    let bytes: [UInt8]
+    var position = 0
+
+    mutating func take(_ count: Int) throws -> Range<Int> {
+        guard count >= 0, position + count <= bytes.count else { throw ModelCodingError.malformed("truncated") }
+        defer { position += count }
+        return position..<(position + count)
+    }
+
+    mutating func u32() throws -> UInt32 {
+        let range = try take(4)
+        return bytes[range].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+    }
+
+    /// A string of at most 255 UTF-8 bytes, after its length.
+    mutating func string() throws -> String {
+        let length = Int(bytes[try take(1)].first!)
+        return String(decoding: bytes[try take(length)], as: UTF8.self)
+    }
+}
+
+extension SequenceModel {
+    /// Appends the model, quantised, in the file format of a variant after its convention.
+    func serialize(into bytes: inout [UInt8]) {
         func u32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
         func f32(_ value: Float) { u32(value.bitPattern) }
-        u32(Self.formatVersion); u32(UInt32(bucketCount)); u32(UInt32(types.count))
+        u32(UInt32(bucketCount)); u32(UInt32(types.count))
         for type in types { bytes.append(UInt8(type.utf8.count)); bytes += type.utf8 }
         f32(scale)
         let labelCount = self.labelCount
@@ -50,51 +145,30 @@ extension SequenceModel {
         bytes += bitmap
         bytes += values
         for value in transitions { f32(value) }
-        return bytes
     }
 
-    /// Reads the file format.
-    public init(serialized bytes: [UInt8]) throws {
-        var position = 0
-        func take(_ count: Int) throws -> Range<Int> {
-            guard position + count <= bytes.count else { throw ModelCodingError.malformed("truncated") }
-            defer { position += count }
-            return position..<(position + count)
-        }
-        func u32() throws -> UInt32 {
-            let range = try take(4)
-            return bytes[range].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-        }
-        guard try bytes[take(4)].elementsEqual("THTG".utf8) else { throw ModelCodingError.malformed("bad magic") }
-        let version = try u32()
-        guard version == Self.formatVersion else {
-            throw ModelCodingError.malformed(version == 1
-                ? "format version 1 (BIO labels, 16-bit weights) is no longer read; this build reads version \(Self.formatVersion) (BILOU labels, 8-bit weights): retrain the model with `thai-annotate train`"
-                : "unknown format version \(version) (this build reads version \(Self.formatVersion))")
-        }
-        let bucketCount = Int(try u32())
-        let typeCount = Int(try u32())
+    /// Reads a variant's model after its convention.
+    init(reading reader: inout ModelReader) throws {
+        let bucketCount = Int(try reader.u32())
+        let typeCount = Int(try reader.u32())
         guard bucketCount > 0, bucketCount <= 1 << 26, typeCount > 0, typeCount <= EntityLabels.maximumTypes else {
             throw ModelCodingError.malformed("bad sizes")
         }
         var types: [String] = []
-        for _ in 0..<typeCount {
-            let length = Int(bytes[try take(1)].first!)
-            types.append(String(decoding: bytes[try take(length)], as: UTF8.self))
-        }
+        for _ in 0..<typeCount { types.append(try reader.string()) }
         let labelCount = EntityLabels.count(types: typeCount)
-        let scale = Float(bitPattern: try u32())
-        let bitmap = try take((bucketCount + 7) / 8)
+        let scale = Float(bitPattern: try reader.u32())
+        let bitmap = try reader.take((bucketCount + 7) / 8)
         var rows = [Row](repeating: .zero, count: bucketCount)
+        let bytes = reader.bytes
         try bytes.withUnsafeBufferPointer { buffer in
             for bucket in 0..<bucketCount where buffer[bitmap.lowerBound + bucket / 8] & (1 << UInt8(bucket % 8)) != 0 {
-                let row = try take(labelCount)
+                let row = try reader.take(labelCount)
                 for label in 0..<labelCount { rows[bucket][label] = Int8(bitPattern: buffer[row.lowerBound + label]) }
             }
         }
         var transitions: [Float] = []
-        for _ in 0..<((labelCount + 1) * labelCount) { transitions.append(Float(bitPattern: try u32())) }
-        guard position == bytes.count else { throw ModelCodingError.malformed("trailing bytes") }
+        for _ in 0..<((labelCount + 1) * labelCount) { transitions.append(Float(bitPattern: try reader.u32())) }
         self.init(types: types, bucketCount: bucketCount, rows: rows, scale: scale, transitions: transitions)
     }
 }

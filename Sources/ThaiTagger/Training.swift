@@ -6,13 +6,17 @@ public struct TrainingSequence: Sendable {
     public var offsets: [Int32]
     /// The gold label of each position (``EntityLabels``: 0 is O, then B-X, I-X, L-X and U-X for each type).
     public var labels: [Int]
+    /// Which training source the sequence comes from, from 0: the CRF can learn each source's
+    /// own weights beside the shared ones (``CRFTrainer/train(_:types:bucketCount:sources:progress:)``).
+    public var source: Int
 
     /// Creates a sequence; `offsets` has one entry more than `labels`.
-    public init(features: [Int32], offsets: [Int32], labels: [Int]) {
+    public init(features: [Int32], offsets: [Int32], labels: [Int], source: Int = 0) {
         precondition(offsets.count == labels.count + 1)
         self.features = features
         self.offsets = offsets
         self.labels = labels
+        self.source = source
     }
 }
 

@@ -3,13 +3,17 @@ import ThaiEvaluation
 
 /// k-fold cross-validation over the documents of a ThaiNER file: each fold is scored by the
 /// rules with lists mined without it, and by the rules and a model trained without it, under
-/// ThaiNER's span conventions.
+/// ThaiNER's span conventions. The model may also learn from gold corpus documents, as the
+/// shipped one does, so that the score shows what the corpus does to ThaiNER's conventions.
 ///
 /// ```swift
 /// let lines = try ThaiNERLine.read("train.txt")
 /// let result = try CrossValidation(lines, k: 5)
 /// print(result.model.table())
 /// print(result.modelUnseen.summary)
+/// // Trained like the shipped model: the corpus train documents at the training's corpus weight.
+/// let corpus = try CorpusGold(folder: "corpus", split: "train").documents
+/// let shipped = try CrossValidation(lines, k: 5, corpus: corpus)
 /// ```
 public struct CrossValidation: Sendable {
     /// One fold: its lines and the sizes of the lists mined from the other folds.
@@ -40,22 +44,28 @@ public struct CrossValidation: Sendable {
     /// Runs the k folds (k >= 2) of whole documents (``ThaiNERLine/folds(_:k:)``). The model of
     /// each fold is trained with `training`'s buckets, epochs and unit on the other folds, its list
     /// features jackknifed over k - 1 parts; the fold is annotated in the same unit (each line, or
-    /// each article as one document) and every line scored against its own gold. `exampleLimit` bounds the model's error examples
+    /// each article as one document) and every line scored against its own gold. The model also
+    /// learns from the `corpus` documents (none by default) at `training`'s
+    /// ``TaggerTraining/corpusWeight``, their list features from the lists mined without the fold,
+    /// as `train --corpus` builds the shipped model. `only` names the folds to run (from 1; nil:
+    /// all k), for a quicker look at a part. `exampleLimit` bounds the model's error examples
     /// (named `fold F line L`, L counted in the file); `foldDone` is called after each fold.
-    public init(_ lines: [ThaiNERLine], k: Int, training: TaggerTraining = TaggerTraining(), exampleLimit: Int = 0,
-                foldDone: ((Fold) -> Void)? = nil) throws {
+    public init(_ lines: [ThaiNERLine], k: Int, training: TaggerTraining = TaggerTraining(), corpus: [GoldDocument] = [],
+                only: Set<Int>? = nil, exampleLimit: Int = 0, foldDone: ((Fold) -> Void)? = nil) throws {
         precondition(k >= 2, "cross-validation needs k >= 2")
         var training = training
         training.parts = k - 1
         rules = Evaluation(exampleLimit: 0)
         model = Evaluation(exampleLimit: exampleLimit)
         let base = try TaggerTraining.baseGazetteers()
-        for (number, fold) in ThaiNERLine.folds(lines, k: k).enumerated() {
+        for (number, fold) in ThaiNERLine.folds(lines, k: k).enumerated() where only?.contains(number + 1) ?? true {
             let others = lines.indices.filter { !fold.contains($0) }.map { lines[$0] }
             let mined = ThaiNERListMiner.mine(others[...], base: base)
             let byRules = try TaggerTraining.annotator(mined: mined)
-            let trained = training.train(try training.sequences(others).sequences)
-            let byModel = try TaggerTraining.annotator(mined: mined, tagger: .model(trained))
+            var sequences = try training.sequences(others).sequences
+            if !corpus.isEmpty { sequences += training.weighted(try training.corpusSequences(corpus, thaiNERLines: others)) }
+            let trained = training.train(sequences)
+            let byModel = try TaggerTraining.annotator(mined: mined, tagger: .model(try trained.model(for: .thaiNER)))
             let known = KnownPersonNames(gazetteers: base + mined.gazetteers)
             let golds = lines[fold].map(\.gold)
             let name = { (line: Int) in "fold \(number + 1) line \(fold.lowerBound + line + 1)" }

@@ -33,7 +33,13 @@ struct Eval: ParsableCommand {
     @Option(name: .customLong("model"), help: ModelArgument.help)
     var model: ModelArgument = .bundled
 
-    @Option(name: .customLong("corpus-weight"), help: "With a corpus and --cross-validate: how many times each corpus document is seen per epoch for each time a ThaiNER document is (see --dropout-copies).")
+    @Option(help: "With --gold-format thainer and --cross-validate: each fold's model also learns from the `train` documents of this gold corpus, at --corpus-weight, as `train --corpus` trains the shipped model.")
+    var corpus: String?
+
+    @Option(help: "With --cross-validate: run only these folds (numbers from 1, comma-separated), for a quicker look; the default runs all.")
+    var folds: String?
+
+    @Option(name: .customLong("corpus-weight"), help: "With --cross-validate and corpus documents in training (a corpus with --thainer-train, or --corpus): how many times each corpus document is seen per epoch for each time a ThaiNER document is (see --dropout-copies).")
     var corpusWeight: Int = TaggerTraining.defaultCorpusWeight
 
     @Option(help: "Training epochs for --cross-validate.")
@@ -49,6 +55,21 @@ struct Eval: ParsableCommand {
 
     enum GoldFormat: String, ExpressibleByArgument, CaseIterable { case corpus, thainer, segmentation }
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    func validate() throws {
+        if let folds {
+            let numbers = folds.split(separator: ",").map { Int($0) }
+            guard crossValidate >= 2, numbers.allSatisfy({ $0.map { (1...crossValidate).contains($0) } ?? false }) else {
+                throw ValidationError("--folds takes fold numbers from 1 to --cross-validate's K, comma-separated")
+            }
+        }
+        guard corpus == nil || goldFormat == .thainer && crossValidate >= 2 else {
+            throw ValidationError("--corpus needs --gold-format thainer and --cross-validate")
+        }
+    }
+
+    /// The folds `--folds` names, or nil for all.
+    private var onlyFolds: Set<Int>? { folds.map { Set($0.split(separator: ",").compactMap { Int($0) }) } }
 
     func run() throws {
         if crossValidate > 0 {
@@ -105,7 +126,10 @@ struct Eval: ParsableCommand {
     /// k folds of whole documents; for each, lists mined and a model trained on the other folds.
     private func runCrossValidation() throws {
         let lines = ThaiNERLine.parse(try readText())
-        let result = try CrossValidation(lines, k: crossValidate, training: TaggerTraining(buckets: buckets, epochs: epochs, unit: thaiNERUnit, learner: learner.value, dropout: learner.dropout),
+        let documents = try corpus.map { try CorpusGold(folder: $0, split: "train").documents } ?? []
+        let training = TaggerTraining(buckets: buckets, epochs: epochs, corpusWeight: corpusWeight, unit: thaiNERUnit,
+                                      learner: learner.value, dropout: learner.dropout, adaptsToSources: learner.adaptsToSources)
+        let result = try CrossValidation(lines, k: crossValidate, training: training, corpus: documents, only: onlyFolds,
                                          exampleLimit: errorExamples) { fold in
             printError("fold \(fold.number)/\(crossValidate): lines \(fold.lines.lowerBound + 1)-\(fold.lines.upperBound), \(fold.persons) persons, \(fold.organizations) organisations, \(fold.places) places mined from the rest")
         }
@@ -114,7 +138,9 @@ struct Eval: ParsableCommand {
                   + "\"unseenPersonRecall\":{\"gold\":\(result.modelUnseen.gold),\"rules\":\(result.rulesUnseen.recall),\"model\":\(result.modelUnseen.recall)}}")
             return
         }
-        print("\(crossValidate)-fold cross-validation over \(lines.count) lines, annotated per \(thaiNERUnit.rawValue) (lists mined and model trained without each fold)")
+        let scope = onlyFolds.map { "folds \($0.sorted().map(String.init).joined(separator: ",")) of " } ?? ""
+        print("\(scope)\(crossValidate)-fold cross-validation over \(lines.count) lines, annotated per \(thaiNERUnit.rawValue) (lists mined and model trained without each fold"
+              + (documents.isEmpty ? ")" : "; the model also trained on \(documents.count) corpus train documents at weight \(corpusWeight))"))
         print("\nrules and gazetteers alone:\n" + result.rules.table())
         print(result.rulesUnseen.summary)
         print("\nwith the sequence model:\n" + result.model.table())
@@ -132,10 +158,12 @@ struct Eval: ParsableCommand {
         let training = try CorpusGold(folder: path, split: "train").documents
         let lines = try ThaiNERLine.read(thaiNERFile)
         let result = try CorpusCrossValidation(documents, training: training, thaiNERLines: lines, k: crossValidate,
-                                               settings: TaggerTraining(buckets: buckets, epochs: epochs, corpusWeight: corpusWeight, learner: learner.value, dropout: learner.dropout), exampleLimit: errorExamples) { fold, scored, trainedOn in
+                                               settings: TaggerTraining(buckets: buckets, epochs: epochs, corpusWeight: corpusWeight, learner: learner.value, dropout: learner.dropout, adaptsToSources: learner.adaptsToSources),
+                                               only: onlyFolds, exampleLimit: errorExamples) { fold, scored, trainedOn in
             printError("fold \(fold)/\(crossValidate): \(scored) documents scored, model trained on \(trainedOn) corpus documents and \(lines.count) ThaiNER lines")
         }
-        print("\(crossValidate)-fold cross-validation over \(documents.count) corpus documents (model trained without each fold)")
+        let scope = onlyFolds.map { "folds \($0.sorted().map(String.init).joined(separator: ",")) of " } ?? ""
+        print("\(scope)\(crossValidate)-fold cross-validation over \(documents.count) corpus documents (model trained without each fold, corpus weight \(corpusWeight))")
         print("\nrules and gazetteers alone:\n" + result.rules.table())
         print("\nwith the sequence model:\n" + result.model.table())
         for example in result.model.examples { print(example) }

@@ -42,7 +42,7 @@ struct Train: ParsableCommand {
         var lines: [ThaiNERLine] = []
         for file in files { lines += try ThaiNERLine.read(file) }
         let training = TaggerTraining(buckets: buckets, epochs: epochs, parts: parts, corpusWeight: corpusWeight, unit: thaiNERUnit,
-                                       learner: learner.value, dropout: learner.dropout)
+                                       learner: learner.value, dropout: learner.dropout, adaptsToSources: learner.adaptsToSources)
         let thaiNER = try training.sequences(lines)
         var sequences = thaiNER.sequences
         printError("\(sequences.count) sequences, \(thaiNER.spans) gold spans, \(thaiNER.misaligned) span edges inside a token")
@@ -51,10 +51,10 @@ struct Train: ParsableCommand {
             printError("\(documents.count) corpus documents (split train), weight \(corpusWeight)")
             sequences += training.weighted(documents)
         }
-        let model = training.train(sequences) { epoch, summary in
+        let models = training.train(sequences) { epoch, summary in
             printError("epoch \(epoch): \(summary)")
         }
-        let bytes = model.serialized()
+        let bytes = models.serialized()
         let data = base64 ? Data(Base64.encode(bytes).utf8) : Data(bytes)
         try data.write(to: URL(fileURLWithPath: output))
         printError("wrote \(output): \(data.count) bytes")
@@ -80,6 +80,10 @@ struct LearnerOptions: ParsableArguments {
 
     @Option(help: "The gold mention types feature dropout applies to, comma-separated (PERSON,ORGANIZATION,LOCATION).")
     var dropoutTypes: String = TaggerTraining.defaultDropout.types.map(\.rawValue).joined(separator: ",")
+
+    @Flag(name: .customLong("adapt-sources"), inversion: .prefixedNo,
+          help: "With --learner crf and the corpus: learn weights of ThaiNER's own and the corpus's own beside the shared ones, and give a model per span convention (off for the shipped model).")
+    var adaptsToSources = false
 
     @Option(help: "Feature dropout: 0 hides features of the ThaiNER documents themselves; n > 0 keeps them whole and adds n copies that hide them.")
     var dropoutCopies: Int = TaggerTraining.defaultDropout.copies

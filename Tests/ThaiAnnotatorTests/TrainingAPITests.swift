@@ -70,5 +70,8 @@ struct TrainingAPITests {
         #expect(result.model.byType["LOCATION"]?.gold == 4)
         let again = try CrossValidation(lines, k: 2, training: TaggerTraining(buckets: 1 << 12, epochs: 3))
         #expect(again.model.table() == result.model.table())
+        let second = try CrossValidation(lines, k: 2, training: TaggerTraining(buckets: 1 << 12, epochs: 3), only: [2])
+        #expect(second.folds.map(\.lines) == [6..<12])
+        #expect(second.rules.byType["PERSON"]?.gold == 4 && second.modelUnseen.gold == 4)
     }
 }
