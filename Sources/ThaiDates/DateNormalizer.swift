@@ -141,6 +141,9 @@ public enum DateParseFailure: Error, Sendable, Hashable, CustomStringConvertible
     case impossible
     /// A relative or year-less date (15 ก.ค., พรุ่งนี้), and no reference date to resolve it against.
     case unresolved
+    /// A date counted from another date of the text, not from the reference date (วันถัดไป, the day
+    /// after the one just named): it has no value on its own.
+    case anchoredToEarlierDate
 
     /// A short English explanation.
     public var description: String {
@@ -150,6 +153,7 @@ public enum DateParseFailure: Error, Sendable, Hashable, CustomStringConvertible
         case .trailingText(let text): return "text after the date: \(text)"
         case .impossible: return "no such day"
         case .unresolved: return "needs a reference date"
+        case .anchoredToEarlierDate: return "counts from a date named earlier in the text; no value on its own"
         }
     }
 }
@@ -186,8 +190,17 @@ extension DateNormalizer {
                 return .failure(.trailingText(String(decoding: buffer[rest...], as: UTF16.self)))
             }
             if let value = mention.value { return .success(value) }
-            return .failure(mention.isImpossible ? .impossible : .unresolved)
+            if mention.isImpossible { return .failure(.impossible) }
+            return .failure(referenceDate == nil && isResolvable(text) ? .unresolved : .anchoredToEarlierDate)
         }
+    }
+
+    /// Whether a date string that has no value without a reference date gets one with some reference
+    /// date (15 ก.ค., พรุ่งนี้), unlike one counted from a date named earlier (วันถัดไป).
+    private static func isResolvable(_ text: String) -> Bool {
+        guard let someDay = CalendarDate(year: 2000, month: 1, day: 1),
+              case .success = parse(text, referenceDate: someDay) else { return false }
+        return true
     }
 
     /// Where a trailing time (H:M, H:M:S or H:M:S.ffffff, after a space) starts, with the space

@@ -444,12 +444,7 @@ struct RoleScan {
 
     /// The index of the first mention that ends after `position` (binary search).
     func firstMention(endingAfter position: Int) -> Int {
-        var low = 0, high = mentions.count
-        while low < high {
-            let middle = (low + high) / 2
-            if mentions[middle].utf16Range.upperBound <= position { low = middle + 1 } else { high = middle }
-        }
-        return low
+        mentions.firstIndex(endingAfter: position) { $0.utf16Range }
     }
 
     func mention(startingAt position: Int) -> Int? {
@@ -467,15 +462,11 @@ struct RoleScan {
         return index < mentions.count ? max(position, mentions[index].utf16Range.lowerBound) : units.count
     }
 
-    /// The index of the token containing `position` (binary search), or -1.
+    /// The index of the token containing `position` (binary search; the last token past the end), or -1.
     func tokenIndex(containing position: Int) -> Int {
         guard position >= 0 else { return -1 }
-        var low = 0, high = tokens.count
-        while low < high {
-            let middle = (low + high) / 2
-            if tokens[middle].utf16Offsets.upperBound <= position { low = middle + 1 } else { high = middle }
-        }
-        return low < tokens.count ? low : tokens.count - 1
+        let index = tokens.firstIndex(endingAfter: position) { $0.utf16Offsets }
+        return index < tokens.count ? index : tokens.count - 1
     }
 
     func tokenIndex(startingAt position: Int) -> Int? {

@@ -70,6 +70,9 @@ struct DateParseTests {
         #expect(Self.outcome("ปีงบประมาณ 2561") == "2017-10-01/2018-09-30")
         #expect(Self.outcome("พรุ่งนี้", reference) == "2019-03-11")
         #expect(Self.outcome("พรุ่งนี้") == "needs a reference date")
+        // Counted from the date before it in running text: no reference date resolves it.
+        #expect(Self.outcome("วันถัดไป") == "counts from a date named earlier in the text; no value on its own")
+        #expect(Self.outcome("เดือนก่อนหน้า", reference) == "counts from a date named earlier in the text; no value on its own")
         #expect(Self.outcome("15 13 2565") == "not a date")
         #expect(Self.outcome("15 07 2565 เวลา") == "not a date")
     }
