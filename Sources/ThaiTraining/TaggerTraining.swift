@@ -119,10 +119,10 @@ public struct TaggerTraining: Sendable {
     /// The shipped model's corpus weight: 1 since session 12 (3 before). With the corpus
     /// documents trained by paragraph, on fold 5 of ThaiNER train's 5-fold cross-validation with
     /// the corpus (`eval --cross-validate 5 --corpus corpus --folds 5`), weight 1 scored PERSON
-    /// 0.922, ORGANIZATION 0.826, LOCATION 0.806 against 0.921, 0.822, 0.799 at 3, and the 1,213
-    /// corpus documents in training pull ThaiNER's conventions less; the model card has the full
-    /// cross-validations. (Weight 3 was chosen in session 8 on 213 corpus documents trained whole,
-    /// before that instability was found.)
+    /// 0.922, ORGANIZATION 0.826, LOCATION 0.806 against 0.921, 0.822, 0.799 at 3; corpus train
+    /// 5-fold CV at 1: PERSON 0.948, ORGANIZATION 0.829, LOCATION 0.882 (weight 3 with whole
+    /// documents: 0.950, 0.825, 0.877). The model card has the full cross-validations. (Weight 3
+    /// was chosen in session 8 on 213 corpus documents trained whole, one SGD step a document.)
     public static let defaultCorpusWeight = 1
 
     /// What each ThaiNER training sequence is built from: a line, or an article (its lines joined
