@@ -75,8 +75,10 @@ import ThaiTagger
 /// it or the rules' longer organisation, or is dropped. Under both conventions a model LOCATION
 /// that runs over two places is cut into them (`splittingCoordinatedPlaces`: บ้านดินจี่|และ|บ้านโพนแพง,
 /// ห้องสีเขียว| |ตึกไทยคู่ฟ้า),
-/// and the provincial capital's district the model reads apart from its province is joined to it
-/// where the rules read one place (`joiningCapitalDistricts`: อ.เมือง|ลำปาง).
+/// the provincial capital's district the model reads apart from its province is joined to it
+/// where the rules read one place (`joiningCapitalDistricts`: อ.เมือง|ลำปาง), and a numbered site
+/// takes the number written after its name (`extendingSiteNumbers`: ซอยลาดพร้าว 71); under the
+/// guidelines' conventions a model LOCATION that is a floor alone (ชั้น 8) is dropped (`droppingFloors`).
 /// Dates are found afterwards, around the merged mentions, as without the model.
 public struct EntityTagger: Sendable {
     /// The sequence model.
@@ -136,9 +138,11 @@ public struct EntityTagger: Sendable {
                                                       text: units, people: recognizer.people,
                                                       thaiNERSpans: recognizer.followsThaiNERSpans)
             }
-            let split = Self.joiningCapitalDistricts(Self.splittingCoordinatedPlaces(spans, rules: ruleMentions, units: units),
-                                                     rules: ruleMentions, units: units)
-            let revised = recognizer.followsThaiNERSpans ? split : Self.revisingClassNames(split, rules: ruleMentions, units: units)
+            let split = Self.extendingSiteNumbers(
+                Self.joiningCapitalDistricts(Self.splittingCoordinatedPlaces(spans, rules: ruleMentions, units: units),
+                                             rules: ruleMentions, units: units), units: units)
+            let revised = recognizer.followsThaiNERSpans
+                ? split : Self.droppingFloors(Self.revisingClassNames(split, rules: ruleMentions, units: units), units: units)
             var merged = Self.merge(rules: ruleMentions, model: revised, units: units, thaiNERSpans: recognizer.followsThaiNERSpans)
             if !recognizer.followsThaiNERSpans {
                 merged = retypingMinistries(Self.restoringAcronyms(merged, rules: ruleMentions, units: units), units: units)

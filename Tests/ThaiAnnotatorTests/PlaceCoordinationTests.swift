@@ -66,4 +66,53 @@ struct PlaceCoordinationTests {
         #expect(Self.joined(["อ.แม่ทะ", "ลำปาง"]) == ["อ.แม่ทะ", "ลำปาง"])
         #expect(Self.joined(["อ.เมือง", "ลำปาง"], ruleOverAll: false) == ["อ.เมือง", "ลำปาง"])
     }
+
+    /// The text of the model LOCATION over the start of `text` up to `span` after
+    /// `extendingSiteNumbers`.
+    static func numbered(_ text: String, span: String) -> String {
+        let units = Array(text.utf16)
+        return units.withUnsafeBufferPointer { buffer in
+            let spans = EntityTagger.extendingSiteNumbers([(.location, 0..<span.utf16.count)], units: buffer)
+            return String(decoding: units[spans[0].range], as: UTF16.self)
+        }
+    }
+
+    @Test func aNumberedSiteTakesItsNumber() {
+        #expect(Self.numbered("ซอยลาดพร้าว 71 แขวงจอมพล", span: "ซอยลาดพร้าว") == "ซอยลาดพร้าว 71")
+        #expect(Self.numbered("ห้องพระอุเทน 1 ชั้น 2", span: "ห้องพระอุเทน") == "ห้องพระอุเทน 1")
+        #expect(Self.numbered("ทางหลวงหมายเลข 9", span: "ทางหลวงหมายเลข") == "ทางหลวงหมายเลข 9")
+    }
+
+    @Test func aCountOrAnotherPlaceKeepsItsNumber() {
+        // A count word after the number, a number that goes on, a place with no numbered-site head.
+        #expect(Self.numbered("อาคารสมมุติ 2 หลัง", span: "อาคารสมมุติ") == "อาคารสมมุติ")
+        #expect(Self.numbered("ถนนสีลม 2) วันที่", span: "ถนนสีลม") == "ถนนสีลม")
+        #expect(Self.numbered("ซอยลาดพร้าว 10.30 น.", span: "ซอยลาดพร้าว") == "ซอยลาดพร้าว")
+        #expect(Self.numbered("จังหวัดน่าน 2 แห่ง", span: "จังหวัดน่าน") == "จังหวัดน่าน")
+        #expect(Self.numbered("ภูเก็ต 10 ชม.", span: "ภูเก็ต") == "ภูเก็ต")
+        // A bare head word is no site's name.
+        #expect(Self.numbered("ห้อง 5", span: "ห้อง") == "ห้อง")
+    }
+
+    /// The texts of the model LOCATIONs over each of `pieces` (written one after another) that
+    /// `droppingFloors` keeps.
+    static func keptPlaces(_ pieces: [String]) -> [String] {
+        let units = Array(pieces.joined().utf16)
+        var spans: [(type: EntityType, range: Range<Int>)] = []
+        var start = 0
+        for piece in pieces {
+            spans.append((.location, start..<(start + piece.utf16.count)))
+            start += piece.utf16.count
+        }
+        return units.withUnsafeBufferPointer { buffer in
+            EntityTagger.droppingFloors(spans, units: buffer).map { String(decoding: units[$0.range], as: UTF16.self) }
+        }
+    }
+
+    @Test func aFloorAloneIsNoPlace() {
+        #expect(Self.keptPlaces(["ห้องประชุม 1", "ชั้น 5", "อาคารสมมุติ"]) == ["ห้องประชุม 1", "อาคารสมมุติ"])
+        #expect(Self.keptPlaces(["ชั้น๒"]) == [])
+        // A floor with a name is a place.
+        #expect(Self.keptPlaces(["ชั้นลอยสมมุติ"]) == ["ชั้นลอยสมมุติ"])
+    }
 }
