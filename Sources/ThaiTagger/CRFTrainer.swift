@@ -19,7 +19,10 @@ import Darwin
 /// is the average of the weights at the end of each pass of the second half (5-fold
 /// cross-validation on ThaiNER train: at η₀ = 0.01 ORGANIZATION 0.798 → 0.809 against the last
 /// weights). The marginals come from forward-backward over the valid transitions, scaled at
-/// each position.
+/// each position. A step's size grows with its sequence's length, so give sequences of a
+/// paragraph, not whole documents: corpus documents of about 600 units a step made training swing
+/// from epoch to epoch, and one model came out below the rules alone (`TaggerTraining`'s
+/// `corpusSequences` cuts them at line breaks).
 /// Single-threaded and seeded: the same sequences and settings give the same model bytes.
 public struct CRFTrainer {
     /// Passes over the training sequences.

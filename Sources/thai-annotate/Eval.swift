@@ -162,6 +162,10 @@ struct Eval: ParsableCommand {
                                                only: onlyFolds, exampleLimit: errorExamples) { fold, scored, trainedOn in
             printError("fold \(fold)/\(crossValidate): \(scored) documents scored, model trained on \(trainedOn) corpus documents and \(lines.count) ThaiNER lines")
         }
+        if format == .json {
+            print("{\"rules\":\(result.rules.json().dropLast()),\"model\":\(result.model.json().dropLast())}")
+            return
+        }
         let scope = onlyFolds.map { "folds \($0.sorted().map(String.init).joined(separator: ",")) of " } ?? ""
         print("\(scope)\(crossValidate)-fold cross-validation over \(documents.count) corpus documents (model trained without each fold, corpus weight \(corpusWeight))")
         print("\nrules and gazetteers alone:\n" + result.rules.table())

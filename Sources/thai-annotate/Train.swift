@@ -47,9 +47,9 @@ struct Train: ParsableCommand {
         var sequences = thaiNER.sequences
         printError("\(sequences.count) sequences, \(thaiNER.spans) gold spans, \(thaiNER.misaligned) span edges inside a token")
         if let corpus {
-            let documents = try training.corpusSequences(folder: corpus, split: "train", thaiNERLines: lines)
-            printError("\(documents.count) corpus documents (split train), weight \(corpusWeight)")
-            sequences += training.weighted(documents)
+            let paragraphs = try training.corpusSequences(folder: corpus, split: "train", thaiNERLines: lines)
+            printError("\(paragraphs.count) corpus sequences (the paragraphs of the split train documents), weight \(corpusWeight)")
+            sequences += training.weighted(paragraphs)
         }
         let models = training.train(sequences) { epoch, summary in
             printError("epoch \(epoch): \(summary)")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ThaiAnnotator
 import ThaiEvaluation
@@ -33,6 +34,19 @@ struct TrainingAPITests {
         #expect(some.hiding(gold, document: 3).lists != some.hiding(gold, document: 4).lists)
         #expect(some.hiding(gold, document: 3).lists != some.hiding(gold, document: 3).words)
         #expect((40...80).contains(some.hiding(gold, document: 3).lists.count))  // 150 persons at 0.4
+    }
+
+    /// A corpus document is trained in one sequence a paragraph, as a ThaiNER article is in its
+    /// lines, each labelled from the document's gold.
+    @Test func corpusDocumentsAreTrainedByParagraph() throws {
+        let name = "นางปรีชาวุฒิ ยอดยิ่งเยี่ยม"
+        let json = #"{"document": "d1", "entities": [{"type": "PERSON", "start": 0, "end": \#(name.unicodeScalars.count)}]}"#
+        var document = try JSONDecoder().decode(GoldDocument.self, from: Data(json.utf8))
+        document.text = name + " กล่าวว่า\nต่อมาเดินทางไปประชุม\nจบการประชุม"
+        let sequences = try TaggerTraining(buckets: 1 << 12).corpusSequences([document], thaiNERLines: Self.lines)
+        #expect(sequences.count == 3)
+        #expect(sequences[0].labels.contains { $0 != 0 })
+        #expect(sequences.dropFirst().allSatisfy { $0.labels.allSatisfy { $0 == 0 } && !$0.labels.isEmpty })
     }
 
     @Test func foldsAreWholeDocuments() {
