@@ -278,6 +278,7 @@ struct DocumentAssembler {
     }
 }
 
+/// Choosing a model file's weight table by the annotator's span convention.
 extension TaggerModels {
     /// The model for the span convention `convention`: its own variant, else the one for any.
     public func model(for convention: SpanConvention) throws -> SequenceModel {
