@@ -55,7 +55,6 @@ extension EntityTagger {
 extension EntityTagger {
     /// Head words that open a second organisation after และ (`Vocabulary.coordinatedOrganizationHeads`).
     static let coordinatedHeads = Vocabulary.coordinatedOrganizationHeads.map { Array($0.utf16) }
-    static let and = Array("และ".utf16)
 
     /// After the merge: an ORGANIZATION that runs over และ and a head word of
     /// `Vocabulary.coordinatedOrganizationHeads` (โรงเรียนบางมดวิทยา|และ|โรงเรียนจินดาศึกษา) is two,
@@ -71,7 +70,7 @@ extension EntityTagger {
             while next < tokens.count, tokens[next].utf16Offsets.lowerBound < current.utf16Range.upperBound {
                 let token = tokens[next].utf16Offsets
                 next += 1
-                guard token.count == and.count, units.hasWord(and, at: token.lowerBound) else { continue }
+                guard token.count == Words.and.count, units.hasWord(Words.and, at: token.lowerBound) else { continue }
                 var before = token.lowerBound, after = token.upperBound
                 while before > current.utf16Range.lowerBound, CharacterClass.isWhitespace(units[before - 1]) { before -= 1 }
                 if after < current.utf16Range.upperBound, units[after] == 0x20 { after += 1 }

@@ -133,11 +133,9 @@ extension EntityTagger {
         }
         let word = skippingSpace(end)
         // A floor with its number is the next part of the address, not a count (ห้องประชุมสิริคุณากร 3 ชั้น 2).
-        if units.hasWord(floor, at: word), digitsEnd(skippingSpace(word + floor.count)) != nil { return end }
+        if units.hasWord(Words.floor, at: word), digitsEnd(skippingSpace(word + Words.floor.count)) != nil { return end }
         return OfficeWords.countWords.contains { units.hasWord($0, at: word) } ? nil : end
     }
-
-    static let floor = Array("ชั้น".utf16)
 
     /// Words that open the name of a site that a number may end (ซอยลาดพร้าว 71, ห้องพระอุเทน 1,
     /// ทางหลวงหมายเลข 9, ชุมชนมหาดไทย 5).
@@ -152,8 +150,8 @@ extension EntityTagger {
     static func droppingFloors(_ spans: [(type: EntityType, range: Range<Int>)],
                                units: UnsafeBufferPointer<UInt16>) -> [(type: EntityType, range: Range<Int>)] {
         spans.filter { span in
-            guard span.type == .location, units.hasWord(floor, at: span.range.lowerBound) else { return true }
-            var position = span.range.lowerBound + floor.count
+            guard span.type == .location, units.hasWord(Words.floor, at: span.range.lowerBound) else { return true }
+            var position = span.range.lowerBound + Words.floor.count
             if position < span.range.upperBound, CharacterClass.isSpace(units[position]) { position += 1 }
             guard position < span.range.upperBound else { return true }
             while position < span.range.upperBound, CharacterClass.isDigit(units[position]) { position += 1 }

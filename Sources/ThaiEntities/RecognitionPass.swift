@@ -769,6 +769,8 @@ enum Words {
     static let capitalDistrict = Array("เมือง".utf16)
     static let deputy = Array("รอง".utf16)
     static let and = Array("และ".utf16)
+    /// A floor (ชั้น 8), the part of an address after a site.
+    static let floor = Array("ชั้น".utf16)
     /// "for", which opens a body's name before a noun (`headedOrganization`).
     static let forThe = Array("เพื่อ".utf16)
     /// Prefixes that make a noun of a verb (การพัฒนา, ความร่วมมือ, ผู้บริโภค).
