@@ -100,7 +100,7 @@ extension Evaluation {
             let predictions = ThaiNERGold.predictions(lines[document], annotatedBy: annotator)
             for (index, predicted) in zip(document, predictions) {
                 add(gold: lines[index].spans, predicted: predicted, text: lines[index].text, document: name(index))
-                unseen.add(lines[index], predicted: predicted, known: known)
+                unseen.add(lines[index], predicted: predicted, known: known, document: name(index))
             }
         }
     }

@@ -41,22 +41,45 @@ public struct UnseenNameRecall: Sendable {
     public private(set) var gold = 0
     /// Those of them predicted exactly.
     public private(set) var found = 0
+    /// Up to ``exampleLimit`` of the mentions not predicted exactly, in the order they were counted.
+    public private(set) var missed: [MissedName] = []
+    /// How many missed mentions ``missed`` keeps.
+    public let exampleLimit: Int
 
-    /// An empty count.
-    public init() {}
+    /// A gold unseen-name mention not predicted exactly, for error reports.
+    public struct MissedName: Sendable {
+        /// Where it is (such as `fold 2 line 311`).
+        public var document: String
+        /// The gold mention's text.
+        public var name: String
+        /// The predicted PERSON spans overlapping it (a boundary error), empty when it was missed.
+        public var overlapping: [String]
+        /// Its line's text.
+        public var line: String
+    }
+
+    /// An empty count that keeps up to `exampleLimit` missed mentions.
+    public init(exampleLimit: Int = 0) { self.exampleLimit = exampleLimit }
 
     /// `found` / `gold` (0 when there is no such mention).
     public var recall: Double { gold == 0 ? 0 : Double(found) / Double(gold) }
 
     /// Counts one ThaiNER line's unseen PERSON mentions and those `predicted` matches exactly.
-    public mutating func add(_ line: ThaiNERGold, predicted: [ScoredSpan], known: KnownPersonNames) {
+    /// `document` names the line in ``missed``.
+    public mutating func add(_ line: ThaiNERGold, predicted: [ScoredSpan], known: KnownPersonNames, document: String = "") {
         let scalars = Array(line.text.unicodeScalars)
         let people = Set(predicted.filter { $0.type == "PERSON" }.map { $0.start..<$0.end })
         for span in line.taggedSpans where span.type == "PERSON" {
             let surface = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
             guard !known.contains(surface) else { continue }
             gold += 1
-            if people.contains(span.start..<span.end) { found += 1 }
+            if people.contains(span.start..<span.end) {
+                found += 1
+            } else if missed.count < exampleLimit {
+                let overlapping = people.filter { $0.overlaps(span.start..<span.end) }.sorted { $0.lowerBound < $1.lowerBound }
+                    .map { String(String.UnicodeScalarView(scalars[$0])) }
+                missed.append(MissedName(document: document, name: surface, overlapping: overlapping, line: line.text))
+            }
         }
     }
 

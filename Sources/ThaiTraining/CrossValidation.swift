@@ -39,7 +39,7 @@ public struct CrossValidation: Sendable {
     /// Unseen-name PERSON recall of the rules alone.
     public private(set) var rulesUnseen = UnseenNameRecall()
     /// Unseen-name PERSON recall with the model.
-    public private(set) var modelUnseen = UnseenNameRecall()
+    public private(set) var modelUnseen: UnseenNameRecall
 
     /// Runs the k folds (k >= 2) of whole documents (``ThaiNERLine/folds(_:k:)``). The model of
     /// each fold is trained with `training`'s buckets, epochs and unit on the other folds, its list
@@ -57,6 +57,7 @@ public struct CrossValidation: Sendable {
         training.parts = k - 1
         rules = Evaluation(exampleLimit: 0)
         model = Evaluation(exampleLimit: exampleLimit)
+        modelUnseen = UnseenNameRecall(exampleLimit: exampleLimit)
         let base = try TaggerTraining.baseGazetteers()
         for (number, fold) in ThaiNERLine.folds(lines, k: k).enumerated() where only?.contains(number + 1) ?? true {
             let others = lines.indices.filter { !fold.contains($0) }.map { lines[$0] }

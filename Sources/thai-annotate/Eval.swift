@@ -17,7 +17,7 @@ struct Eval: ParsableCommand {
     @Option(help: "Output: text (tables) or json.")
     var format: Format = .text
 
-    @Option(name: .customLong("errors"), help: "Also print up to N error examples (missed, spurious, boundary, type), and up to N role-link errors.")
+    @Option(name: .customLong("errors"), help: "Also print up to N error examples (missed, spurious, boundary, type), and up to N role-link errors; with --gold-format thainer and --cross-validate, also up to N unseen-name PERSON mentions the model did not find exactly.")
     var errorExamples: Int = 0
 
     @Option(help: "Score only the corpus documents of one split of manifest.tsv: train or test (default: all).")
@@ -146,6 +146,10 @@ struct Eval: ParsableCommand {
         print("\nwith the sequence model:\n" + result.model.table())
         print(result.modelUnseen.summary)
         for example in result.model.examples { print(example) }
+        for missed in result.modelUnseen.missed {
+            let found = missed.overlapping.isEmpty ? "missed" : "found as " + missed.overlapping.map { "[\($0)]" }.joined(separator: " ")
+            print("unseen PERSON \(missed.document): [\(missed.name)] \(found) in: \(missed.line)")
+        }
     }
 
     /// k folds over the corpus documents of `split` (document i in fold i mod k). Each fold's model

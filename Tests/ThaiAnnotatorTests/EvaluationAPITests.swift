@@ -85,6 +85,23 @@ struct EvaluationAPITests {
         #expect(unmatched.spans.isEmpty)
     }
 
+    @Test func unseenNameRecallKeepsTheNamesItMissed() {
+        let gold = ThaiNERGold(line: "[PERSON]ซัคเคอร์เบิร์กซฌ[/PERSON] พบ [PERSON]เมอร์ดอคฌฌ โจนส์ฌ[/PERSON]")
+        let names = gold.taggedSpans
+        // The first name found exactly, the second cut short after three characters.
+        let predicted = [names[0], ScoredSpan(type: "PERSON", start: names[1].start, end: names[1].start + 3)]
+        let known = KnownPersonNames(gazetteers: [])
+        var recall = UnseenNameRecall(exampleLimit: 5)
+        recall.add(gold, predicted: predicted, known: known, document: "line 7")
+        #expect(recall.gold == 2 && recall.found == 1)
+        #expect(recall.missed.map(\.name) == ["เมอร์ดอคฌฌ โจนส์ฌ"])
+        #expect(recall.missed.first?.overlapping == ["เมอ"])
+        #expect(recall.missed.first?.document == "line 7")
+        var counting = UnseenNameRecall()
+        counting.add(gold, predicted: [], known: known)
+        #expect(counting.gold == 2 && counting.found == 0 && counting.missed.isEmpty)
+    }
+
     @Test func thaiNERScoringMapsMinistriesToOrganizations() throws {
         var configuration = Annotator.Configuration()
         configuration.spanConvention = .thaiNER
