@@ -65,7 +65,7 @@ struct Eval: ParsableCommand {
         }
         if goldFormat == .thainer, crossValidate >= 2, (corpus != nil) != (learner.thaiNERCorpusWeight > 0) {
             throw ValidationError(corpus == nil
-                ? "the thainer recipe trains on the corpus (--thainer-corpus-weight \(learner.thaiNERCorpusWeight)): give --corpus DIR"
+                ? "the thainer recipe trains on the corpus (--thainer-corpus-weight \(learner.thaiNERCorpusWeight)): give --corpus DIR (corpus), or --thainer-corpus-weight 0 for fold models on ThaiNER alone (quicker; not the shipped recipe)"
                 : "--corpus: the thainer recipe trains on ThaiNER alone (set --thainer-corpus-weight above 0 to add the corpus)")
         }
     }
