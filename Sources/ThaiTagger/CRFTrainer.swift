@@ -34,11 +34,16 @@ public struct CRFTrainer {
     public var learningRate: Double
     /// The seed of the shuffle before each pass.
     public var seed: UInt64
+    /// With sources (``train(_:types:bucketCount:sources:progress:)``): the L2 coefficient of
+    /// each source's own weights (nil: ``l2``, as the shared ones). A larger one keeps the
+    /// sources' tables closer to the shared weights.
+    public var sourceL2: Double?
 
-    /// A trainer with the given passes, L2 coefficient, initial rate and shuffle seed.
-    public init(epochs: Int = 16, l2: Double = 3, learningRate: Double = 0.01, seed: UInt64 = 0x5EED) {
+    /// A trainer with the given passes, L2 coefficients, initial rate and shuffle seed.
+    public init(epochs: Int = 16, l2: Double = 3, sourceL2: Double? = nil, learningRate: Double = 0.01, seed: UInt64 = 0x5EED) {
         self.epochs = epochs
         self.l2 = l2
+        self.sourceL2 = sourceL2
         self.learningRate = learningRate
         self.seed = seed
     }
@@ -54,7 +59,7 @@ public struct CRFTrainer {
     /// Trains with "frustratingly easy domain adaptation" (Daumé III 2007) when `sources` > 0:
     /// every feature and transition has a shared weight and one weight per source
     /// (``TrainingSequence/source``, below `sources`), and a sequence is scored and updated by
-    /// the shared weight plus its own source's, all under the same L2. Returns one model per
+    /// the shared weight plus its own source's, the source weights under ``sourceL2``. Returns one model per
     /// source, its weights the shared ones plus the source's: what decoding text of that source
     /// needs, at the cost of one model. With `sources` 0, one model of shared weights alone
     /// (``train(_:types:bucketCount:progress:)``).
@@ -69,8 +74,14 @@ public struct CRFTrainer {
         let transitionBase = tables * tableSize
         var v = [Double](repeating: 0, count: tables * (tableSize + transitionSize))
         precondition(sources == 0 || sequences.allSatisfy { $0.source >= 0 && $0.source < sources }, "a sequence's source is below `sources`")
-        var scale = 1.0
-        let decay = l2 / Double(max(1, sequences.count))
+        // The shared weights are scale × v, the sources' own sourceScale × v (one scale when
+        // ``sourceL2`` is nil: the ratio stays 1).
+        var scale = 1.0, sourceScale = 1.0
+        let decay = l2 / Double(max(1, sequences.count)), sourceDecay = (sourceL2 ?? l2) / Double(max(1, sequences.count))
+        /// Whether weight `index` of v is a source's own.
+        func isSourceWeight(_ index: Int) -> Bool {
+            index >= transitionBase ? index >= transitionBase + transitionSize : index >= tableSize
+        }
         let lattice = Lattice(labelCount: labelCount)
         var generator = SplitMix64(seed: seed)
         var order = Array(sequences.indices)
@@ -91,27 +102,31 @@ public struct CRFTrainer {
                     // With sources, each feature also has its row in its source's table.
                     let sourceWeights = sources == 0 ? nil : weights + (1 + sequence.source) * tableSize
                     let own = shared + (1 + sequence.source) * transitionSize
+                    let ratio = sourceScale / scale
                     if sources == 0 {
                         loss += lattice.run(sequence, weights: weights, transitions: shared, scale: scale)
                     } else {
-                        for index in 0..<transitionSize { combined[index] = shared[index] + own[index] }
-                        loss += lattice.run(sequence, weights: weights, sourceWeights: sourceWeights, transitions: combined, scale: scale)
+                        for index in 0..<transitionSize { combined[index] = shared[index] + own[index] * ratio }
+                        loss += lattice.run(sequence, weights: weights, sourceWeights: sourceWeights, sourceRatio: ratio,
+                                            transitions: combined, scale: scale)
                     }
                     scale *= 1 - rate * decay
-                    if scale < 1e-100 {
-                        for index in v.indices { v[index] *= scale }
-                        scale = 1
+                    if sources > 0 { sourceScale *= 1 - rate * sourceDecay }
+                    if scale < 1e-100 || sourceScale < 1e-100 {
+                        for index in v.indices { v[index] *= sources > 0 && isSourceWeight(index) ? sourceScale : scale }
+                        (scale, sourceScale) = (1, 1)
                     }
                     if sources == 0 {
                         lattice.addGradient(of: sequence, times: rate / scale, weights: weights, transitions: shared)
                     } else {
                         for index in 0..<transitionSize { delta[index] = 0 }
                         delta.withUnsafeMutableBufferPointer { delta in
+                            let toSource = scale / sourceScale
                             lattice.addGradient(of: sequence, times: rate / scale, weights: weights, sourceWeights: sourceWeights,
-                                                transitions: delta.baseAddress!)
+                                                sourceFactor: toSource, transitions: delta.baseAddress!)
                             for index in 0..<transitionSize {
                                 shared[index] += delta[index]
-                                own[index] += delta[index]
+                                own[index] += delta[index] * toSource
                             }
                         }
                     }
@@ -119,7 +134,7 @@ public struct CRFTrainer {
             }
             progress?(epoch + 1, loss / Double(max(1, sequences.count)))
             if epoch >= epochs / 2 {
-                for index in v.indices { average[index] += v[index] * scale }
+                for index in v.indices { average[index] += v[index] * (sources > 0 && isSourceWeight(index) ? sourceScale : scale) }
                 averaged += 1
             }
         }
@@ -147,7 +162,7 @@ public struct CRFTrainer {
         /// exp(transition weight) of each pair, and its expected count in the sequence.
         let factors: UnsafeMutablePointer<Double>, pairMarginals: UnsafeMutablePointer<Double>
         /// Position-major, `labelCount` values a position: exp(emission score − the position's
-        /// largest), the normalised forward values (after ``run(_:weights:sourceWeights:transitions:scale:)``,
+        /// largest), the normalised forward values (after ``run(_:weights:sourceWeights:sourceRatio:transitions:scale:)``,
         /// the label marginals) and the backward values scaled by the same normalisers.
         private(set) var emissions: UnsafeMutablePointer<Double>, alpha: UnsafeMutablePointer<Double>,
                          beta: UnsafeMutablePointer<Double>
@@ -184,11 +199,11 @@ public struct CRFTrainer {
         }
 
         /// Runs forward-backward for `sequence` under `scale ×` the weights (a feature's row in
-        /// `weights`, plus its row in `sourceWeights` if given), leaving each position's label
+        /// `weights`, plus `sourceRatio ×` its row in `sourceWeights` if given), leaving each position's label
         /// marginals in `alpha` and the expected count of each pair in `pairMarginals`; returns
         /// −log p(gold labels).
         func run(_ sequence: TrainingSequence, weights: UnsafePointer<Double>, sourceWeights: UnsafePointer<Double>? = nil,
-                 transitions: UnsafePointer<Double>, scale: Double) -> Double {
+                 sourceRatio: Double = 1, transitions: UnsafePointer<Double>, scale: Double) -> Double {
             let count = sequence.labels.count, labelCount = self.labelCount
             reserve(count)
             let (emissions, alpha, beta, normalizers, factors) = (self.emissions, self.alpha, self.beta, self.normalizers, self.factors)
@@ -203,7 +218,7 @@ public struct CRFTrainer {
                     for label in 0..<labelCount { scores[label] += row[label] }
                     if let sourceWeights {
                         let row = sourceWeights + Int(sequence.features[index]) * labelCount
-                        for label in 0..<labelCount { scores[label] += row[label] }
+                        for label in 0..<labelCount { scores[label] += row[label] * sourceRatio }
                     }
                 }
                 var largest = -Double.infinity
@@ -268,10 +283,11 @@ public struct CRFTrainer {
         }
 
         /// Adds `rate` × (gold counts − expected counts) of the sequence of the last
-        /// ``run(_:weights:sourceWeights:transitions:scale:)`` to the weights (and to the
-        /// `sourceWeights` if given).
+        /// ``run(_:weights:sourceWeights:sourceRatio:transitions:scale:)`` to the weights (and
+        /// `sourceFactor ×` that to the `sourceWeights` if given).
         func addGradient(of sequence: TrainingSequence, times rate: Double, weights: UnsafeMutablePointer<Double>,
-                         sourceWeights: UnsafeMutablePointer<Double>? = nil, transitions: UnsafeMutablePointer<Double>) {
+                         sourceWeights: UnsafeMutablePointer<Double>? = nil, sourceFactor: Double = 1,
+                         transitions: UnsafeMutablePointer<Double>) {
             let labelCount = self.labelCount
             withUnsafeTemporaryAllocation(of: Double.self, capacity: labelCount) { step in
                 for (position, gold) in sequence.labels.enumerated() {
@@ -283,7 +299,7 @@ public struct CRFTrainer {
                         for label in 0..<labelCount { row[label] += step[label] }
                         if let sourceWeights {
                             let row = sourceWeights + Int(sequence.features[index]) * labelCount
-                            for label in 0..<labelCount { row[label] += step[label] }
+                            for label in 0..<labelCount { row[label] += step[label] * sourceFactor }
                         }
                     }
                     let from = position == 0 ? labelCount : sequence.labels[position - 1]

@@ -2,9 +2,10 @@ import ThaiAnnotator
 import ThaiEvaluation
 
 /// k-fold cross-validation of the sequence model over gold corpus documents, so that the corpus
-/// can score a model that learns from the corpus: each fold's model is trained as the shipped one
-/// is (ThaiNER train lines and the corpus `train` documents), without the fold's documents, and
-/// scores only them, under the guidelines with the bundled lists.
+/// can score a model that learns from the corpus: each fold's model is trained as the shipped
+/// `guidelines` table is (ThaiNER train lines and the corpus `train` documents, by
+/// ``TaggerTraining/guidelinesRecipe``), without the fold's documents, and scores only them, under
+/// the guidelines with the bundled lists.
 ///
 /// ```swift
 /// let documents = try CorpusGold(folder: "corpus", split: "train").documents
@@ -18,8 +19,8 @@ public struct CorpusCrossValidation: Sendable {
     public private(set) var model: Evaluation
 
     /// Scores `documents` in k folds (document i in fold i mod k). Each fold's model learns from
-    /// `thaiNERLines` and from the documents of `training` that are not in the fold (weighted by
-    /// `settings`' ``TaggerTraining/corpusWeight``). `only` names the folds to run (from 1; nil:
+    /// `thaiNERLines` and from the documents of `training` that are not in the fold, by `settings`'
+    /// ``TaggerTraining/guidelinesRecipe`` (only its table is trained). `only` names the folds to run (from 1; nil:
     /// all k), for a quicker look at a part. `foldDone`
     /// is called after each fold with its number (from 1), the documents scored and the corpus
     /// documents trained on.
@@ -34,8 +35,8 @@ public struct CorpusCrossValidation: Sendable {
         for fold in 0..<k where only?.contains(fold + 1) ?? true {
             let scored = Set(documents.indices.filter { $0 % k == fold }.map { documents[$0].document })
             let others = training.filter { !scored.contains($0.document) }
-            let corpusPart = try settings.corpusSequences(others, thaiNERLines: thaiNERLines)
-            let trained = settings.train(thaiNER + settings.weighted(corpusPart))
+            let corpusPart = settings.guidelinesRecipe.corpusWeight == 0 ? [] : try settings.corpusSequences(others, thaiNERLines: thaiNERLines)
+            let trained = settings.train(thaiNER: thaiNER, corpus: corpusPart, conventions: [.guidelines])
             var configuration = Annotator.Configuration()
             configuration.tagger = .model(try trained.model(for: .guidelines))
             let byModel = try Annotator(configuration: configuration)

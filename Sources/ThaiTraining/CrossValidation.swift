@@ -3,17 +3,18 @@ import ThaiEvaluation
 
 /// k-fold cross-validation over the documents of a ThaiNER file: each fold is scored by the
 /// rules with lists mined without it, and by the rules and a model trained without it, under
-/// ThaiNER's span conventions. The model may also learn from gold corpus documents, as the
-/// shipped one does, so that the score shows what the corpus does to ThaiNER's conventions.
+/// ThaiNER's span conventions. Each fold's model is trained by the recipe of the `thainer` table
+/// (``TaggerTraining/thaiNERRecipe``), which may also learn from gold corpus documents.
 ///
 /// ```swift
 /// let lines = try ThaiNERLine.read("train.txt")
 /// let result = try CrossValidation(lines, k: 5)
 /// print(result.model.table())
 /// print(result.modelUnseen.summary)
-/// // Trained like the shipped model: the corpus train documents at the training's corpus weight.
+/// // A thainer recipe with the corpus: its train documents at the recipe's weight.
 /// let corpus = try CorpusGold(folder: "corpus", split: "train").documents
-/// let shipped = try CrossValidation(lines, k: 5, corpus: corpus)
+/// let training = TaggerTraining(thaiNERRecipe: .init(corpusWeight: 1, adaptsToSources: true))
+/// let adapted = try CrossValidation(lines, k: 5, training: training, corpus: corpus)
 /// ```
 public struct CrossValidation: Sendable {
     /// One fold: its lines and the sizes of the lists mined from the other folds.
@@ -44,10 +45,10 @@ public struct CrossValidation: Sendable {
     /// Runs the k folds (k >= 2) of whole documents (``ThaiNERLine/folds(_:k:)``). The model of
     /// each fold is trained with `training`'s buckets, epochs and unit on the other folds, its list
     /// features jackknifed over k - 1 parts; the fold is annotated in the same unit (each line, or
-    /// each article as one document) and every line scored against its own gold. The model also
-    /// learns from the `corpus` documents (none by default) at `training`'s
-    /// ``TaggerTraining/corpusWeight``, their list features from the lists mined without the fold,
-    /// as `train --corpus` builds the shipped model. `only` names the folds to run (from 1; nil:
+    /// each article as one document) and every line scored against its own gold. The model is
+    /// trained by `training`'s ``TaggerTraining/thaiNERRecipe``, as `train` builds the shipped
+    /// `thainer` table: when the recipe has the corpus, also from the `corpus` documents (none by
+    /// default: ThaiNER alone), their list features from the lists mined without the fold. `only` names the folds to run (from 1; nil:
     /// all k), for a quicker look at a part. `exampleLimit` bounds the model's error examples
     /// (named `fold F line L`, L counted in the file); `foldDone` is called after each fold.
     public init(_ lines: [ThaiNERLine], k: Int, training: TaggerTraining = TaggerTraining(), corpus: [GoldDocument] = [],
@@ -63,9 +64,10 @@ public struct CrossValidation: Sendable {
             let others = lines.indices.filter { !fold.contains($0) }.map { lines[$0] }
             let mined = ThaiNERListMiner.mine(others[...], base: base)
             let byRules = try TaggerTraining.annotator(mined: mined)
-            var sequences = try training.sequences(others).sequences
-            if !corpus.isEmpty { sequences += training.weighted(try training.corpusSequences(corpus, thaiNERLines: others)) }
-            let trained = training.train(sequences)
+            let sequences = try training.sequences(others).sequences
+            let recipe = training.thaiNERRecipe
+            let corpusSequences = corpus.isEmpty || recipe.corpusWeight == 0 ? [] : try training.corpusSequences(corpus, thaiNERLines: others)
+            let trained = training.train(thaiNER: sequences, corpus: corpusSequences, conventions: [.thaiNER])
             let byModel = try TaggerTraining.annotator(mined: mined, tagger: .model(try trained.model(for: .thaiNER)))
             let known = KnownPersonNames(gazetteers: base + mined.gazetteers)
             let golds = lines[fold].map(\.gold)

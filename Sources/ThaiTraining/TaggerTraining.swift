@@ -7,9 +7,9 @@ import ThaiEvaluation
 /// ```swift
 /// let training = TaggerTraining()
 /// let lines = try ThaiNERLine.read("train.txt")
-/// var sequences = try training.sequences(lines).sequences
-/// sequences += try training.corpusSequences(folder: "corpus", split: "train", thaiNERLines: lines)
-/// let models = training.train(sequences)
+/// let thaiNER = try training.sequences(lines).sequences
+/// let corpus = try training.corpusSequences(folder: "corpus", split: "train", thaiNERLines: lines)
+/// let models = training.train(thaiNER: thaiNER, corpus: corpus)   // a table per convention, by its recipe
 /// let model = try models.model(for: .guidelines)   // Annotator.Configuration.tagger = .model(model)
 /// ```
 public struct TaggerTraining: Sendable {
@@ -112,19 +112,67 @@ public struct TaggerTraining: Sendable {
     /// lists mined without that part.
     public var parts: Int
 
-    /// How many times each corpus document is seen per epoch (for each time a ThaiNER document is:
-    /// ``weighted(_:)``): the corpus (guidelines conventions, our domain) is a few percent of the
-    /// text, and ThaiNER's conventions differ on ORGANIZATION and LOCATION spans.
-    public var corpusWeight: Int
+    /// How the table of one span convention is trained: from which sources, how the corpus is
+    /// weighted, and whether the CRF adapts to the sources. `train` builds each convention's table
+    /// with its own recipe (one table for both when the recipes are the same), and each
+    /// cross-validation trains its fold models with the recipe of the convention it scores.
+    public struct Recipe: Sendable, Equatable {
+        /// How many times each corpus document is seen per epoch for each time a ThaiNER document is
+        /// (``TaggerTraining/weighted(_:weight:)``); 0: ThaiNER alone.
+        public var corpusWeight: Int
+        /// Whether the CRF learns, beside the weights both sources share, weights of ThaiNER's own
+        /// and of the corpus's own, and the table is the shared weights plus its convention's
+        /// source's (Daumé III 2007, `CRFTrainer.train(_:types:bucketCount:sources:progress:)`);
+        /// only with the corpus in training.
+        public var adaptsToSources: Bool
+        /// With ``adaptsToSources``: the L2 coefficient of the sources' own weights (nil: the learner's).
+        public var sourceL2: Double?
 
-    /// The shipped model's corpus weight: 1 since session 12 (3 before). With the corpus
-    /// documents trained by paragraph, on fold 5 of ThaiNER train's 5-fold cross-validation with
-    /// the corpus (`eval --cross-validate 5 --corpus corpus --folds 5`), weight 1 scored PERSON
-    /// 0.922, ORGANIZATION 0.826, LOCATION 0.806 against 0.921, 0.822, 0.799 at 3; corpus train
-    /// 5-fold CV at 1: PERSON 0.948, ORGANIZATION 0.829, LOCATION 0.882 (weight 3 with whole
-    /// documents: 0.950, 0.825, 0.877). The model card has the full cross-validations. (Weight 3
-    /// was chosen in session 8 on 213 corpus documents trained whole, one SGD step a document.)
-    public static let defaultCorpusWeight = 1
+        /// A recipe; the defaults train on ThaiNER alone.
+        public init(corpusWeight: Int = 0, adaptsToSources: Bool = false, sourceL2: Double? = nil) {
+            self.corpusWeight = corpusWeight
+            self.adaptsToSources = adaptsToSources
+            self.sourceL2 = sourceL2
+        }
+
+        /// The recipe in words, for the command line's messages; `corpus`: whether the corpus is in training.
+        public func summary(corpus: Bool = true) -> String {
+            let effective = effective(corpusAvailable: corpus)
+            guard effective.corpusWeight > 0 else { return "ThaiNER alone" }
+            let adapted = effective.adaptsToSources ? ", adapted to the sources" + (sourceL2.map { " (source L2 \($0))" } ?? "") : ""
+            return "ThaiNER and the corpus at weight \(effective.corpusWeight)" + adapted
+        }
+
+        /// What the recipe trains when the corpus is `available`: without it, ThaiNER alone.
+        func effective(corpusAvailable available: Bool) -> Recipe {
+            guard available, corpusWeight > 0 else { return Recipe() }
+            return Recipe(corpusWeight: corpusWeight, adaptsToSources: adaptsToSources, sourceL2: adaptsToSources ? sourceL2 : nil)
+        }
+    }
+
+    /// The recipe of the shipped `thainer` table (session 13): ThaiNER train and the corpus at
+    /// weight 1, adapted to the sources (the table is the shared weights plus ThaiNER's own). 5-fold
+    /// CV on ThaiNER train per article, each fold model trained by the candidate recipe, PERSON /
+    /// ORGANIZATION / LOCATION / unseen-name recall of 556: adapted 0.898 / 0.808 / 0.792 / 391;
+    /// ThaiNER alone 0.8997 / 0.813 / 0.784 / 378; the corpus at weight 1 unadapted (session 12's
+    /// single table) 0.896 / 0.801 / 0.796 / 381. The model card has the commands and the rest.
+    public static let defaultThaiNERRecipe = Recipe(corpusWeight: 1, adaptsToSources: true)
+
+    /// The recipe of the shipped `guidelines` table (session 13): ThaiNER train and the corpus at
+    /// weight 2 (1 in session 12, 3 before). Corpus train 5-fold CV, weight 1 → 2: PERSON 0.952 →
+    /// 0.955, ORGANIZATION 0.829 → 0.835, LOCATION 0.883 → 0.887, MINISTRY 0.974 → 0.975, ACRONYM
+    /// 0.907 → 0.907, role links 0.890 → 0.897.
+    public static let defaultGuidelinesRecipe = Recipe(corpusWeight: 2)
+
+    /// How the `thainer` table (ThaiNER's span conventions) is trained.
+    public var thaiNERRecipe: Recipe
+    /// How the `guidelines` table (corpus/GUIDELINES.md's span conventions) is trained.
+    public var guidelinesRecipe: Recipe
+
+    /// The recipe of `convention`'s table.
+    public func recipe(for convention: SpanConvention) -> Recipe {
+        convention == .thaiNER ? thaiNERRecipe : guidelinesRecipe
+    }
 
     /// What each ThaiNER training sequence is built from: a line, or an article (its lines joined
     /// with `"\n"`), so that the rule mentions the model sees as features include what the
@@ -132,41 +180,30 @@ public struct TaggerTraining: Sendable {
     /// unit you evaluate with; the shipped model uses `.article`.
     public var unit: ThaiNERUnit
 
-    /// Whether the CRF learns, beside the weights both sources share, weights of ThaiNER's own and
-    /// of the corpus's own (`CRFTrainer.train(_:types:bucketCount:sources:progress:)`) when it
-    /// trains on both, and gives a model per span convention: ThaiNER's (shared + ThaiNER's
-    /// weights) and the guidelines' (shared + the corpus's). The sources label some ORGANIZATION
-    /// and LOCATION spans differently, and one set of weights learns a compromise of the two.
-    /// Off for the shipped model: on ThaiNER fold 5 (lines 3479-5096, trained on the rest and the
-    /// corpus, scored with the bundled lists) it raised ORGANIZATION 0.821 → 0.836, LOCATION 0.792
-    /// → 0.816, PERSON 0.910 → 0.915, but on fold 1 of the corpus CV the guidelines variant fell:
-    /// PERSON 0.938 → 0.926, ORGANIZATION 0.831 → 0.828, LOCATION 0.881 → 0.875.
-    public var adaptsToSources: Bool
-
     /// The span convention each training source follows, by `TrainingSequence.source`:
     /// ThaiNER lines are source 0, corpus documents source 1.
     public static let sourceConventions: [SpanConvention] = [.thaiNER, .guidelines]
 
     /// Training settings; the defaults are the shipped model's.
     public init(buckets: Int = TaggerTraining.defaultBuckets, epochs: Int = TaggerTraining.defaultEpochs, parts: Int = 5,
-                corpusWeight: Int = TaggerTraining.defaultCorpusWeight, unit: ThaiNERUnit = .article,
-                learner: Learner = TaggerTraining.defaultLearner, dropout: Dropout = TaggerTraining.defaultDropout,
-                adaptsToSources: Bool = false) {
-        self.adaptsToSources = adaptsToSources
+                unit: ThaiNERUnit = .article, learner: Learner = TaggerTraining.defaultLearner,
+                dropout: Dropout = TaggerTraining.defaultDropout, thaiNERRecipe: Recipe = TaggerTraining.defaultThaiNERRecipe,
+                guidelinesRecipe: Recipe = TaggerTraining.defaultGuidelinesRecipe) {
+        self.thaiNERRecipe = thaiNERRecipe
+        self.guidelinesRecipe = guidelinesRecipe
         self.buckets = buckets
         self.dropout = dropout
         self.epochs = epochs
         self.learner = learner
         self.parts = parts
-        self.corpusWeight = corpusWeight
         self.unit = unit
     }
 
-    /// `corpus` repeated ``corpusWeight`` times for each time ``dropout`` has the ThaiNER
-    /// documents seen (so that the corpus keeps its share), each copy in order: what joins the
-    /// ThaiNER sequences in training.
-    public func weighted(_ corpus: [TrainingSequence]) -> [TrainingSequence] {
-        let repeats = max(1, corpusWeight) * (1 + max(0, dropout.copies))
+    /// `corpus` repeated `weight` times for each time ``dropout`` has the ThaiNER documents seen
+    /// (so that the corpus keeps its share), each copy in order: what joins the ThaiNER sequences
+    /// in training.
+    public func weighted(_ corpus: [TrainingSequence], weight: Int) -> [TrainingSequence] {
+        let repeats = max(0, weight) * (1 + max(0, dropout.copies))
         return Array([[TrainingSequence]](repeating: corpus, count: repeats).joined())
     }
 
@@ -292,26 +329,53 @@ public struct TaggerTraining: Sendable {
                                               hiding: document.map { dropout.hiding(gold, document: $0) } ?? FeatureDropout())
     }
 
-    /// Trains the model on `sequences` with ``learner``; `progress` is called after each epoch
-    /// with its number and a summary of it (how many sequences the perceptron got wrong, or the
-    /// CRF's mean negative log-likelihood). The CRF with ``adaptsToSources``, on sequences of
-    /// more than one source, gives a model per source's span convention (``sourceConventions``);
-    /// otherwise one model serves every convention.
-    public func train(_ sequences: [TrainingSequence], progress: ((_ epoch: Int, _ summary: String) -> Void)? = nil) -> TaggerModels {
+    /// Trains the tables of `conventions` on the ThaiNER sequences and the corpus sequences, each
+    /// by its convention's ``recipe(for:)`` (without corpus sequences, every recipe trains on
+    /// ThaiNER alone), with ``learner``. Conventions whose recipes are the same share one
+    /// training; when all do and it does not adapt to the sources, the file holds one table for
+    /// every convention, else one named table per convention. `progress` is called after each
+    /// epoch with the conventions being trained, the epoch's number and a summary of it (how many
+    /// sequences the perceptron got wrong, or the CRF's mean negative log-likelihood).
+    public func train(thaiNER: [TrainingSequence], corpus: [TrainingSequence],
+                      conventions: [SpanConvention] = TaggerTraining.sourceConventions,
+                      progress: ((_ conventions: String, _ epoch: Int, _ summary: String) -> Void)? = nil) -> TaggerModels {
+        var groups: [(recipe: Recipe, conventions: [SpanConvention])] = []
+        for convention in conventions {
+            let recipe = self.recipe(for: convention).effective(corpusAvailable: !corpus.isEmpty)
+            if let index = groups.firstIndex(where: { $0.recipe == recipe }) {
+                groups[index].conventions.append(convention)
+            } else {
+                groups.append((recipe, [convention]))
+            }
+        }
+        var tables: [(convention: String, model: SequenceModel)] = []
+        for (recipe, members) in groups {
+            let names = members.map(\.rawValue).joined(separator: ", ")
+            let models = train(thaiNER + weighted(corpus, weight: recipe.corpusWeight), recipe: recipe) { progress?(names, $0, $1) }
+            if groups.count == 1, models.count == 1 { return TaggerModels(models[0]) }
+            for convention in members {
+                tables.append((convention.rawValue, models.count == 1 ? models[0] : models[Self.sourceConventions.firstIndex(of: convention)!]))
+            }
+        }
+        return TaggerModels(tables)
+    }
+
+    /// One training run by `recipe` on `sequences`: one model, or with ``Recipe/adaptsToSources``
+    /// (the CRF, sequences of both sources) one per source, in ``sourceConventions`` order.
+    func train(_ sequences: [TrainingSequence], recipe: Recipe, progress: @escaping (_ epoch: Int, _ summary: String) -> Void) -> [SequenceModel] {
         let types = EntityTagger.types.map(\.rawValue)
         switch learner {
         case .perceptron:
-            return TaggerModels(PerceptronTrainer(epochs: epochs).train(sequences, types: types, bucketCount: buckets) { epoch, mistakes in
-                progress?(epoch, "\(mistakes) of \(sequences.count) sequences wrong")
-            })
+            return [PerceptronTrainer(epochs: epochs).train(sequences, types: types, bucketCount: buckets) { epoch, mistakes in
+                progress(epoch, "\(mistakes) of \(sequences.count) sequences wrong")
+            }]
         case .crf(let l2):
-            let trainer = CRFTrainer(epochs: epochs, l2: l2)
-            let report = { (epoch: Int, loss: Double) -> Void in progress?(epoch, "mean negative log-likelihood \(loss)") }
-            guard adaptsToSources, Set(sequences.map(\.source)).count > 1 else {
-                return TaggerModels(trainer.train(sequences, types: types, bucketCount: buckets, progress: report))
+            let trainer = CRFTrainer(epochs: epochs, l2: l2, sourceL2: recipe.sourceL2)
+            let report = { (epoch: Int, loss: Double) -> Void in progress(epoch, "mean negative log-likelihood \(loss)") }
+            guard recipe.adaptsToSources, Set(sequences.map(\.source)).count > 1 else {
+                return [trainer.train(sequences, types: types, bucketCount: buckets, progress: report)]
             }
-            let models = trainer.train(sequences, types: types, bucketCount: buckets, sources: Self.sourceConventions.count, progress: report)
-            return TaggerModels(zip(Self.sourceConventions, models).map { ($0.rawValue, $1) })
+            return trainer.train(sequences, types: types, bucketCount: buckets, sources: Self.sourceConventions.count, progress: report)
         }
     }
 }

@@ -24,7 +24,7 @@ struct Eval: ParsableCommand {
     var split: String?
 
 
-    @Option(name: .customLong("cross-validate"), help: "With --gold-format thainer: k-fold cross-validation over the file's documents; each fold is scored by the rules with lists mined without it, and by the rules and a model trained without it. With a corpus and --thainer-train: k folds over the corpus documents (of --split), each scored by the rules and by a model trained like the shipped one (ThaiNER train + the corpus train documents) without the fold.")
+    @Option(name: .customLong("cross-validate"), help: "With --gold-format thainer: k-fold cross-validation over the file's documents; each fold is scored by the rules with lists mined without it, and by the rules and a model trained without it by the thainer table's recipe (--thainer-corpus-weight, --thainer-adapt-sources; the default is the shipped one). With a corpus and --thainer-train: k folds over the corpus documents (of --split), each scored by the rules and by a model trained without the fold by the guidelines table's recipe (--guidelines-corpus-weight, --guidelines-adapt-sources; the default is the shipped one).")
     var crossValidate: Int = 0
 
     @Option(name: .customLong("thainer-train"), help: "With a corpus and --cross-validate: the ThaiNER train file each fold's model also learns from.")
@@ -33,14 +33,11 @@ struct Eval: ParsableCommand {
     @Option(name: .customLong("model"), help: ModelArgument.help)
     var model: ModelArgument = .bundled
 
-    @Option(help: "With --gold-format thainer and --cross-validate: each fold's model also learns from the `train` documents of this gold corpus, at --corpus-weight, as `train --corpus` trains the shipped model.")
+    @Option(help: "With --gold-format thainer and --cross-validate, when the thainer recipe has the corpus (--thainer-corpus-weight above 0; needed then): the gold corpus whose `train` documents each fold's model also learns from, as `train --corpus` trains the shipped model.")
     var corpus: String?
 
     @Option(help: "With --cross-validate: run only these folds (numbers from 1, comma-separated), for a quicker look; the default runs all.")
     var folds: String?
-
-    @Option(name: .customLong("corpus-weight"), help: "With --cross-validate and corpus documents in training (a corpus with --thainer-train, or --corpus): how many times each corpus document is seen per epoch for each time a ThaiNER document is (see --dropout-copies).")
-    var corpusWeight: Int = TaggerTraining.defaultCorpusWeight
 
     @Option(help: "Training epochs for --cross-validate.")
     var epochs: Int = TaggerTraining.defaultEpochs
@@ -65,6 +62,11 @@ struct Eval: ParsableCommand {
         }
         guard corpus == nil || goldFormat == .thainer && crossValidate >= 2 else {
             throw ValidationError("--corpus needs --gold-format thainer and --cross-validate")
+        }
+        if goldFormat == .thainer, crossValidate >= 2, (corpus != nil) != (learner.thaiNERCorpusWeight > 0) {
+            throw ValidationError(corpus == nil
+                ? "the thainer recipe trains on the corpus (--thainer-corpus-weight \(learner.thaiNERCorpusWeight)): give --corpus DIR (corpus), or --thainer-corpus-weight 0 for fold models on ThaiNER alone (quicker; not the shipped recipe)"
+                : "--corpus: the thainer recipe trains on ThaiNER alone (set --thainer-corpus-weight above 0 to add the corpus)")
         }
     }
 
@@ -127,8 +129,8 @@ struct Eval: ParsableCommand {
     private func runCrossValidation() throws {
         let lines = ThaiNERLine.parse(try readText())
         let documents = try corpus.map { try CorpusGold(folder: $0, split: "train").documents } ?? []
-        let training = TaggerTraining(buckets: buckets, epochs: epochs, corpusWeight: corpusWeight, unit: thaiNERUnit,
-                                      learner: learner.value, dropout: learner.dropout, adaptsToSources: learner.adaptsToSources)
+        let training = TaggerTraining(buckets: buckets, epochs: epochs, unit: thaiNERUnit, learner: learner.value, dropout: learner.dropout,
+                                      thaiNERRecipe: learner.thaiNERRecipe, guidelinesRecipe: learner.guidelinesRecipe)
         let result = try CrossValidation(lines, k: crossValidate, training: training, corpus: documents, only: onlyFolds,
                                          exampleLimit: errorExamples) { fold in
             printError("fold \(fold.number)/\(crossValidate): lines \(fold.lines.lowerBound + 1)-\(fold.lines.upperBound), \(fold.persons) persons, \(fold.organizations) organisations, \(fold.places) places mined from the rest")
@@ -140,7 +142,8 @@ struct Eval: ParsableCommand {
         }
         let scope = onlyFolds.map { "folds \($0.sorted().map(String.init).joined(separator: ",")) of " } ?? ""
         print("\(scope)\(crossValidate)-fold cross-validation over \(lines.count) lines, annotated per \(thaiNERUnit.rawValue) (lists mined and model trained without each fold"
-              + (documents.isEmpty ? ")" : "; the model also trained on \(documents.count) corpus train documents at weight \(corpusWeight))"))
+              + "; the thainer recipe: \(training.thaiNERRecipe.summary(corpus: !documents.isEmpty))"
+              + (documents.isEmpty ? ")" : ", \(documents.count) corpus train documents)"))
         print("\nrules and gazetteers alone:\n" + result.rules.table())
         print(result.rulesUnseen.summary)
         print("\nwith the sequence model:\n" + result.model.table())
@@ -162,7 +165,8 @@ struct Eval: ParsableCommand {
         let training = try CorpusGold(folder: path, split: "train").documents
         let lines = try ThaiNERLine.read(thaiNERFile)
         let result = try CorpusCrossValidation(documents, training: training, thaiNERLines: lines, k: crossValidate,
-                                               settings: TaggerTraining(buckets: buckets, epochs: epochs, corpusWeight: corpusWeight, learner: learner.value, dropout: learner.dropout, adaptsToSources: learner.adaptsToSources),
+                                               settings: TaggerTraining(buckets: buckets, epochs: epochs, learner: learner.value, dropout: learner.dropout,
+                                                                        thaiNERRecipe: learner.thaiNERRecipe, guidelinesRecipe: learner.guidelinesRecipe),
                                                only: onlyFolds, exampleLimit: errorExamples) { fold, scored, trainedOn in
             printError("fold \(fold)/\(crossValidate): \(scored) documents scored, model trained on \(trainedOn) corpus documents and \(lines.count) ThaiNER lines")
         }
@@ -171,7 +175,7 @@ struct Eval: ParsableCommand {
             return
         }
         let scope = onlyFolds.map { "folds \($0.sorted().map(String.init).joined(separator: ",")) of " } ?? ""
-        print("\(scope)\(crossValidate)-fold cross-validation over \(documents.count) corpus documents (model trained without each fold, corpus weight \(corpusWeight))")
+        print("\(scope)\(crossValidate)-fold cross-validation over \(documents.count) corpus documents (model trained without each fold; the guidelines recipe: \(learner.guidelinesRecipe.summary()))")
         print("\nrules and gazetteers alone:\n" + result.rules.table())
         print("\nwith the sequence model:\n" + result.model.table())
         for example in result.model.examples { print(example) }

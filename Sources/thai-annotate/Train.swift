@@ -29,11 +29,8 @@ struct Train: ParsableCommand {
     @Option(help: "Parts for jackknifed list features (lists mined without each part supply its features).")
     var parts: Int = 5
 
-    @Option(help: "Also train on the `train` documents of this gold corpus (documents/, gold/, manifest.tsv).")
+    @Option(help: "Also train on the `train` documents of this gold corpus (documents/, gold/, manifest.tsv), in the tables whose recipe has the corpus (--thainer-corpus-weight, --guidelines-corpus-weight).")
     var corpus: String?
-
-    @Option(name: .customLong("corpus-weight"), help: "How many times each corpus document is seen per epoch for each time a ThaiNER document is (see --dropout-copies).")
-    var corpusWeight: Int = TaggerTraining.defaultCorpusWeight
 
     @Option(name: .customLong("thainer-unit"), help: "Build each ThaiNER training sequence from an article (its lines joined, as eval annotates by default) or from a line.")
     var thaiNERUnit: ThaiNERUnit = .article
@@ -41,18 +38,21 @@ struct Train: ParsableCommand {
     func run() throws {
         var lines: [ThaiNERLine] = []
         for file in files { lines += try ThaiNERLine.read(file) }
-        let training = TaggerTraining(buckets: buckets, epochs: epochs, parts: parts, corpusWeight: corpusWeight, unit: thaiNERUnit,
-                                       learner: learner.value, dropout: learner.dropout, adaptsToSources: learner.adaptsToSources)
+        let training = TaggerTraining(buckets: buckets, epochs: epochs, parts: parts, unit: thaiNERUnit, learner: learner.value,
+                                      dropout: learner.dropout, thaiNERRecipe: learner.thaiNERRecipe,
+                                      guidelinesRecipe: learner.guidelinesRecipe)
         let thaiNER = try training.sequences(lines)
-        var sequences = thaiNER.sequences
-        printError("\(sequences.count) sequences, \(thaiNER.spans) gold spans, \(thaiNER.misaligned) span edges inside a token")
+        printError("\(thaiNER.sequences.count) sequences, \(thaiNER.spans) gold spans, \(thaiNER.misaligned) span edges inside a token")
+        var paragraphs: [TrainingSequence] = []
         if let corpus {
-            let paragraphs = try training.corpusSequences(folder: corpus, split: "train", thaiNERLines: lines)
-            printError("\(paragraphs.count) corpus sequences (the paragraphs of the split train documents), weight \(corpusWeight)")
-            sequences += training.weighted(paragraphs)
+            paragraphs = try training.corpusSequences(folder: corpus, split: "train", thaiNERLines: lines)
+            printError("\(paragraphs.count) corpus sequences (the paragraphs of the split train documents)")
         }
-        let models = training.train(sequences) { epoch, summary in
-            printError("epoch \(epoch): \(summary)")
+        for convention in TaggerTraining.sourceConventions {
+            printError("\(convention.rawValue) table: \(training.recipe(for: convention).summary(corpus: !paragraphs.isEmpty))")
+        }
+        let models = training.train(thaiNER: thaiNER.sequences, corpus: paragraphs) { conventions, epoch, summary in
+            printError("\(conventions) epoch \(epoch): \(summary)")
         }
         let bytes = models.serialized()
         let data = base64 ? Data(Base64.encode(bytes).utf8) : Data(bytes)
@@ -81,14 +81,30 @@ struct LearnerOptions: ParsableArguments {
     @Option(help: "The gold mention types feature dropout applies to, comma-separated (PERSON,ORGANIZATION,LOCATION).")
     var dropoutTypes: String = TaggerTraining.defaultDropout.types.map(\.rawValue).joined(separator: ",")
 
-    @Flag(name: .customLong("adapt-sources"), inversion: .prefixedNo,
-          help: "With --learner crf and the corpus: learn weights of ThaiNER's own and the corpus's own beside the shared ones, and give a model per span convention (off for the shipped model).")
-    var adaptsToSources = false
+    @Option(name: .customLong("thainer-corpus-weight"), help: "The thainer table's recipe (what ThaiNER-format CVs train): how many times each corpus document is seen per epoch for each time a ThaiNER document is, 0 for ThaiNER alone (see --dropout-copies).")
+    var thaiNERCorpusWeight: Int = TaggerTraining.defaultThaiNERRecipe.corpusWeight
+
+    @Flag(name: .customLong("thainer-adapt-sources"), inversion: .prefixedNo,
+          help: "The thainer table's recipe, with --learner crf and the corpus: learn weights of ThaiNER's own and the corpus's own beside the shared ones; the table is shared + ThaiNER's.")
+    var thaiNERAdapts: Bool = TaggerTraining.defaultThaiNERRecipe.adaptsToSources
+
+    @Option(name: .customLong("guidelines-corpus-weight"), help: "The guidelines table's recipe (what the corpus CV trains): the corpus weight, as --thainer-corpus-weight.")
+    var guidelinesCorpusWeight: Int = TaggerTraining.defaultGuidelinesRecipe.corpusWeight
+
+    @Flag(name: .customLong("guidelines-adapt-sources"), inversion: .prefixedNo,
+          help: "The guidelines table's recipe: as --thainer-adapt-sources; the table is shared + the corpus's.")
+    var guidelinesAdapts: Bool = TaggerTraining.defaultGuidelinesRecipe.adaptsToSources
+
+    @Option(name: .customLong("source-l2"), help: "With --thainer-adapt-sources or --guidelines-adapt-sources: the L2 coefficient of the sources' own weights (default: --l2).")
+    var sourceL2: Double?
 
     @Option(help: "Feature dropout: 0 hides features of the ThaiNER documents themselves; n > 0 keeps them whole and adds n copies that hide them.")
     var dropoutCopies: Int = TaggerTraining.defaultDropout.copies
 
     func validate() throws {
+        guard thaiNERCorpusWeight >= 0, guidelinesCorpusWeight >= 0 else {
+            throw ValidationError("--thainer-corpus-weight and --guidelines-corpus-weight take 0 or more")
+        }
         let unknown = dropoutTypes.split(separator: ",").filter { EntityType(rawValue: String($0)) == nil }
         guard unknown.isEmpty else {
             throw ValidationError("--dropout-types: unknown type \(unknown.joined(separator: ", ")) (PERSON, ORGANIZATION, LOCATION)")
@@ -100,6 +116,17 @@ struct LearnerOptions: ParsableArguments {
         TaggerTraining.Dropout(listRate: listDropout, wordRate: wordDropout,
                                types: dropoutTypes.split(separator: ",").compactMap { EntityType(rawValue: String($0)) },
                                copies: dropoutCopies)
+    }
+
+    /// The recipe of the `thainer` table.
+    var thaiNERRecipe: TaggerTraining.Recipe {
+        TaggerTraining.Recipe(corpusWeight: thaiNERCorpusWeight, adaptsToSources: thaiNERAdapts, sourceL2: thaiNERAdapts ? sourceL2 : nil)
+    }
+
+    /// The recipe of the `guidelines` table.
+    var guidelinesRecipe: TaggerTraining.Recipe {
+        TaggerTraining.Recipe(corpusWeight: guidelinesCorpusWeight, adaptsToSources: guidelinesAdapts,
+                              sourceL2: guidelinesAdapts ? sourceL2 : nil)
     }
 
     /// The training configuration's learner.

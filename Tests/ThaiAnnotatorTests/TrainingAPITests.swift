@@ -36,14 +36,40 @@ struct TrainingAPITests {
         #expect((40...80).contains(some.hiding(gold, document: 3).lists.count))  // 150 persons at 0.4
     }
 
-    /// A corpus document is trained in one sequence a paragraph, as a ThaiNER article is in its
-    /// lines, each labelled from the document's gold.
-    @Test func corpusDocumentsAreTrainedByParagraph() throws {
+    /// A gold corpus document of three paragraphs, a PERSON opening the first.
+    static func corpusDocument() throws -> GoldDocument {
         let name = "นางปรีชาวุฒิ ยอดยิ่งเยี่ยม"
         let json = #"{"document": "d1", "entities": [{"type": "PERSON", "start": 0, "end": \#(name.unicodeScalars.count)}]}"#
         var document = try JSONDecoder().decode(GoldDocument.self, from: Data(json.utf8))
         document.text = name + " กล่าวว่า\nต่อมาเดินทางไปประชุม\nจบการประชุม"
-        let sequences = try TaggerTraining(buckets: 1 << 12).corpusSequences([document], thaiNERLines: Self.lines)
+        return document
+    }
+
+    /// Each span convention's table is trained by its own recipe: with the thainer table on
+    /// ThaiNER alone and the guidelines table with the corpus, the file holds a table of each, the
+    /// same weights each recipe gives when it trains both; one recipe for both gives one table.
+    @Test func eachConventionsTableIsTrainedByItsRecipe() throws {
+        func training(_ thaiNER: TaggerTraining.Recipe, _ guidelines: TaggerTraining.Recipe) -> TaggerTraining {
+            TaggerTraining(buckets: 1 << 12, epochs: 2, thaiNERRecipe: thaiNER, guidelinesRecipe: guidelines)
+        }
+        let thaiNER = try training(.init(), .init()).sequences(Self.lines).sequences
+        let corpus = try training(.init(), .init()).corpusSequences([try Self.corpusDocument()], thaiNERLines: Self.lines)
+        let hybrid = training(.init(), .init(corpusWeight: 2)).train(thaiNER: thaiNER, corpus: corpus)
+        let alone = training(.init(), .init()).train(thaiNER: thaiNER, corpus: corpus)
+        let pooled = training(.init(corpusWeight: 2), .init(corpusWeight: 2)).train(thaiNER: thaiNER, corpus: corpus)
+        #expect(hybrid.variants.map(\.convention) == ["thainer", "guidelines"])
+        #expect(alone.variants.map(\.convention) == [""] && pooled.variants.map(\.convention) == [""])
+        #expect(TaggerModels(try hybrid.model(for: "thainer")).serialized() == alone.serialized())
+        #expect(TaggerModels(try hybrid.model(for: "guidelines")).serialized() == pooled.serialized())
+        #expect(alone.serialized() != pooled.serialized())
+        // Without corpus sequences every recipe trains on ThaiNER alone: one table.
+        #expect(training(.init(), .init(corpusWeight: 2)).train(thaiNER: thaiNER, corpus: []).serialized() == alone.serialized())
+    }
+
+    /// A corpus document is trained in one sequence a paragraph, as a ThaiNER article is in its
+    /// lines, each labelled from the document's gold.
+    @Test func corpusDocumentsAreTrainedByParagraph() throws {
+        let sequences = try TaggerTraining(buckets: 1 << 12).corpusSequences([try Self.corpusDocument()], thaiNERLines: Self.lines)
         #expect(sequences.count == 3)
         #expect(sequences[0].labels.contains { $0 != 0 })
         #expect(sequences.dropFirst().allSatisfy { $0.labels.allSatisfy { $0 == 0 } && !$0.labels.isEmpty })
