@@ -72,8 +72,8 @@ import ThaiTagger
 ///    ends it (`endingBeforeGluedWords`: กรมควบคุมมลพิษ|ชี้), a preposition or position glued
 ///    before it is left out (`startingAfterGluedWords`: ว่าการ|การนิคมอุตสาหกรรม...), and และ
 ///    before a second organisation's head word splits it in two (`splittingCoordinatedOrganizations`:
-///    โรงเรียนบางมดวิทยา|และ|โรงเรียนจินดาศึกษา). The words were chosen from ThaiNER train and the
-///    corpus's train gold: each is glued there outside gold ORGANIZATIONs, never inside one.
+///    โรงเรียนบางมดวิทยา|และ|โรงเรียนจินดาศึกษา). The words are hand-written closed classes
+///    (function words, verbs of saying, office titles, the rule's head words), not counted from data.
 /// Before the merge, the model's PERSON edges are repaired where a glued title starts another
 /// person, a general's rank is written apart or a word that opens a name (หลวงพ่อ, พระ; under
 /// ThaiNER's conventions รองนายกฯ, น้อง) stands right before the span (`repairingPersonBoundaries`), and, under the
