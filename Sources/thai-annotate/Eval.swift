@@ -73,6 +73,11 @@ struct Eval: ParsableCommand {
     /// The folds `--folds` names, or nil for all.
     private var onlyFolds: Set<Int>? { folds.map { Set($0.split(separator: ",").compactMap { Int($0) }) } }
 
+    /// How a cross-validation's heading names `--folds` ("folds 1,3 of "), or "" for all.
+    private var foldsScope: String {
+        onlyFolds.map { "folds \($0.sorted().map(String.init).joined(separator: ",")) of " } ?? ""
+    }
+
     func run() throws {
         if crossValidate > 0 {
             guard crossValidate >= 2, goldFormat == .thainer || goldFormat == .corpus && thaiNERTrain != nil else {
@@ -129,8 +134,8 @@ struct Eval: ParsableCommand {
     private func runCrossValidation() throws {
         let lines = ThaiNERLine.parse(try readText())
         let documents = try corpus.map { try CorpusGold(folder: $0, split: "train").documents } ?? []
-        let training = TaggerTraining(buckets: buckets, epochs: epochs, unit: thaiNERUnit, learner: learner.value, dropout: learner.dropout,
-                                      thaiNERRecipe: learner.thaiNERRecipe, guidelinesRecipe: learner.guidelinesRecipe)
+        var training = learner.training(buckets: buckets, epochs: epochs)
+        training.unit = thaiNERUnit
         let result = try CrossValidation(lines, k: crossValidate, training: training, corpus: documents, only: onlyFolds,
                                          exampleLimit: errorExamples) { fold in
             printError("fold \(fold.number)/\(crossValidate): lines \(fold.lines.lowerBound + 1)-\(fold.lines.upperBound), \(fold.persons) persons, \(fold.organizations) organisations, \(fold.places) places mined from the rest")
@@ -140,8 +145,7 @@ struct Eval: ParsableCommand {
                   + "\"unseenPersonRecall\":{\"gold\":\(result.modelUnseen.gold),\"rules\":\(result.rulesUnseen.recall),\"model\":\(result.modelUnseen.recall)}}")
             return
         }
-        let scope = onlyFolds.map { "folds \($0.sorted().map(String.init).joined(separator: ",")) of " } ?? ""
-        print("\(scope)\(crossValidate)-fold cross-validation over \(lines.count) lines, annotated per \(thaiNERUnit.rawValue) (lists mined and model trained without each fold"
+        print("\(foldsScope)\(crossValidate)-fold cross-validation over \(lines.count) lines, annotated per \(thaiNERUnit.rawValue) (lists mined and model trained without each fold"
               + "; the thainer recipe: \(training.thaiNERRecipe.summary(corpus: !documents.isEmpty))"
               + (documents.isEmpty ? ")" : ", \(documents.count) corpus train documents)"))
         print("\nrules and gazetteers alone:\n" + result.rules.table())
@@ -164,18 +168,16 @@ struct Eval: ParsableCommand {
         let documents = try CorpusGold(folder: path, split: split).documents
         let training = try CorpusGold(folder: path, split: "train").documents
         let lines = try ThaiNERLine.read(thaiNERFile)
+        let settings = learner.training(buckets: buckets, epochs: epochs)
         let result = try CorpusCrossValidation(documents, training: training, thaiNERLines: lines, k: crossValidate,
-                                               settings: TaggerTraining(buckets: buckets, epochs: epochs, learner: learner.value, dropout: learner.dropout,
-                                                                        thaiNERRecipe: learner.thaiNERRecipe, guidelinesRecipe: learner.guidelinesRecipe),
-                                               only: onlyFolds, exampleLimit: errorExamples) { fold, scored, trainedOn in
+                                               settings: settings, only: onlyFolds, exampleLimit: errorExamples) { fold, scored, trainedOn in
             printError("fold \(fold)/\(crossValidate): \(scored) documents scored, model trained on \(trainedOn) corpus documents and \(lines.count) ThaiNER lines")
         }
         if format == .json {
             print("{\"rules\":\(result.rules.json().dropLast()),\"model\":\(result.model.json().dropLast())}")
             return
         }
-        let scope = onlyFolds.map { "folds \($0.sorted().map(String.init).joined(separator: ",")) of " } ?? ""
-        print("\(scope)\(crossValidate)-fold cross-validation over \(documents.count) corpus documents (model trained without each fold; the guidelines recipe: \(learner.guidelinesRecipe.summary()))")
+        print("\(foldsScope)\(crossValidate)-fold cross-validation over \(documents.count) corpus documents (model trained without each fold; the guidelines recipe: \(settings.guidelinesRecipe.summary()))")
         print("\nrules and gazetteers alone:\n" + result.rules.table())
         print("\nwith the sequence model:\n" + result.model.table())
         for example in result.model.examples { print(example) }

@@ -38,9 +38,9 @@ struct Train: ParsableCommand {
     func run() throws {
         var lines: [ThaiNERLine] = []
         for file in files { lines += try ThaiNERLine.read(file) }
-        let training = TaggerTraining(buckets: buckets, epochs: epochs, parts: parts, unit: thaiNERUnit, learner: learner.value,
-                                      dropout: learner.dropout, thaiNERRecipe: learner.thaiNERRecipe,
-                                      guidelinesRecipe: learner.guidelinesRecipe)
+        var training = learner.training(buckets: buckets, epochs: epochs)
+        training.parts = parts
+        training.unit = thaiNERUnit
         let thaiNER = try training.sequences(lines)
         printError("\(thaiNER.sequences.count) sequences, \(thaiNER.spans) gold spans, \(thaiNER.misaligned) span edges inside a token")
         var paragraphs: [TrainingSequence] = []
@@ -112,25 +112,25 @@ struct LearnerOptions: ParsableArguments {
     }
 
     /// The training configuration's feature dropout.
-    var dropout: TaggerTraining.Dropout {
+    private var dropout: TaggerTraining.Dropout {
         TaggerTraining.Dropout(listRate: listDropout, wordRate: wordDropout,
                                types: dropoutTypes.split(separator: ",").compactMap { EntityType(rawValue: String($0)) },
                                copies: dropoutCopies)
     }
 
-    /// The recipe of the `thainer` table.
-    var thaiNERRecipe: TaggerTraining.Recipe {
-        TaggerTraining.Recipe(corpusWeight: thaiNERCorpusWeight, adaptsToSources: thaiNERAdapts, sourceL2: thaiNERAdapts ? sourceL2 : nil)
-    }
-
-    /// The recipe of the `guidelines` table.
-    var guidelinesRecipe: TaggerTraining.Recipe {
-        TaggerTraining.Recipe(corpusWeight: guidelinesCorpusWeight, adaptsToSources: guidelinesAdapts,
-                              sourceL2: guidelinesAdapts ? sourceL2 : nil)
+    /// The training settings of these options, with the command's own table size and epochs (the
+    /// library's defaults for the rest). A recipe that does not adapt ignores --source-l2
+    /// (`TaggerTraining.Recipe`).
+    func training(buckets: Int, epochs: Int) -> TaggerTraining {
+        TaggerTraining(buckets: buckets, epochs: epochs, learner: value, dropout: dropout,
+                       thaiNERRecipe: TaggerTraining.Recipe(corpusWeight: thaiNERCorpusWeight, adaptsToSources: thaiNERAdapts,
+                                                            sourceL2: sourceL2),
+                       guidelinesRecipe: TaggerTraining.Recipe(corpusWeight: guidelinesCorpusWeight, adaptsToSources: guidelinesAdapts,
+                                                               sourceL2: sourceL2))
     }
 
     /// The training configuration's learner.
-    var value: TaggerTraining.Learner {
+    private var value: TaggerTraining.Learner {
         switch name {
         case .perceptron: .perceptron
         case .crf: .crf(l2: l2)
