@@ -61,6 +61,13 @@ struct TaggerTests {
         #expect(TaggerModels(try pairDecoded.model(for: "thainer")).serialized() == bytes)
         #expect(TaggerModels(try pairDecoded.model(for: "guidelines")).serialized() != bytes)
         #expect(throws: ModelCodingError.self) { try pairDecoded.model(for: "other") }
+        // Reading one convention's table alone gives the same model, and the same refusals.
+        #expect(TaggerModels(try TaggerModels.model(for: "thainer", serialized: pair.serialized())).serialized() == bytes)
+        #expect(TaggerModels(try TaggerModels.model(for: "guidelines", serialized: pair.serialized())).serialized()
+            == TaggerModels(try pairDecoded.model(for: "guidelines")).serialized())
+        #expect(TaggerModels(try TaggerModels.model(for: "guidelines", serialized: bytes)).serialized() == bytes)
+        #expect(throws: ModelCodingError.self) { try TaggerModels.model(for: "other", serialized: pair.serialized()) }
+        #expect(throws: ModelCodingError.self) { try TaggerModels.model(for: "thainer", serialized: Array(pair.serialized().dropLast())) }
     }
 
     @Test func crfLearnsASmallFixtureDeterministically() {
