@@ -257,24 +257,51 @@ public enum Base64 {
         return Array(text).withUnsafeBufferPointer { decode(buffer: $0) }
     }
 
-    static func decode(buffer text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    /// Each byte's value in the alphabet, or -1.
+    static let values: [Int8] = {
         var table = [Int8](repeating: -1, count: 256)
         for (value, unit) in alphabet.enumerated() { table[Int(unit)] = Int8(value) }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count * 3 / 4)
-        var accumulator: UInt32 = 0
-        var bits = 0
-        for unit in text {
-            if unit == 0x0A || unit == 0x0D || unit == 0x20 || unit == 0x3D { continue }
-            let value = table[Int(unit)]
-            guard value >= 0 else { return nil }
-            accumulator = accumulator << 6 | UInt32(value)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                out.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+        return table
+    }()
+
+    static func decode(buffer text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var valid = true
+        let out = [UInt8](unsafeUninitializedCapacity: text.count / 4 * 3 + 3) { out, written in
+            Self.values.withUnsafeBufferPointer { table in
+                var accumulator: UInt32 = 0
+                var bits = 0
+                var index = 0
+                while index < text.count {
+                    // Four alphabet characters on a group boundary are three bytes (the bulk of
+                    // the text: the lines are whole groups).
+                    if bits == 0, index + 4 <= text.count {
+                        let a = table[Int(text[index])], b = table[Int(text[index + 1])]
+                        let c = table[Int(text[index + 2])], d = table[Int(text[index + 3])]
+                        if a | b | c | d >= 0 {
+                            let group = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                            out[written] = UInt8(truncatingIfNeeded: group >> 16)
+                            out[written + 1] = UInt8(truncatingIfNeeded: group >> 8)
+                            out[written + 2] = UInt8(truncatingIfNeeded: group)
+                            written += 3
+                            index += 4
+                            continue
+                        }
+                    }
+                    let unit = text[index]
+                    index += 1
+                    if unit == 0x0A || unit == 0x0D || unit == 0x20 || unit == 0x3D { continue }
+                    let value = table[Int(unit)]
+                    guard value >= 0 else { valid = false; return }
+                    accumulator = accumulator << 6 | UInt32(value)
+                    bits += 6
+                    if bits >= 8 {
+                        bits -= 8
+                        out[written] = UInt8(truncatingIfNeeded: accumulator >> UInt32(bits))
+                        written += 1
+                    }
+                }
             }
         }
-        return out
+        return valid ? out : nil
     }
 }

@@ -53,6 +53,10 @@ struct TaggerTests {
             #expect { try TaggerModels(serialized: old) } throws: { "\($0)".contains("thai-annotate train") }
         }
         #expect(Base64.decode(Base64.encode(bytes).utf8) == bytes)
+        // Whole groups, padding, a line break inside a group, and a character outside the alphabet.
+        #expect(Base64.decode("TWFu") == Array("Man".utf8) && Base64.decode("TWE=") == Array("Ma".utf8))
+        #expect(Base64.decode("TQ==\n") == Array("M".utf8) && Base64.decode("TW\nFuTW\r\nFu") == Array("ManMan".utf8))
+        #expect(Base64.decode("TWFu!WFu") == nil && Base64.decode("") == [])
         // Two variants round-trip, each read back for its own convention, and a third convention is refused.
         let pair = TaggerModels([("thainer", model), ("guidelines", PerceptronTrainer(epochs: 1).train(
             sequences.prefix(3).map { $0 }, types: ["PERSON", "ORGANIZATION", "LOCATION"], bucketCount: 256))])
