@@ -61,6 +61,11 @@ public struct PrefixTrie: Sendable {
         self.init(utf16Keys: entries.map { (Array($0.key.utf16), $0.payload) })
     }
 
+    /// Builds a trie of plain words, each with payload 0 (a set of words).
+    public init<S: Sequence<String>>(words: S) {
+        self.init(utf16Keys: words.map { (Array($0.utf16), 0) })
+    }
+
     /// Builds a trie from keys already in UTF-16. Payloads must not be negative. When a key
     /// occurs more than once, the last payload given wins.
     public init(utf16Keys: [(key: [UInt16], payload: Int32)]) {
