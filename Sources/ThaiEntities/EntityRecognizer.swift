@@ -51,18 +51,18 @@ public struct EntityRecognizer: Sendable {
     static let ministryHead = Array("กระทรวง".utf16)
     static let companyHead = Array("บริษัท".utf16)
     static let facultyHead = Array("คณะ".utf16)
-    let notNameStarts = Self.trie(Vocabulary.notNamesAfterTitle)
-    let notNameRuns = Self.trie(Vocabulary.notNameRuns)
-    let notFamilyWords = Self.trie(Vocabulary.notFamilyNames)
-    let organizationStopWords = Self.trie(Vocabulary.organizationStops)
-    let genericOrganizations = Self.trie(Vocabulary.genericOrganizations)
-    let socialPlatforms = Self.trie(Vocabulary.socialPlatforms)
-    let monthAbbreviations = Self.trie(["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
-                                        "มค.", "กพ.", "มีค.", "เมย.", "พค.", "มิย.", "กค.", "สค.", "กย.", "ตค.", "พย.", "ธค."])
+    let notNameStarts = PrefixTrie(words: Vocabulary.notNamesAfterTitle)
+    let notNameRuns = PrefixTrie(words: Vocabulary.notNameRuns)
+    let notFamilyWords = PrefixTrie(words: Vocabulary.notFamilyNames)
+    let organizationStopWords = PrefixTrie(words: Vocabulary.organizationStops)
+    let genericOrganizations = PrefixTrie(words: Vocabulary.genericOrganizations)
+    let socialPlatforms = PrefixTrie(words: Vocabulary.socialPlatforms)
+    let monthAbbreviations = PrefixTrie(words: ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
+                                                     "มค.", "กพ.", "มีค.", "เมย.", "พค.", "มิย.", "กค.", "สค.", "กย.", "ตค.", "พย.", "ธค."])
     /// The nationality words, by their last code unit: a place name is checked only against the
     /// words that end with the unit before it.
     let nationalityWordsByLastUnit = Dictionary(grouping: Vocabulary.nationalityPrefixes.map { Array($0.utf16) }) { $0.last! }
-    let ambiguousPlaces = Self.trie(Vocabulary.ambiguousPlaceNames)
+    let ambiguousPlaces = PrefixTrie(words: Vocabulary.ambiguousPlaceNames)
     let ministerTitles = Vocabulary.ministerPrefixes.map { Array($0.utf16) }
     /// Whether spans follow ThaiNER's conventions instead of the guidelines' (see `init`).
     public let followsThaiNERSpans: Bool
@@ -71,22 +71,18 @@ public struct EntityRecognizer: Sendable {
     let isCountry: [Bool]
     /// `PlaceAndUnitWords.stateContext`, by their last code unit.
     let stateContextWordsByLastUnit = Dictionary(grouping: PlaceAndUnitWords.stateContext.map { Array($0.utf16) }) { $0.last! }
-    let descriptiveWords = Self.trie(PlaceAndUnitWords.descriptive)
+    let descriptiveWords = PrefixTrie(words: PlaceAndUnitWords.descriptive)
     let bodyNameOpeners = PlaceAndUnitWords.bodyNameOpeners.map { Array($0.utf16) }
     let placeUnits = PlaceAndUnitWords.placeUnits.map { Array($0.utf16) }
     let designationWords = PlaceAndUnitWords.designationWords.map { Array($0.utf16) }
-    let patronages = Self.trie(PlaceAndUnitWords.patronages)
+    let patronages = PrefixTrie(words: PlaceAndUnitWords.patronages)
     let bodyHeads = WordsEnding(PlaceAndUnitWords.bodyHeads)
     let stateWords = PlaceAndUnitWords.stateWords.map { Array($0.utf16) }
     let placePrefixes = PlaceAndUnitWords.placePrefixes.map { Array($0.utf16) }
     let placeParts = PlaceAndUnitWords.placeParts.map { Array($0.utf16) }
     let unitPositions = PlaceAndUnitWords.unitPositions.map { Array($0.utf16) }
-    let missionHeads = Self.trie(OfficeWords.missionHeads)
-    let nameCompounds = Self.trie(OfficeWords.compounds)
-
-    private static func trie<S: Sequence<String>>(_ words: S) -> PrefixTrie {
-        PrefixTrie(words.map { (key: $0, payload: 0) })
-    }
+    let missionHeads = PrefixTrie(words: OfficeWords.missionHeads)
+    let nameCompounds = PrefixTrie(words: OfficeWords.compounds)
 
     /// Compiles the gazetteers; a later gazetteer's form wins over an earlier one's. With
     /// `thaiNERSpans`, spans follow ThaiNER 1.5 where it differs from the guidelines: a province
@@ -148,7 +144,7 @@ public struct EntityRecognizer: Sendable {
         self.keyRoles = keyRoles
         self.lexicon = PrefixTrie(utf16Keys: roleIndex.map { (key: $0.key, payload: Int32($0.value)) })
         self.people = people
-        self.organizationHeads = Self.trie(Vocabulary.organizationHeads)
+        self.organizationHeads = PrefixTrie(words: Vocabulary.organizationHeads)
     }
 
     /// The number of gazetteer entries loaded.

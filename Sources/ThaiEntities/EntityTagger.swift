@@ -111,19 +111,20 @@ public struct EntityTagger: Sendable {
 
     /// The model shipped with ThaiAnnotator (Resources/model/tagger.txt) for the span convention
     /// `convention` (`SpanConvention`'s raw value), or nil when the package was built without one.
+    /// Only that convention's table is decoded (`TaggerModels.model(for:serialized:)`).
     public static func bundledModel(convention: String) throws -> SequenceModel? {
         guard let text = BundledResources.files["model/tagger.txt"] else { return nil }
         guard let bytes = Base64.decode(text) else {
             throw ModelCodingError.malformed("the bundled model is not base64")
         }
-        return try TaggerModels(serialized: bytes).model(for: convention)
+        return try TaggerModels.model(for: convention, serialized: bytes)
     }
 
     /// Reads a model file written by `thai-annotate train`: its model for the span convention
-    /// `convention` (`SpanConvention`'s raw value).
+    /// `convention` (`SpanConvention`'s raw value), the file's other tables left undecoded.
     public static func model(contentsOfFile path: String, convention: String) throws -> SequenceModel {
         guard let bytes = FileBytes.read(path) else { throw ModelCodingError.unreadable(path) }
-        return try TaggerModels(serialized: bytes).model(for: convention)
+        return try TaggerModels.model(for: convention, serialized: bytes)
     }
 
     /// The recogniser's mentions, revised by the model (see the merge policy above).

@@ -2,7 +2,7 @@ import ThaiSegmentation
 
 extension EntityTagger {
     /// Verbs that end an organisation's name when glued after it (`Vocabulary.verbsAfterOrganizationNames`).
-    static let verbsAfterNames = PrefixTrie(Vocabulary.verbsAfterOrganizationNames.map { (key: $0, payload: Int32(0)) })
+    static let verbsAfterNames = PrefixTrie(words: Vocabulary.verbsAfterOrganizationNames)
 
     /// Under the guidelines' conventions, after the merge: a model ORGANIZATION that starts with a
     /// faculty the rules found (คณะ...ศาสตร์) and runs on past its end, glued, over a verb

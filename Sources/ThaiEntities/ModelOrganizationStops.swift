@@ -2,7 +2,7 @@ import ThaiSegmentation
 
 extension EntityTagger {
     /// Words glued after an organisation's name that end it (`Vocabulary.wordsAfterOrganizationNames`).
-    static let wordsAfterNames = PrefixTrie(Vocabulary.wordsAfterOrganizationNames.map { (key: $0, payload: Int32(0)) })
+    static let wordsAfterNames = PrefixTrie(words: Vocabulary.wordsAfterOrganizationNames)
 
     /// After the merge: an ORGANIZATION that runs on, glued, over a word of
     /// `Vocabulary.wordsAfterOrganizationNames` (a reporting verb, a function word: กรมปศุสัตว์|ทราบ,
@@ -31,7 +31,7 @@ extension EntityTagger {
 
 extension EntityTagger {
     /// Words glued before an organisation's name that open no name (`Vocabulary.wordsBeforeOrganizationNames`).
-    static let wordsBeforeNames = PrefixTrie(Vocabulary.wordsBeforeOrganizationNames.map { (key: $0, payload: Int32(0)) })
+    static let wordsBeforeNames = PrefixTrie(words: Vocabulary.wordsBeforeOrganizationNames)
 
     /// After the merge: an ORGANIZATION that opens with a word of
     /// `Vocabulary.wordsBeforeOrganizationNames` glued to the rest (ของ|กองทุน..., ว่าการ|การนิคม...) starts after it.

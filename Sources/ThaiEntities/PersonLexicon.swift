@@ -33,8 +33,8 @@ struct PersonLexicon: Sendable {
     /// The bundled lists (Resources/names/).
     static let bundled: PersonLexicon = {
         var titles: [(key: String, payload: Int32)] = []
-        var given: [(key: String, payload: Int32)] = []
-        var family: [(key: String, payload: Int32)] = []
+        var given: [String] = []
+        var family: [String] = []
         for (key, text) in BundledResources.files where key.hasPrefix("names/") {
             // Split and test on bytes: Character-based splitting, or even hasPrefix (which breaks
             // Thai text into graphemes), costs tens of milliseconds on 25,000 names.
@@ -48,14 +48,14 @@ struct PersonLexicon: Sendable {
                     titles.append((title, weakTitles.contains(title) ? 0 : 1))
                 }
             } else if key.hasPrefix("names/given-names") {
-                given += lines.map { ($0, 0) }
+                given += lines
             } else if key.hasPrefix("names/family-names") {
-                family += lines.map { ($0, 0) }
+                family += lines
             }
         }
         return PersonLexicon(titles: PrefixTrie(titles), titleStrengths: titles.map { ($0.key, Int8($0.payload)) },
-                             givenNames: PrefixTrie(given), longestGivenName: given.map(\.key.utf16.count).max() ?? 0,
-                             familyNames: PrefixTrie(family))
+                             givenNames: PrefixTrie(words: given), longestGivenName: given.map(\.utf16.count).max() ?? 0,
+                             familyNames: PrefixTrie(words: family))
     }()
 }
 

@@ -60,8 +60,7 @@ extension EntityTagger {
 
     /// The words that open a place written after another: the place cue words (`PlaceCueWords`)
     /// and the heads of buildings and sites.
-    static let partHeads = PrefixTrie((PlaceCueWords.kinds.flatMap { $0 } + ["ตึก", "อาคาร", "ทำเนียบ", "โรงแรม", "วัด", "ศาลากลาง", "ที่ว่าการ", "ห้องประชุม", "หอประชุม", "ศูนย์ประชุม"])
-        .map { (key: $0, payload: 0) })
+    static let partHeads = PrefixTrie(words: PlaceCueWords.kinds.flatMap { $0 } + ["ตึก", "อาคาร", "ทำเนียบ", "โรงแรม", "วัด", "ศาลากลาง", "ที่ว่าการ", "ห้องประชุม", "หอประชุม", "ศูนย์ประชุม"])
 }
 
 extension EntityTagger {
@@ -139,8 +138,8 @@ extension EntityTagger {
 
     /// Words that open the name of a site that a number may end (ซอยลาดพร้าว 71, ห้องพระอุเทน 1,
     /// ทางหลวงหมายเลข 9, ชุมชนมหาดไทย 5).
-    static let numberedSiteHeads = PrefixTrie(["ซอย", "ซ.", "ถนน", "ถ.", "ห้อง", "ตึก", "อาคาร", "ทางหลวง", "ท่าอากาศยาน",
-                                               "ชุมชน"].map { (key: $0, payload: 0) })
+    static let numberedSiteHeads = PrefixTrie(words: ["ซอย", "ซ.", "ถนน", "ถ.", "ห้อง", "ตึก", "อาคาร", "ทางหลวง", "ท่าอากาศยาน",
+                                                      "ชุมชน"])
 }
 
 extension EntityTagger {

@@ -61,13 +61,25 @@ public struct PrefixTrie: Sendable {
         self.init(utf16Keys: entries.map { (Array($0.key.utf16), $0.payload) })
     }
 
+    /// Builds a trie of plain words, each with payload 0 (a set of words).
+    public init<S: Sequence<String>>(words: S) {
+        self.init(utf16Keys: words.map { (Array($0.utf16), 0) })
+    }
+
     /// Builds a trie from keys already in UTF-16. Payloads must not be negative. When a key
     /// occurs more than once, the last payload given wins.
     public init(utf16Keys: [(key: [UInt16], payload: Int32)]) {
-        // Sorted by labels, with equal keys in the order given.
+        // Sorted by labels, with equal keys in the order given: one pass over the two keys
+        // decides, the first unit that differs or else the shorter key or else the order given.
         let keys = utf16Keys.indices.sorted { lhs, rhs in
-            utf16Keys[lhs].key.lexicographicallyPrecedes(utf16Keys[rhs].key) { $0 &- 0x0E00 < $1 &- 0x0E00 }
-                || (utf16Keys[lhs].key == utf16Keys[rhs].key && lhs < rhs)
+            utf16Keys[lhs].key.withUnsafeBufferPointer { left in
+                utf16Keys[rhs].key.withUnsafeBufferPointer { right in
+                    for offset in 0..<min(left.count, right.count) where left[offset] != right[offset] {
+                        return left[offset] &- 0x0E00 < right[offset] &- 0x0E00
+                    }
+                    return left.count != right.count ? left.count < right.count : lhs < rhs
+                }
+            }
         }.map { utf16Keys[$0] }
         // Breadth-first over sorted key ranges; `depth` counts the units consumed at the node.
         var queue: [(range: Range<Int>, depth: Int, tailStart: Int32, tailLength: Int32)] = [(0..<keys.count, 0, 0, 0)]

@@ -77,8 +77,35 @@ public struct TaggerModels: Sendable {
         return bytes
     }
 
-    /// Reads the file format.
+    /// Reads the file format: every variant's table.
     public init(serialized bytes: [UInt8]) throws {
+        var variants: [(convention: String, model: SequenceModel)] = []
+        try Self.forEachVariant(in: bytes) { convention, reader in
+            variants.append((convention, try SequenceModel(reading: &reader)))
+        }
+        self.variants = variants
+    }
+
+    /// The model for `convention` in the file format, as `TaggerModels(serialized: bytes).model(for:)`
+    /// gives it (its own variant, else the one for any convention), with only that variant's
+    /// table decoded: the others are checked for their sizes and skipped. An annotator follows
+    /// one span convention, so this is what it reads: half the work and memory of reading both.
+    public static func model(for convention: String, serialized bytes: [UInt8]) throws -> SequenceModel {
+        var own: Int?, any: Int?
+        var conventions: [String] = []
+        try forEachVariant(in: bytes) { variant, reader in
+            if variant == convention { own = reader.position } else if variant.isEmpty { any = reader.position }
+            conventions.append(variant)
+            try SequenceModel.skip(reading: &reader)
+        }
+        guard let position = own ?? any else { throw ModelCodingError.noVariant(convention, available: conventions) }
+        var reader = ModelReader(bytes: bytes, position: position)
+        return try SequenceModel(reading: &reader)
+    }
+
+    /// Checks the file format's header, then calls `body` with each variant's convention and a
+    /// reader at its table, which `body` must read or skip; then checks that nothing follows.
+    private static func forEachVariant(in bytes: [UInt8], _ body: (String, inout ModelReader) throws -> Void) throws {
         var reader = ModelReader(bytes: bytes)
         guard try bytes[reader.take(4)].elementsEqual("THTG".utf8) else { throw ModelCodingError.malformed("bad magic") }
         let version = try reader.u32()
@@ -93,14 +120,13 @@ public struct TaggerModels: Sendable {
         }
         let count = Int(try reader.u32())
         guard count > 0, count <= 16 else { throw ModelCodingError.malformed("bad variant count") }
-        var variants: [(convention: String, model: SequenceModel)] = []
+        var conventions: Set<String> = []
         for _ in 0..<count {
             let convention = try reader.string()
-            guard !variants.contains(where: { $0.convention == convention }) else { throw ModelCodingError.malformed("repeated variant") }
-            variants.append((convention, try SequenceModel(reading: &reader)))
+            guard conventions.insert(convention).inserted else { throw ModelCodingError.malformed("repeated variant") }
+            try body(convention, &reader)
         }
         guard reader.position == bytes.count else { throw ModelCodingError.malformed("trailing bytes") }
-        self.variants = variants
     }
 }
 
@@ -147,8 +173,8 @@ extension SequenceModel {
         for value in transitions { f32(value) }
     }
 
-    /// Reads a variant's model after its convention.
-    init(reading reader: inout ModelReader) throws {
+    /// Reads a variant's sizes and types after its convention.
+    private static func header(reading reader: inout ModelReader) throws -> (bucketCount: Int, types: [String]) {
         let bucketCount = Int(try reader.u32())
         let typeCount = Int(try reader.u32())
         guard bucketCount > 0, bucketCount <= 1 << 26, typeCount > 0, typeCount <= EntityLabels.maximumTypes else {
@@ -156,7 +182,29 @@ extension SequenceModel {
         }
         var types: [String] = []
         for _ in 0..<typeCount { types.append(try reader.string()) }
-        let labelCount = EntityLabels.count(types: typeCount)
+        return (bucketCount, types)
+    }
+
+    /// Moves past a variant's model after its convention, decoding only its sizes and bitmap.
+    static func skip(reading reader: inout ModelReader) throws {
+        let (bucketCount, types) = try header(reading: &reader)
+        let labelCount = EntityLabels.count(types: types.count)
+        _ = try reader.u32()  // scale
+        let bitmap = try reader.take((bucketCount + 7) / 8)
+        // The set buckets below bucketCount (the reader ignores any bit past it).
+        var setBuckets = 0
+        for (offset, byte) in reader.bytes[bitmap].enumerated() {
+            let valid = bucketCount - 8 * offset
+            setBuckets += (valid >= 8 ? byte : byte & UInt8(truncatingIfNeeded: (1 << valid) - 1)).nonzeroBitCount
+        }
+        _ = try reader.take(setBuckets * labelCount)
+        _ = try reader.take(4 * (labelCount + 1) * labelCount)
+    }
+
+    /// Reads a variant's model after its convention.
+    init(reading reader: inout ModelReader) throws {
+        let (bucketCount, types) = try Self.header(reading: &reader)
+        let labelCount = EntityLabels.count(types: types.count)
         let scale = Float(bitPattern: try reader.u32())
         let bitmap = try reader.take((bucketCount + 7) / 8)
         var rows = [Row](repeating: .zero, count: bucketCount)
@@ -209,24 +257,51 @@ public enum Base64 {
         return Array(text).withUnsafeBufferPointer { decode(buffer: $0) }
     }
 
-    static func decode(buffer text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    /// Each byte's value in the alphabet, or -1.
+    static let values: [Int8] = {
         var table = [Int8](repeating: -1, count: 256)
         for (value, unit) in alphabet.enumerated() { table[Int(unit)] = Int8(value) }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count * 3 / 4)
-        var accumulator: UInt32 = 0
-        var bits = 0
-        for unit in text {
-            if unit == 0x0A || unit == 0x0D || unit == 0x20 || unit == 0x3D { continue }
-            let value = table[Int(unit)]
-            guard value >= 0 else { return nil }
-            accumulator = accumulator << 6 | UInt32(value)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                out.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+        return table
+    }()
+
+    static func decode(buffer text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var valid = true
+        let out = [UInt8](unsafeUninitializedCapacity: text.count / 4 * 3 + 3) { out, written in
+            Self.values.withUnsafeBufferPointer { table in
+                var accumulator: UInt32 = 0
+                var bits = 0
+                var index = 0
+                while index < text.count {
+                    // Four alphabet characters on a group boundary are three bytes (the bulk of
+                    // the text: the lines are whole groups).
+                    if bits == 0, index + 4 <= text.count {
+                        let a = table[Int(text[index])], b = table[Int(text[index + 1])]
+                        let c = table[Int(text[index + 2])], d = table[Int(text[index + 3])]
+                        if a | b | c | d >= 0 {
+                            let group = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                            out[written] = UInt8(truncatingIfNeeded: group >> 16)
+                            out[written + 1] = UInt8(truncatingIfNeeded: group >> 8)
+                            out[written + 2] = UInt8(truncatingIfNeeded: group)
+                            written += 3
+                            index += 4
+                            continue
+                        }
+                    }
+                    let unit = text[index]
+                    index += 1
+                    if unit == 0x0A || unit == 0x0D || unit == 0x20 || unit == 0x3D { continue }
+                    let value = table[Int(unit)]
+                    guard value >= 0 else { valid = false; return }
+                    accumulator = accumulator << 6 | UInt32(value)
+                    bits += 6
+                    if bits >= 8 {
+                        bits -= 8
+                        out[written] = UInt8(truncatingIfNeeded: accumulator >> UInt32(bits))
+                        written += 1
+                    }
+                }
             }
         }
-        return out
+        return valid ? out : nil
     }
 }

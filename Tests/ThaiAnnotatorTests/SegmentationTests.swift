@@ -146,6 +146,15 @@ struct SegmentationTests {
             #expect(!trie.isEmpty)
         }
         #expect(PrefixTrie(utf16Keys: []).isEmpty)
+        // A trie of plain words: every word with payload 0, matched as a set.
+        let words = PrefixTrie(words: ["ซอย", "ซอยลาด"])
+        Array("ซอยลาดพร้าว".utf16).withUnsafeBufferPointer { units in
+            var found: [(Int, Int32)] = []
+            words.forEachMatch(in: units, at: 0) { found.append(($0, $1)) }
+            #expect(found.map(\.0) == [3, 6] && found.map(\.1) == [0, 0])
+            #expect(words.payload(exactly: 0..<4, in: units) == nil)
+        }
+        #expect(PrefixTrie(words: [String]()).isEmpty)
     }
 }
 

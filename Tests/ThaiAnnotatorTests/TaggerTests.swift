@@ -53,6 +53,10 @@ struct TaggerTests {
             #expect { try TaggerModels(serialized: old) } throws: { "\($0)".contains("thai-annotate train") }
         }
         #expect(Base64.decode(Base64.encode(bytes).utf8) == bytes)
+        // Whole groups, padding, a line break inside a group, and a character outside the alphabet.
+        #expect(Base64.decode("TWFu") == Array("Man".utf8) && Base64.decode("TWE=") == Array("Ma".utf8))
+        #expect(Base64.decode("TQ==\n") == Array("M".utf8) && Base64.decode("TW\nFuTW\r\nFu") == Array("ManMan".utf8))
+        #expect(Base64.decode("TWFu!WFu") == nil && Base64.decode("") == [])
         // Two variants round-trip, each read back for its own convention, and a third convention is refused.
         let pair = TaggerModels([("thainer", model), ("guidelines", PerceptronTrainer(epochs: 1).train(
             sequences.prefix(3).map { $0 }, types: ["PERSON", "ORGANIZATION", "LOCATION"], bucketCount: 256))])
@@ -61,6 +65,13 @@ struct TaggerTests {
         #expect(TaggerModels(try pairDecoded.model(for: "thainer")).serialized() == bytes)
         #expect(TaggerModels(try pairDecoded.model(for: "guidelines")).serialized() != bytes)
         #expect(throws: ModelCodingError.self) { try pairDecoded.model(for: "other") }
+        // Reading one convention's table alone gives the same model, and the same refusals.
+        #expect(TaggerModels(try TaggerModels.model(for: "thainer", serialized: pair.serialized())).serialized() == bytes)
+        #expect(TaggerModels(try TaggerModels.model(for: "guidelines", serialized: pair.serialized())).serialized()
+            == TaggerModels(try pairDecoded.model(for: "guidelines")).serialized())
+        #expect(TaggerModels(try TaggerModels.model(for: "guidelines", serialized: bytes)).serialized() == bytes)
+        #expect(throws: ModelCodingError.self) { try TaggerModels.model(for: "other", serialized: pair.serialized()) }
+        #expect(throws: ModelCodingError.self) { try TaggerModels.model(for: "thainer", serialized: Array(pair.serialized().dropLast())) }
     }
 
     @Test func crfLearnsASmallFixtureDeterministically() {
