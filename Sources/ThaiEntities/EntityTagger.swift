@@ -40,7 +40,9 @@ import ThaiTagger
 /// 5. The annotator finds dates around the recogniser's mentions; a span made by the model alone
 ///    that overlaps a date is dropped (a date wins over the model, as a named entity of the
 ///    rules wins over a date).
-/// 6. A reign number after a royal PERSON joins it (`extendingReignNumbers`: รัชกาลที่ 10). A
+/// 6. A reign number after a royal PERSON joins it (`extendingReignNumbers`: รัชกาลที่ 10), and a
+///    PERSON that starts right after an opening quote ends at the closing one
+///    (`endingAtClosingQuotes`: "โคฟี อันนัน", where the model stopped after โคฟี). A
 ///    nickname given after a person and หรือ is a PERSON (`addingAliases`: นายสมชาย ใจดี
 ///    หรือน้องชาย), and so is one in quotes right before a person ("หนิง"ปณิตา) and, under the
 ///    guidelines' conventions, one in brackets right after one (นางวรนุช ... (นุ่น)); a person the
@@ -166,6 +168,7 @@ public struct EntityTagger: Sendable {
                 merged = Self.propagatingOrganizations(merged, units: units, tokens: tokens)
             }
             merged = Self.extendingReignNumbers(merged, units: units)
+            merged = Self.endingAtClosingQuotes(merged, units: units)
             let aliased = Self.addingAliases(merged, units: units, tokens: tokens, thaiNERSpans: recognizer.followsThaiNERSpans)
             return Self.propagatingPersons(aliased.mentions, units: units, tokens: tokens, people: recognizer.people,
                                            thaiNERSpans: recognizer.followsThaiNERSpans, nicknames: aliased.aliases)

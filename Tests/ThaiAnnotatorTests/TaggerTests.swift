@@ -506,6 +506,36 @@ struct TaggerTests {
         #expect(Self.withReigns("นายสมพงษ์ ทองดี โทร. 0812345678", persons: ["นายสมพงษ์ ทองดี"]) == ["นายสมพงษ์ ทองดี"])
     }
 
+    /// The persons after `endingAtClosingQuotes` over `persons` in `text` (made-up text; each
+    /// person given by its text and where it starts, so that a span may run past a quote).
+    static func withQuotes(_ text: String, persons: [(start: String, text: String)]) -> [String] {
+        let string = text as NSString
+        let mentions = persons.map { person in
+            let start = string.range(of: person.start).location
+            return EntityMention(type: .person, utf16Range: start..<(start + (person.text as NSString).length))
+        }
+        return UTF16Text(text).units.withUnsafeBufferPointer { units in
+            EntityTagger.endingAtClosingQuotes(mentions, units: units)
+                .map { string.substring(with: NSRange(location: $0.utf16Range.lowerBound, length: $0.utf16Range.count)) }
+        }
+    }
+
+    /// A person named in quotes is the whole quote: a span cut short is taken on to the closing
+    /// quote and one that runs past it ends there; a quote that opens after Thai text (a closing
+    /// one), two people in one quote, or a quote that never closes change nothing.
+    @Test func aPersonInQuotesEndsAtTheClosingQuote() {
+        #expect(Self.withQuotes("ข่าวเช้า \"สมปอง ทองมาก\" อดีตนักร้องดัง", persons: [("สมปอง", "สมปอง")])
+                == ["สมปอง ทองมาก"])
+        #expect(Self.withQuotes("ข่าวเช้า ‘สมปอง ทองมาก’ อดีตนักร้องดัง", persons: [("สมปอง", "สมปอง ทองมาก’ อดีต")])
+                == ["สมปอง ทองมาก"])
+        #expect(Self.withQuotes("ข่าวเช้า “\u{FEFF}สมปอง ทองมาก\u{FEFF}” อดีตนักร้องดัง", persons: [("สมปอง", "สมปอง")])
+                == ["สมปอง ทองมาก"])
+        #expect(Self.withQuotes("เขาบอกว่า\"สมปอง ทองมาก\" ไปแล้ว", persons: [("สมปอง", "สมปอง")]) == ["สมปอง"])
+        #expect(Self.withQuotes("ข่าว \"สมปอง-สมศรี\" ลั่นสู้", persons: [("สมปอง", "สมปอง"), ("สมศรี", "สมศรี")])
+                == ["สมปอง", "สมศรี"])
+        #expect(Self.withQuotes("ข่าว \"สมปอง ทองมาก ไปต่อ", persons: [("สมปอง", "สมปอง")]) == ["สมปอง"])
+    }
+
     /// A word that opens a name, written right before the model's span, is taken in: a religious
     /// title under both conventions, a role or kin word under ThaiNER's only (the guidelines keep
     /// roles out of the span); the same letters ending a longer word are not a prefix.
