@@ -43,4 +43,38 @@ struct OrganizationEdgeTests {
                                      EntityTagger.splittingCoordinatedOrganizations)
         #expect(found == ["โรงเรียนบางมดวิทยา", "โรงเรียนจินดาศึกษา", "ธนาคารเพื่อการเกษตรและสหกรณ์การเกษตร"])
     }
+
+    /// Under ThaiNER's conventions a unit and the parent written after it are two organisations:
+    /// a faculty or a department glued or spaced before its university or faculty, a กรม before its
+    /// กระทรวง. A committee (คณะกรรมการ), an office title's กระทรวง (สำนักงานปลัดกระทรวง) and a
+    /// head glued inside another unit's name stay whole.
+    @Test func aUnitAndItsParentAreTwoUnderThaiNERsConventions() throws {
+        let text = "นักศึกษาคณะเภสัชศาสตร์มหาวิทยาลัยบูรพา กับภาควิชาชีววิทยา คณะวิทยาศาสตร์ และกรมการข้าว กระทรวงเกษตรและสหกรณ์"
+        let found = try Self.revised(text, ["คณะเภสัชศาสตร์มหาวิทยาลัยบูรพา", "ภาควิชาชีววิทยา คณะวิทยาศาสตร์",
+                                            "กรมการข้าว กระทรวงเกษตรและสหกรณ์"], EntityTagger.splittingParentBodies)
+        #expect(found == ["คณะเภสัชศาสตร์", "มหาวิทยาลัยบูรพา", "ภาควิชาชีววิทยา", "คณะวิทยาศาสตร์", "กรมการข้าว",
+                          "กระทรวงเกษตรและสหกรณ์"])
+        let whole = ["คณะกรรมการมหาวิทยาลัยบูรพา", "สำนักงานปลัดกระทรวงแรงงาน", "สถานีโทรทัศน์กรมประชาสัมพันธ์"]
+        let kept = try Self.revised("ทั้งคณะกรรมการมหาวิทยาลัยบูรพา สำนักงานปลัดกระทรวงแรงงาน และสถานีโทรทัศน์กรมประชาสัมพันธ์",
+                                    whole, EntityTagger.splittingParentBodies)
+        #expect(kept == whole)
+    }
+
+    /// Under ThaiNER's conventions a faculty's name ends at a space: what follows is its university
+    /// or hospital. A delegation (คณะนักธุรกิจ) is no faculty.
+    @Test func aFacultyEndsAtASpaceUnderThaiNERsConventions() throws {
+        let found = try Self.revised("ทีมคณะทันตแพทยศาสตร์ บูรพา และคณะนักธุรกิจไทย ญี่ปุ่น",
+                                     ["คณะทันตแพทยศาสตร์ บูรพา", "คณะนักธุรกิจไทย ญี่ปุ่น"], EntityTagger.splittingParentBodies)
+        #expect(found == ["คณะทันตแพทยศาสตร์", "บูรพา", "คณะนักธุรกิจไทย ญี่ปุ่น"])
+    }
+
+    /// Under ThaiNER's conventions a span that leaves a bracket open is the name before it and the
+    /// name inside it; a closed bracket stays inside the span.
+    @Test func aSpanThatLeavesABracketOpenIsTwo() throws {
+        let found = try Self.revised("ติดต่อสำนักงานส่งเสริมการค้า(สสค. หรือบริษัท สยามพืชผล จำกัด(มหาชน) แล้ว",
+                                     ["สำนักงานส่งเสริมการค้า(สสค.", "บริษัท สยามพืชผล จำกัด(มหาชน)"]) { merged, _, units in
+            EntityTagger.splittingOpenBrackets(merged, units: units)
+        }
+        #expect(found == ["สำนักงานส่งเสริมการค้า", "สสค.", "บริษัท สยามพืชผล จำกัด(มหาชน)"])
+    }
 }

@@ -45,6 +45,13 @@ struct OrganizationRuleTests {
         #expect(Self.organisations("จึงตั้งศูนย์เพื่อติดตามงาน") == [])
     }
 
+    /// A name found by a head word ends at a glued function word or a common verb (the closed class
+    /// `Vocabulary.organizationStops`). Made-up text.
+    @Test func aNameEndsAtAGluedFunctionWord() {
+        #expect(Self.organisations("วันนี้มูลนิธิรักษ์ช้างไทยจะจัดงานใหญ่") == ["มูลนิธิรักษ์ช้างไทย"])
+        #expect(Self.organisations("เมื่อวานสมาคมชาวประมงอันดามันได้ยื่นหนังสือ") == ["สมาคมชาวประมงอันดามัน"])
+    }
+
     /// กลุ่ม glued before a company is part of the group's name. Made-up text.
     @Test func aGroupOfCompaniesIsOneOrganisation() {
         #expect(Self.organisations("ผู้บริหารกลุ่มบริษัท สยามรุ่งเรือง จำกัด เดินทางมาถึง") == ["กลุ่มบริษัท สยามรุ่งเรือง จำกัด"])
