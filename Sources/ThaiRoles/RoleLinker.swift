@@ -114,7 +114,8 @@ struct RoleScan {
 
     // MARK: The two orders
 
-    /// The role after a name: across nothing, spaces, one line break, a comma, ในฐานะ or ตำแหน่ง,
+    /// The role after a name: across nothing, spaces, one line break, a comma, the name's closing
+    /// quote, ในฐานะ or ตำแหน่ง,
     /// or in brackets (ดร.อรรชกา สีบุญเรือง (รมว.วท.)). After a name written twice, the second form
     /// in brackets (นายไบรอัน ... (Mr. Brian ...) เอกอัครราชทูต...), the role is the bracketed form's,
     /// the mention nearest to it (GUIDELINES, second roles and restatements).
@@ -131,6 +132,8 @@ struct RoleScan {
             if close < units.count, units[close] == 0x29 { return Phrase(parts: phrase.parts, extendedEnd: close + 1) }
         }
         if position < units.count, units[position] == 0x2C { position = skipBlanks(position + 1) }
+        // The name's closing quote: ‘จรินทร์’ปลัดแรงงาน, “เต็งส่วย” รมว.แรงงานฯ.
+        if position < units.count, Self.isClosingQuote(units[position]) { position = skipBlanks(position + 1) }
         var inCapacity = false
         for linker in Words.capacityLinkers where units.hasWord(linker, at: position) {
             position = skipSpaces(position + linker.count)
@@ -140,17 +143,27 @@ struct RoleScan {
         guard let phrase = phrase(at: position) else { return nil }
         // ในฐานะประธานแถลงข่าว: after ในฐานะ, an office without its body is a capacity, not a link.
         if inCapacity, !phrase.parts[0].isComplete { return nil }
+        // A name ending a line and an office opening the next, glued to the word after it
+        // (...พระบรมราชินีนาถ, a line break, นายกรัฐมนตรีเป็นประธาน...): the office is the next
+        // sentence's subject, not the name's signature block.
+        if units[name.upperBound..<position].contains(where: { $0 == 0x0A || $0 == 0x0D }),
+           phrase.extendedEnd < units.count, CharacterClass.isThai(units[phrase.extendedEnd]) {
+            return nil
+        }
         return phrase
     }
 
-    /// The role before a name: ending right before it (across spaces, one line break or a comma),
-    /// or before the bracket the name stands in. The earliest start that reads as a role up to there
+    /// The role before a name: ending right before it (across spaces, one line break, a comma or
+    /// the name's opening quote), or before the bracket the name stands in. The earliest start that reads as a role up to there
     /// wins; none after เป็น (X เป็นประธานฯ นายY).
     func phraseBefore(_ start: Int, notBefore limit: Int) -> Phrase? {
         var target = skipBlanksBackwards(start)
         if target > 0, units[target - 1] == 0x28 {
             target = skipSpacesBackwards(target - 1)
         } else if target > 0, units[target - 1] == 0x2C {
+            target = skipSpacesBackwards(target - 1)
+        } else if target > 0, Self.isOpeningQuote(units[target - 1]) {
+            // The name's opening quote: รมช.ศธ."นพ.อุดม".
             target = skipSpacesBackwards(target - 1)
         }
         guard target > limit, skipSpacesBackwards(target) > 0 else { return nil }
@@ -310,11 +323,20 @@ struct RoleScan {
             if best == nil || rank >= best!.rank { best = (rank, roleEnd, Int(payload), body) }
         }
         guard var chosen = best else { return nil }
-        if chosen.rank == 0, units.hasWord(Words.field, at: chosen.roleEnd) {
-            // ที่ปรึกษาด้านเศรษฐกิจการเงิน (กลุ่ม...): the field is part of the role, up to the next
-            // space, with a bracketed qualifier after it; a body may follow.
+        if chosen.rank < 2, units.hasWord(Words.senior, at: chosen.roleEnd) {
+            // ผู้ช่วยกรรมการผู้จัดการใหญ่อาวุโส สายงาน...: the rank glued after an office is part of it.
+            chosen.roleEnd += Words.senior.count
+            if lexicon.offices[chosen.office].kind == .head, let index = body(after: chosen.roleEnd) {
+                chosen.body = index
+                chosen.rank = 2
+            }
+        }
+        if chosen.rank < 2, Words.fields.contains(where: { units.hasWord($0, at: chosen.roleEnd) }) {
+            // ที่ปรึกษาด้านเศรษฐกิจการเงิน (กลุ่ม...), รองนายกรัฐมนตรีฝ่ายความมั่นคง: the field or wing is
+            // part of the role, up to the next space, with a bracketed qualifier after it; a body may
+            // follow an office that heads one.
             var end = chosen.roleEnd
-            while end < units.count, !CharacterClass.isWhitespace(units[end]), units[end] != 0x28, units[end] != 0x2C,
+            while end < units.count, !CharacterClass.isWhitespace(units[end]), units[end] != 0x200B, units[end] != 0x28, units[end] != 0x2C,
                   mention(startingAt: end) == nil {
                 end += 1
             }
@@ -325,8 +347,10 @@ struct RoleScan {
                 if close < units.count, units[close] == 0x29 { end = close + 1 }
             }
             chosen.roleEnd = end
-            chosen.body = body(after: end)
-            if chosen.body != nil { chosen.rank = 2 }
+            if lexicon.offices[chosen.office].kind == .head, let index = body(after: end) {
+                chosen.body = index
+                chosen.rank = 2
+            }
         }
         offices.append((position..<min(chosen.roleEnd, position + lexicon.offices[chosen.office].surface.utf16.count), chosen.office))
         let end = chosen.body.map { mentions[$0].utf16Range.upperBound } ?? chosen.roleEnd
@@ -411,9 +435,24 @@ struct RoleScan {
         return tokenIndex(startingAt: end) != nil
     }
 
+    /// A space, or a zero-width space (U+200B), which some pages put between every two words.
+    static func isGap(_ unit: UInt16) -> Bool {
+        unit == 0x200B || CharacterClass.isSpace(unit)
+    }
+
+    /// An opening quotation mark: “ ‘ " '.
+    static func isOpeningQuote(_ unit: UInt16) -> Bool {
+        unit == 0x201C || unit == 0x2018 || unit == 0x22 || unit == 0x27
+    }
+
+    /// A closing quotation mark: ” ’ " '.
+    static func isClosingQuote(_ unit: UInt16) -> Bool {
+        unit == 0x201D || unit == 0x2019 || unit == 0x22 || unit == 0x27
+    }
+
     func skipSpaces(_ position: Int) -> Int {
         var position = position
-        while position < units.count, CharacterClass.isSpace(units[position]) { position += 1 }
+        while position < units.count, Self.isGap(units[position]) { position += 1 }
         return position
     }
 
@@ -438,7 +477,7 @@ struct RoleScan {
 
     func skipSpacesBackwards(_ position: Int) -> Int {
         var position = position
-        while position > 0, CharacterClass.isSpace(units[position - 1]) { position -= 1 }
+        while position > 0, Self.isGap(units[position - 1]) { position -= 1 }
         return position
     }
 
@@ -480,7 +519,10 @@ private enum Words {
     static let and = Array("และ".utf16)
     static let of = Array("การ".utf16)
     static let capacity = Array("ในฐานะ".utf16)
-    static let field = Array("ด้าน".utf16)
+    /// A field or wing glued after an office: ที่ปรึกษาด้าน..., รองนายกรัฐมนตรีฝ่าย....
+    static let fields = [Array("ด้าน".utf16), Array("ฝ่าย".utf16)]
+    /// A rank glued after an office: ที่ปรึกษาอาวุโส.
+    static let senior = Array("อาวุโส".utf16)
     static let be = Array("เป็น".utf16)
     static let ministry = Array("กระทรวง".utf16)
     /// What may stand between a name and the role after it, besides spaces and a comma.

@@ -82,6 +82,55 @@ struct RoleTests {
         #expect(shortForm.first?.canonical == "รัฐมนตรีว่าการกระทรวงอุตสาหกรรม")
     }
 
+    @Test func seniorRanksAndWingsGluedAfterTheOfficeArePartOfTheRole() {
+        let senior = Self.links("นายสมพงษ์ ใจงาม ผู้ช่วยกรรมการผู้จัดการใหญ่อาวุโส ธนาคารกรุงไทย เปิดเผยว่า")
+        #expect(senior.count == 1)
+        #expect(senior.first?.role == "ผู้ช่วยกรรมการผู้จัดการใหญ่อาวุโส" && senior.first?.org == "ธนาคารกรุงไทย")
+        let wing = Self.links("นายวิชัย ศรีสุข รองนายกรัฐมนตรีฝ่ายเศรษฐกิจ เปิดเผยว่า")
+        #expect(wing.count == 1)
+        #expect(wing.first?.role == "รองนายกรัฐมนตรีฝ่ายเศรษฐกิจ" && wing.first?.org == nil)
+    }
+
+    @Test func quotesAndZeroWidthSpacesBetweenNameAndRole() {
+        let quoted = Self.links("กระทรวงแรงงาน จับมือ “นายสมชาย ใจดี” รมว.แรงงาน เปิดศูนย์")
+        #expect(quoted.count == 1)
+        #expect(quoted.first?.person == "นายสมชาย ใจดี" && quoted.first?.role == "รมว." && quoted.first?.org == "แรงงาน")
+        let before = Self.links("รมช.ศธ.\"นพ.สมชาย\" ย้ำว่า")
+        #expect(before.count == 1)
+        #expect(before.first?.person == "นพ.สมชาย" && before.first?.role == "รมช." && before.first?.org == "ศธ.")
+        let zeroWidth = Self.links("นายสมศักดิ์\u{200B} มีสุข\u{200B} ผู้ตรวจราชการ\u{200B}กระทรวงการคลัง\u{200B} กล่าวว่า")
+        #expect(zeroWidth.count == 1)
+        #expect(zeroWidth.first?.role == "ผู้ตรวจราชการ" && zeroWidth.first?.org == "กระทรวงการคลัง")
+    }
+
+    @Test func provincialOfficersAndTheShortDeputy() {
+        let officer = Self.links("นายเชิดชัย ใจดี จัดหางานจังหวัดสมุทรปราการ กล่าวว่า")
+        #expect(officer.count == 1)
+        #expect(officer.first?.role == "จัดหางานจังหวัด" && officer.first?.org == "สมุทรปราการ")
+        let deputy = Self.links("รองฯ ประวิตร ลงพื้นที่")
+        #expect(deputy.count == 1)
+        #expect(deputy.first?.person == "ประวิตร" && deputy.first?.role == "รองฯ" && deputy.first?.canonical == "รองนายกรัฐมนตรี")
+    }
+
+    @Test func actingOfficesAbbotsAndShortForms() {
+        let acting = Self.links("นายสมชาย ใจดี รักษาการในตำแหน่งผู้ตรวจราชการกระทรวงสาธารณสุข กล่าวว่า")
+        #expect(acting.count == 1)
+        #expect(acting.first?.role == "รักษาการในตำแหน่งผู้ตรวจราชการ" && acting.first?.org == "กระทรวงสาธารณสุข")
+        let abbot = Self.links("ทั้งนี้ พระเทพวีราภรณ์ เจ้าอาวาสวัดพระเชตุพน กล่าวว่า")
+        #expect(abbot.count == 1)
+        #expect(abbot.first?.role == "เจ้าอาวาส" && abbot.first?.org == "วัดพระเชตุพน")
+        let permanentSecretary = Self.links("พล.อ.สมชาย ใจดี ปล.กห. ได้ประชุม")
+        #expect(permanentSecretary.first?.role == "ปล." && permanentSecretary.first?.org == "กห.")
+        #expect(permanentSecretary.first?.canonical == "ปลัดกระทรวงกลาโหม")
+    }
+
+    @Test func anOfficeOpeningTheNextLineGluedToAVerbIsNotASignature() {
+        #expect(Self.links("ประชาชนร่วมถวายพระพรแด่สมเด็จพระนางเจ้าสิริกิติ์ พระบรมราชินีนาถ\nนายกรัฐมนตรีเป็นประธานในพิธี").isEmpty)
+        let signature = Self.links("ลงชื่อ นายสมชาย ใจดี\nรองปลัดกระทรวงมหาดไทย เป็นประธานเปิดงาน")
+        #expect(signature.count == 1)
+        #expect(signature.first?.role == "รองปลัด" && signature.first?.org == "กระทรวงมหาดไทย")
+    }
+
     @Test func verbsCapacitiesAndLoneOfficesAreNotLinks() {
         #expect(Self.links("นายวิษณุ เครืองาม เป็นประธานในพิธี").isEmpty)
         #expect(Self.links("นายวิษณุ เครืองาม ในฐานะผู้แทนนายกรัฐมนตรี กล่าวว่า").isEmpty)
