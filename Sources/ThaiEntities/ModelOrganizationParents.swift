@@ -46,25 +46,12 @@ extension EntityTagger {
     /// an office title (สำนักงานปลัด|กระทรวง...) is part of the title, and the name runs on.
     static func splittingParentBodies(_ merged: [EntityMention], tokens: [Token],
                                       units: UnsafeBufferPointer<UInt16>) -> [EntityMention] {
-        var result: [EntityMention] = []
-        result.reserveCapacity(merged.count)
-        for mention in merged {
-            guard mention.type == .organization else { result.append(mention); continue }
-            var current = mention
-            var next = tokens.firstIndex(endingAfter: current.utf16Range.lowerBound, range: \.utf16Offsets) + 1
-            while next < tokens.count, tokens[next].utf16Offsets.lowerBound < current.utf16Range.upperBound {
-                let token = tokens[next].utf16Offsets
-                next += 1
-                guard let split = parentStart(at: token.lowerBound, previous: tokens[next - 2].utf16Offsets,
-                                              in: current.utf16Range, units: units) else { continue }
-                var before = split
-                while before > current.utf16Range.lowerBound, CharacterClass.isWhitespace(units[before - 1]) { before -= 1 }
-                result.append(EntityMention(type: .organization, utf16Range: current.utf16Range.lowerBound..<before, link: current.link))
-                current = EntityMention(type: .organization, utf16Range: split..<current.utf16Range.upperBound)
-            }
-            result.append(current)
+        splittingOrganizations(merged, tokens: tokens) { token, previous, span in
+            guard let split = parentStart(at: token.lowerBound, previous: previous, in: span, units: units) else { return nil }
+            var before = split
+            while before > span.lowerBound, CharacterClass.isWhitespace(units[before - 1]) { before -= 1 }
+            return (end: before, start: split)
         }
-        return result
     }
 
     /// Where a parent body's name opens if it opens at `position` (a token's start inside `span`,

@@ -61,6 +61,26 @@ extension EntityTagger {
     /// one each side of และ.
     static func splittingCoordinatedOrganizations(_ merged: [EntityMention], tokens: [Token],
                                                  units: UnsafeBufferPointer<UInt16>) -> [EntityMention] {
+        splittingOrganizations(merged, tokens: tokens) { token, _, span in
+            guard token.count == Words.and.count, units.hasWord(Words.and, at: token.lowerBound) else { return nil }
+            var before = token.lowerBound, after = token.upperBound
+            while before > span.lowerBound, CharacterClass.isWhitespace(units[before - 1]) { before -= 1 }
+            if after < span.upperBound, units[after] == 0x20 { after += 1 }
+            guard before - span.lowerBound >= 2, after < span.upperBound,
+                  coordinatedHeads.contains(where: { units.hasWord($0, at: after) && after + $0.count < span.upperBound })
+            else { return nil }
+            return (end: before, start: after)
+        }
+    }
+
+    /// `merged` with each ORGANIZATION cut in two wherever `cut` finds a second organisation at one
+    /// of its tokens after the first: `cut` gets the token, the token before it and the span so far,
+    /// and returns where the first part ends and the second starts, or nil. The first part keeps the
+    /// link; the second is cut again at later tokens.
+    static func splittingOrganizations(
+        _ merged: [EntityMention], tokens: [Token],
+        at cut: (_ token: Range<Int>, _ previous: Range<Int>, _ span: Range<Int>) -> (end: Int, start: Int)?
+    ) -> [EntityMention] {
         var result: [EntityMention] = []
         result.reserveCapacity(merged.count)
         for mention in merged {
@@ -70,15 +90,9 @@ extension EntityTagger {
             while next < tokens.count, tokens[next].utf16Offsets.lowerBound < current.utf16Range.upperBound {
                 let token = tokens[next].utf16Offsets
                 next += 1
-                guard token.count == Words.and.count, units.hasWord(Words.and, at: token.lowerBound) else { continue }
-                var before = token.lowerBound, after = token.upperBound
-                while before > current.utf16Range.lowerBound, CharacterClass.isWhitespace(units[before - 1]) { before -= 1 }
-                if after < current.utf16Range.upperBound, units[after] == 0x20 { after += 1 }
-                guard before - current.utf16Range.lowerBound >= 2, after < current.utf16Range.upperBound,
-                      coordinatedHeads.contains(where: { units.hasWord($0, at: after) && after + $0.count < current.utf16Range.upperBound })
-                else { continue }
-                result.append(EntityMention(type: .organization, utf16Range: current.utf16Range.lowerBound..<before, link: current.link))
-                current = EntityMention(type: .organization, utf16Range: after..<current.utf16Range.upperBound)
+                guard let parts = cut(token, tokens[next - 2].utf16Offsets, current.utf16Range) else { continue }
+                result.append(EntityMention(type: .organization, utf16Range: current.utf16Range.lowerBound..<parts.end, link: current.link))
+                current = EntityMention(type: .organization, utf16Range: parts.start..<current.utf16Range.upperBound)
             }
             result.append(current)
         }
