@@ -74,17 +74,17 @@ extension EntityTagger {
     static func quotedNickname(before start: Int, units: UnsafeBufferPointer<UInt16>) -> Range<Int>? {
         var close = start - 1
         if close >= 0, CharacterClass.isSpace(units[close]) { close -= 1 }
-        while close >= 0, units[close] == 0xFEFF || units[close] == 0x200B { close -= 1 }
+        while close >= 0, CharacterClass.isInvisibleBreak(units[close]) { close -= 1 }
         guard close >= 0, isQuote(units[close]) else { return nil }
         var end = close
-        while end > 0, units[end - 1] == 0xFEFF || units[end - 1] == 0x200B { end -= 1 }
+        while end > 0, CharacterClass.isInvisibleBreak(units[end - 1]) { end -= 1 }
         var open = end - 1
         while open >= 0, CharacterClass.isThai(units[open]), !CharacterClass.isDigit(units[open]),
               end - open <= maximumNicknameLength { open -= 1 }
         guard open >= 0, isQuote(units[open]),
               open == 0 || !(CharacterClass.isThai(units[open - 1]) || isQuote(units[open - 1])) else { return nil }
         var first = open + 1
-        while first < end, units[first] == 0xFEFF || units[first] == 0x200B { first += 1 }
+        while first < end, CharacterClass.isInvisibleBreak(units[first]) { first += 1 }
         guard end - first >= 2, CharacterClass.startsThaiWord(units[first]) else { return nil }
         return first..<end
     }
@@ -137,7 +137,7 @@ extension EntityTagger {
     static func skippingBlanks(from index: Int, tokens: [Token], units: UnsafeBufferPointer<UInt16>) -> Int {
         var index = index
         while index < tokens.count, tokens[index].utf16Offsets.allSatisfy({ unit in
-            CharacterClass.isSpace(units[unit]) || units[unit] == 0xFEFF || units[unit] == 0x200B || units[unit] == 0x22
+            CharacterClass.isSpace(units[unit]) || CharacterClass.isInvisibleBreak(units[unit]) || units[unit] == 0x22
                 || units[unit] == 0x201C || units[unit] == 0x201D
         }) { index += 1 }
         return index

@@ -19,7 +19,7 @@ extension EntityTagger {
         for index in result.indices where result[index].type == .person {
             let range = result[index].utf16Range
             var quote = range.lowerBound - 1
-            while quote >= 0, isInvisible(units[quote]) { quote -= 1 }
+            while quote >= 0, CharacterClass.isInvisibleBreak(units[quote]) { quote -= 1 }
             guard quote >= 0, let closing = closingQuote(for: units[quote]),
                   quote == 0 || !(CharacterClass.isThai(units[quote - 1]) || isQuote(units[quote - 1])) else { continue }
             var close = range.lowerBound + 1
@@ -27,7 +27,7 @@ extension EntityTagger {
             while close < limit, units[close] != closing, units[close] != 0x0A { close += 1 }
             guard close < limit, units[close] == closing else { continue }
             var end = close
-            while end > range.lowerBound, isInvisible(units[end - 1]) || CharacterClass.isWhitespace(units[end - 1]) { end -= 1 }
+            while end > range.lowerBound, CharacterClass.isInvisibleBreak(units[end - 1]) || CharacterClass.isWhitespace(units[end - 1]) { end -= 1 }
             guard end > range.lowerBound, end != range.upperBound else { continue }
             if end > range.upperBound {
                 guard (range.upperBound..<end).allSatisfy({ isNameText(units[$0]) }),
@@ -48,11 +48,8 @@ extension EntityTagger {
         }
     }
 
-    /// U+FEFF and U+200B, which ThaiNER's text carries between words.
-    static func isInvisible(_ unit: UInt16) -> Bool { unit == 0xFEFF || unit == 0x200B }
-
     /// A character a name's words are written with: a Thai or Latin letter, a space or a dot.
     static func isNameText(_ unit: UInt16) -> Bool {
-        CharacterClass.isThai(unit) || CharacterClass.isLatinLetter(unit) || unit == 0x20 || unit == 0x2E || isInvisible(unit)
+        CharacterClass.isThai(unit) || CharacterClass.isLatinLetter(unit) || unit == 0x20 || unit == 0x2E || CharacterClass.isInvisibleBreak(unit)
     }
 }

@@ -40,6 +40,10 @@ public enum CharacterClass {
         }
     }
 
+    /// U+FEFF (zero-width no-break space) or U+200B (zero-width space): invisible, no part of a
+    /// word, and in Thai text often where a word ends.
+    @inlinable public static func isInvisibleBreak(_ unit: UInt16) -> Bool { unit == 0xFEFF || unit == 0x200B }
+
     /// A horizontal space (space, tab, NBSP and the typographic spaces), not a line break.
     @inlinable public static func isSpace(_ unit: UInt16) -> Bool {
         isWhitespace(unit) && !(unit >= 0x0A && unit <= 0x0D) && unit != 0x85 && unit != 0x2028 && unit != 0x2029

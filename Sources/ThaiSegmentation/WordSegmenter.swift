@@ -92,7 +92,7 @@ public final class WordSegmenter: Sendable {
         newStatuses.reserveCapacity(boundaries.count + 8)
         var start: Int32 = 0
         for (boundary, status) in zip(boundaries, statuses) {
-            for position in start..<boundary where isInvisibleBreak(units[Int(position)]) {
+            for position in start..<boundary where CharacterClass.isInvisibleBreak(units[Int(position)]) {
                 if position > (newBoundaries.last ?? 0) {
                     newBoundaries.append(position)
                     newStatuses.append(status)
@@ -118,11 +118,6 @@ public final class WordSegmenter: Sendable {
             return found != 0
         }
     }
-
-    /// U+FEFF (zero-width no-break space) and U+200B (zero-width space): invisible, no part of
-    /// a word, and in Thai text often where a word ends.
-    @inline(__always)
-    static func isInvisibleBreak(_ unit: UInt16) -> Bool { unit == 0xFEFF || unit == 0x200B }
 
     /// Every word boundary after the start of `units`, with ICU's rule status for the segment
     /// ending there.
