@@ -180,6 +180,11 @@ public struct TaggerTraining: Sendable {
     /// unit you evaluate with; the shipped model uses `.article`.
     public var unit: ThaiNERUnit
 
+    /// Where trained models are kept and read back (nil: always train): `train` returns the
+    /// models of an earlier run with the same sequences and settings instead of training again,
+    /// which makes a repeated cross-validation quick.
+    public var modelCache: ModelCache?
+
     /// The span convention each training source follows, by `TrainingSequence.source`:
     /// ThaiNER lines are source 0, corpus documents source 1.
     public static let sourceConventions: [SpanConvention] = [.thaiNER, .guidelines]
@@ -333,12 +338,27 @@ public struct TaggerTraining: Sendable {
     /// by its convention's ``recipe(for:)`` (without corpus sequences, every recipe trains on
     /// ThaiNER alone), with ``learner``. Conventions whose recipes are the same share one
     /// training; when all do and it does not adapt to the sources, the file holds one table for
-    /// every convention, else one named table per convention. `progress` is called after each
+    /// every convention, else one named table per convention. With a ``modelCache``, models trained
+    /// before on the same sequences with the same settings are read back instead. `progress` is called after each
     /// epoch with the conventions being trained, the epoch's number and a summary of it (how many
     /// sequences the perceptron got wrong, or the CRF's mean negative log-likelihood).
     public func train(thaiNER: [TrainingSequence], corpus: [TrainingSequence],
                       conventions: [SpanConvention] = TaggerTraining.sourceConventions,
                       progress: ((_ conventions: String, _ epoch: Int, _ summary: String) -> Void)? = nil) -> TaggerModels {
+        guard let modelCache else { return trainAfresh(thaiNER: thaiNER, corpus: corpus, conventions: conventions, progress: progress) }
+        let recipes = conventions.map { "\($0.rawValue): \(recipe(for: $0).effective(corpusAvailable: !corpus.isEmpty))" }
+        let settings = "\(recipes) \(learner) \(epochs) epochs \(buckets) buckets \(TaggerModels.formatVersion)"
+        let fingerprint = ModelCache.fingerprint([thaiNER, corpus], settings: settings)
+        if let models = modelCache.models(fingerprint) { return models }
+        let models = trainAfresh(thaiNER: thaiNER, corpus: corpus, conventions: conventions, progress: progress)
+        // A cache that cannot be written costs time, not results.
+        try? modelCache.store(models, fingerprint)
+        return models
+    }
+
+    /// ``train(thaiNER:corpus:conventions:progress:)`` without the cache.
+    private func trainAfresh(thaiNER: [TrainingSequence], corpus: [TrainingSequence], conventions: [SpanConvention],
+                             progress: ((_ conventions: String, _ epoch: Int, _ summary: String) -> Void)?) -> TaggerModels {
         var groups: [(recipe: Recipe, conventions: [SpanConvention])] = []
         for convention in conventions {
             let recipe = self.recipe(for: convention).effective(corpusAvailable: !corpus.isEmpty)

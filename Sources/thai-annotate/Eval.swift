@@ -39,6 +39,9 @@ struct Eval: ParsableCommand {
     @Option(help: "With --cross-validate: run only these folds (numbers from 1, comma-separated), for a quicker look; the default runs all.")
     var folds: String?
 
+    @Option(name: .customLong("model-cache"), help: "With --cross-validate: keep each fold's model in this folder, filed under a fingerprint of its training sequences and settings, and read it back in later runs that would train the same model (quick reruns after changing the steps after decoding; a feature change trains afresh).")
+    var modelCache: String?
+
     @Option(help: "Training epochs for --cross-validate.")
     var epochs: Int = TaggerTraining.defaultEpochs
 
@@ -136,6 +139,7 @@ struct Eval: ParsableCommand {
         let documents = try corpus.map { try CorpusGold(folder: $0, split: "train").documents } ?? []
         var training = learner.training(buckets: buckets, epochs: epochs)
         training.unit = thaiNERUnit
+        training.modelCache = modelCache.map(ModelCache.init(folder:))
         let result = try CrossValidation(lines, k: crossValidate, training: training, corpus: documents, only: onlyFolds,
                                          exampleLimit: errorExamples) { fold in
             printError("fold \(fold.number)/\(crossValidate): lines \(fold.lines.lowerBound + 1)-\(fold.lines.upperBound), \(fold.persons) persons, \(fold.organizations) organisations, \(fold.places) places mined from the rest")
@@ -168,7 +172,8 @@ struct Eval: ParsableCommand {
         let documents = try CorpusGold(folder: path, split: split).documents
         let training = try CorpusGold(folder: path, split: "train").documents
         let lines = try ThaiNERLine.read(thaiNERFile)
-        let settings = learner.training(buckets: buckets, epochs: epochs)
+        var settings = learner.training(buckets: buckets, epochs: epochs)
+        settings.modelCache = modelCache.map(ModelCache.init(folder:))
         let result = try CorpusCrossValidation(documents, training: training, thaiNERLines: lines, k: crossValidate,
                                                settings: settings, only: onlyFolds, exampleLimit: errorExamples) { fold, scored, trainedOn in
             printError("fold \(fold)/\(crossValidate): \(scored) documents scored, model trained on \(trainedOn) corpus documents and \(lines.count) ThaiNER lines")

@@ -66,6 +66,31 @@ struct TrainingAPITests {
         #expect(training(.init(), .init(corpusWeight: 2)).train(thaiNER: thaiNER, corpus: []).serialized() == alone.serialized())
     }
 
+    /// A model cache files each training under its sequences and settings: a second run with the
+    /// same ones reads the file back instead of training, and other settings train afresh.
+    @Test func modelCacheReadsBackTheSameTrainingOnly() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("model-cache-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var twoEpochs = TaggerTraining(buckets: 1 << 12, epochs: 2)
+        let thaiNER = try twoEpochs.sequences(Self.lines).sequences
+        let uncached = twoEpochs.train(thaiNER: thaiNER, corpus: []).serialized()
+        twoEpochs.modelCache = ModelCache(folder: folder)
+        #expect(twoEpochs.train(thaiNER: thaiNER, corpus: []).serialized() == uncached)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(files.count == 1)
+        // The filed model is what a rerun returns: replace it and the rerun returns the replacement.
+        var threeEpochs = twoEpochs
+        threeEpochs.epochs = 3
+        let other = TaggerTraining(buckets: 1 << 12, epochs: 3).train(thaiNER: thaiNER, corpus: []).serialized()
+        #expect(other != uncached)
+        try Data(other).write(to: URL(fileURLWithPath: folder + "/" + files[0]))
+        #expect(twoEpochs.train(thaiNER: thaiNER, corpus: []).serialized() == other)
+        // Other settings, or other sequences, are another file.
+        #expect(threeEpochs.train(thaiNER: thaiNER, corpus: []).serialized() == other)
+        _ = twoEpochs.train(thaiNER: Array(thaiNER.dropFirst()), corpus: [])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 3)
+    }
+
     /// A corpus document is trained in one sequence a paragraph, as a ThaiNER article is in its
     /// lines, each labelled from the document's gold.
     @Test func corpusDocumentsAreTrainedByParagraph() throws {
