@@ -100,7 +100,8 @@ import ThaiTagger
 /// the provincial capital's district the model reads apart from its province is joined to it
 /// where the rules read one place (`joiningCapitalDistricts`: อ.เมือง|ลำปาง), and a numbered site
 /// takes the number written after its name (`extendingSiteNumbers`: ซอยลาดพร้าว 71); under the
-/// guidelines' conventions a model LOCATION that is a floor alone (ชั้น 8) is dropped (`droppingFloors`).
+/// guidelines' conventions a model LOCATION that is a floor alone (ชั้น 8) is dropped (`droppingFloors`);
+/// under ThaiNER's a region takes ภาค glued before it (`takingRegionWords`: ภาค|อีสาน).
 /// Dates are found afterwards, around the merged mentions, as without the model.
 public struct EntityTagger: Sendable {
     /// The sequence model.
@@ -166,7 +167,7 @@ public struct EntityTagger: Sendable {
                 Self.joiningCapitalDistricts(Self.splittingCoordinatedPlaces(spans, rules: ruleMentions, units: units),
                                              rules: ruleMentions, units: units), units: units)
             let revised = recognizer.followsThaiNERSpans
-                ? split : Self.droppingFloors(Self.revisingClassNames(split, rules: ruleMentions, units: units), units: units)
+                ? Self.takingRegionWords(split, units: units) : Self.droppingFloors(Self.revisingClassNames(split, rules: ruleMentions, units: units), units: units)
             var merged = Self.merge(rules: ruleMentions, model: revised, units: units, thaiNERSpans: recognizer.followsThaiNERSpans)
             if !recognizer.followsThaiNERSpans {
                 merged = retypingMinistries(Self.restoringAcronyms(merged, rules: ruleMentions, units: units), units: units)
