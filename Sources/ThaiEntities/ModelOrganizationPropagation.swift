@@ -24,15 +24,24 @@ extension EntityTagger {
     /// organisation's name (see above), linked like the mention it repeats.
     static func propagatingOrganizations(_ mentions: [EntityMention], units: UnsafeBufferPointer<UInt16>,
                                          tokens: [Token]) -> [EntityMention] {
+        propagatingNames(mentions, of: .organization, units: units, tokens: tokens,
+                         repeating: { !($0.link.map { !$0.isDocumentLocal } ?? false) }, accepts: { _ in true })
+    }
+
+    /// `mentions` (sorted by start) with a mention of `type` at each repeat of the name of one of
+    /// its mentions that `repeating` takes (see above), linked like the mention it repeats, where
+    /// `accepts` takes the repeat's start.
+    static func propagatingNames(_ mentions: [EntityMention], of type: EntityType,
+                                 units: UnsafeBufferPointer<UInt16>, tokens: [Token],
+                                 repeating: (EntityMention) -> Bool, accepts: (Int) -> Bool) -> [EntityMention] {
         var index: [[UInt16]: Int] = [:]
         var links: [EntityLink?] = []
-        for mention in mentions where mention.type == .organization {
+        for mention in mentions where mention.type == type {
             let range = mention.utf16Range
             let first = units[range.lowerBound]
-            let linked = mention.link.map { !$0.isDocumentLocal } ?? false
             guard range.count >= minimumOrganizationRepeatLength,
                   CharacterClass.isThai(first) || CharacterClass.isLatinLetter(first),
-                  !linked, !nounForms.contains(where: { units[range].starts(with: $0) })
+                  repeating(mention), !nounForms.contains(where: { units[range].starts(with: $0) })
             else { continue }
             let key = Array(units[range])
             if index[key] == nil {
@@ -55,8 +64,8 @@ extension EntityTagger {
                   let match = trie.longestMatch(in: units, at: start),
                   match.end == units.count || tokenEnds.contains(match.end)
                     || CharacterClass.isThai(units[match.end - 1]) != CharacterClass.isThai(units[match.end]),
-                  !(start..<match.end).contains(where: covered.contains) else { continue }
-            added.append(EntityMention(type: .organization, utf16Range: start..<match.end, link: links[Int(match.payload)]))
+                  !(start..<match.end).contains(where: covered.contains), accepts(start) else { continue }
+            added.append(EntityMention(type: type, utf16Range: start..<match.end, link: links[Int(match.payload)]))
             covered.insert(start..<match.end)
         }
         guard !added.isEmpty else { return mentions }

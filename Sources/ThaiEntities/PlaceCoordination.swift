@@ -158,3 +158,22 @@ extension EntityTagger {
         }
     }
 }
+
+extension EntityTagger {
+    /// `spans` with a model LOCATION that has ภาค ("region") glued right before it extended over
+    /// the word (อีสาน becomes ภาคอีสาน): under ThaiNER's conventions the word is part of the
+    /// region's name (ThaiNER train: 135 LOCATIONs open with it, 6 have it glued before them).
+    /// ภูมิภาค ("region" in general) is left out (ThaiNER train: 0 inside, 5 before).
+    static func takingRegionWords(_ spans: [(type: EntityType, range: Range<Int>)],
+                                  units: UnsafeBufferPointer<UInt16>) -> [(type: EntityType, range: Range<Int>)] {
+        var result = spans
+        for index in result.indices where result[index].type == .location {
+            let start = result[index].range.lowerBound - Words.region.count
+            guard start >= 0, units.hasWord(Words.region, at: start),
+                  start < Words.generalRegion.count || !units.hasWord(Words.generalRegion, at: start - Words.generalRegion.count),
+                  index == 0 || result[index - 1].range.upperBound <= start else { continue }
+            result[index].range = start..<result[index].range.upperBound
+        }
+        return result
+    }
+}

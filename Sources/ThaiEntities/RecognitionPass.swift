@@ -755,6 +755,10 @@ struct PositionSet {
 
 /// Words the rules look for, as UTF-16 once and for all.
 enum Words {
+    /// "Region", glued before a region's name (ภาคอีสาน).
+    static let region = Array("ภาค".utf16)
+    /// The word that makes ภาค "region" in general (ภูมิภาค).
+    static let generalRegion = Array("ภูมิ".utf16)
     static let lineageMark = Array("ณ".utf16)
     static let limited = Array("จำกัด".utf16)
     static let publicCompany = Array("(มหาชน)".utf16)

@@ -57,6 +57,13 @@ enum Vocabulary {
         "ความเป็น",
     ]
 
+    /// Words glued before a place that leave it the place (ใน|ไทย, จาก|จีน): prepositions and the
+    /// conjunctions และ and หรือ. A hand-written closed class, not counted from any data.
+    static let placePrepositions: [String] = [
+        "ของ", "กับ", "จาก", "โดย", "ให้", "แก่", "ต่อ", "ด้วย", "ระหว่าง", "ผ่าน", "ถึง", "ใน", "แทน", "ตาม", "สู่",
+        "สำหรับ", "เกี่ยวกับ", "ภายใน", "ภายใต้", "ที่", "และ", "หรือ",
+    ]
+
     /// Words that open the name of an organisation; the rule extends them over the following
     /// words of the name.
     static let organizationHeads: [String] = [

@@ -115,4 +115,26 @@ struct PlaceCoordinationTests {
         // A floor with a name is a place.
         #expect(Self.keptPlaces(["ชั้นลอยสมมุติ"]) == ["ชั้นลอยสมมุติ"])
     }
+
+    /// The text of the model LOCATION over `span` in `text` after `takingRegionWords`, with
+    /// `other` (if any) a model span over the start of the text.
+    static func regioned(_ text: String, span: String, other: String? = nil) -> String {
+        let units = Array(text.utf16)
+        let needle = Array(span.utf16)
+        let start = units.indices.first { units[$0...].starts(with: needle) }!
+        var spans: [(type: EntityType, range: Range<Int>)] = other.map { [(.organization, 0..<$0.utf16.count)] } ?? []
+        spans.append((.location, start..<(start + needle.count)))
+        return units.withUnsafeBufferPointer { buffer in
+            String(decoding: units[EntityTagger.takingRegionWords(spans, units: buffer).last!.range], as: UTF16.self)
+        }
+    }
+
+    /// Under ThaiNER's conventions a region takes ภาค glued before it, but not ภูมิภาค's nor a
+    /// ภาค another span holds. Made-up text.
+    @Test func aRegionTakesItsRegionWord() {
+        #expect(Self.regioned("ฝนตกหนักทั่วภาคอีสาน", span: "อีสาน") == "ภาคอีสาน")
+        #expect(Self.regioned("ฝนตกหนักทั่วภูมิภาคอาเซียน", span: "อาเซียน") == "อาเซียน")
+        #expect(Self.regioned("สำนักงานภาคเหนือ", span: "เหนือ", other: "สำนักงานภาค") == "เหนือ")
+        #expect(Self.regioned("ฝนตกที่ภาค อีสาน", span: "อีสาน") == "อีสาน")
+    }
 }

@@ -333,6 +333,34 @@ struct TaggerTests {
         #expect(again == 4)
     }
 
+    /// Under ThaiNER's conventions a place the merged mentions name once is found again where the
+    /// document repeats it: a gazetteer place and a name of two tokens, but not a one-word name no
+    /// list holds, a country after a nationality word (คนลาว), nor ไทย glued after a word that is
+    /// no preposition (รัฐบาลไทย; ในไทย is found). Made-up text.
+    @Test func placesFoundAgainInTheDocument() throws {
+        let rules = try Annotator(configuration: { var c = Annotator.Configuration(); c.tagger = .off; return c }())
+        let text = "ลาว ส่งออก ข่าวจากลาว คนลาวยิ้ม ถ้ำหลวง ปิด เที่ยว ถ้ำหลวง ไทย ชนะ รัฐบาลไทยแถลง ฝนตกในไทย กลาง ร้อน อยู่ กลาง"
+        let utf16 = UTF16Text(text)
+        let string = text as NSString
+        func mention(_ part: String, link: EntityLink? = nil) -> EntityMention {
+            let found = string.range(of: part)
+            return EntityMention(type: .location, utf16Range: found.location..<(found.location + found.length), link: link)
+        }
+        let merged = [mention("ลาว", link: EntityLink(id: "place.laos", canonical: "ลาว")), mention("ถ้ำหลวง"),
+                      mention("ไทย", link: EntityLink(id: "place.thailand", canonical: "ไทย")), mention("กลาง")]
+            .sorted { $0.utf16Range.lowerBound < $1.utf16Range.lowerBound }
+        let found = utf16.units.withUnsafeBufferPointer { units in
+            EntityTagger.propagatingPlaces(merged, units: units, tokens: rules.segmenter.tokens(in: utf16))
+                .map { string.substring(with: NSRange(location: $0.utf16Range.lowerBound, length: $0.utf16Range.count)) }
+        }
+        #expect(found == ["ลาว", "ลาว", "ถ้ำหลวง", "ถ้ำหลวง", "ไทย", "ไทย", "กลาง"])
+        let afterIn = string.range(of: "ในไทย").location + 2
+        let repeats = utf16.units.withUnsafeBufferPointer { units in
+            EntityTagger.propagatingPlaces(merged, units: units, tokens: rules.segmenter.tokens(in: utf16)).map(\.utf16Range.lowerBound)
+        }
+        #expect(repeats.contains(afterIn))
+    }
+
     /// After the merge, an ORGANIZATION with บริษัท and one space before it takes the word, glued
     /// after other text or not; บริษัท two spaces away stays out. Made-up text.
     @Test func organizationsTakeTheCompanyWordBeforeThem() {
