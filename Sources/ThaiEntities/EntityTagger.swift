@@ -45,7 +45,9 @@ import ThaiTagger
 ///    (`endingAtClosingQuotes`: "โคฟี อันนัน", where the model stopped after โคฟี). A
 ///    nickname given after a person and หรือ is a PERSON (`addingAliases`: นายสมชาย ใจดี
 ///    หรือน้องชาย), and so is one in quotes right before a person ("หนิง"ปณิตา) and, under the
-///    guidelines' conventions, one in brackets right after one (นางวรนุช ... (นุ่น)); a person the
+///    guidelines' conventions, one in brackets right after one (นางวรนุช ... (นุ่น)). Before the
+///    aliases, under ThaiNER's conventions, a kin or trade word glued before a name-shaped word no
+///    mention touches opens a PERSON (`addingPrefixedNames`: น้องจ๊อบบี้, ครูจ๊อบบี้); and a person the
 ///    merged mentions name is found again where the document repeats the name bare
 ///    (`propagatingPersons`: ด.ช.กัปตัน บุญมานุช, then กัปตัน; น้องเต้ found once, then eleven
 ///    more times). (5-fold CV on ThaiNER train per article: unseen-name PERSON recall 0.408 ->
@@ -185,6 +187,9 @@ public struct EntityTagger: Sendable {
             }
             merged = Self.extendingReignNumbers(merged, units: units)
             merged = Self.endingAtClosingQuotes(merged, units: units)
+            if recognizer.followsThaiNERSpans {
+                merged = Self.addingPrefixedNames(merged, units: units, tokens: tokens)
+            }
             let aliased = Self.addingAliases(merged, units: units, tokens: tokens, thaiNERSpans: recognizer.followsThaiNERSpans)
             return Self.propagatingPersons(aliased.mentions, units: units, tokens: tokens, people: recognizer.people,
                                            thaiNERSpans: recognizer.followsThaiNERSpans, nicknames: aliased.aliases)

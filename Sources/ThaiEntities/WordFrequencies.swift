@@ -109,6 +109,14 @@ public struct WordFrequencies: Sendable {
         return buckets(wordHash: hasher.value) & 7
     }
 
+    /// The running-text and inside-names buckets (`buckets(wordHash:)`) of the word `units[range]`.
+    func buckets(of range: Range<Int>, in units: UnsafeBufferPointer<UInt16>) -> (text: UInt8, name: UInt8) {
+        var hasher = FeatureHasher(template: 0)
+        hasher.combine(units, range)
+        let both = buckets(wordHash: hasher.value)
+        return (both & 7, both >> 3 & 7)
+    }
+
     /// The tagger's word code of `word`.
     static func wordHash(_ word: Substring) -> UInt64 {
         var hasher = FeatureHasher(template: 0)
