@@ -72,7 +72,7 @@ import ThaiTagger
 ///    word that makes a country a nationality or a language (คน|ไทย, ภาษา|จีน); ไทย glued after a
 ///    word only after a preposition (ใน|ไทย). (5-fold CV on ThaiNER train, session 16, same fold
 ///    models: LOCATION 0.7968 -> 0.7975 with the shipped recipe, 0.7841 -> 0.7861 ThaiNER alone.)
-/// 10. Under both conventions, an ORGANIZATION with บริษัท (or ห้างหุ้นส่วนจำกัด) and one space
+/// 10. Under both conventions, an ORGANIZATION with บริษัท (ห้างหุ้นส่วนจำกัด, บมจ., บจก., บจ., หจก.) and one space
 ///    before it takes the word (`takingCompanyWords`: บริษัท การบินไทย, where the model found
 ///    การบินไทย). (5-fold CV on ThaiNER train: ORGANIZATION 0.810 -> 0.811, six boundary errors gone,
 ///    none new.)

@@ -376,6 +376,22 @@ struct TaggerTests {
                 == ["บริษัท การบินไทย", "ไทยเบฟ", "ห้างหุ้นส่วนจำกัด สมใจ"])
     }
 
+    /// After the merge, a company's legal form abbreviated (บมจ., หจก.) and one space before an
+    /// ORGANIZATION joins it, whether it stood outside any mention or was an ORGANIZATION of its
+    /// own. Made-up text.
+    @Test func organizationsTakeAnAbbreviatedCompanyWord() {
+        let text = "ซื้อหุ้น บมจ. ธนาคารสมใจ และ หจก. ร่มเย็นค้าไม้ แล้ว"
+        let string = text as NSString
+        func mention(_ part: String) -> EntityMention {
+            let found = string.range(of: part)
+            return EntityMention(type: .organization, utf16Range: found.location..<(found.location + found.length))
+        }
+        let merged = [mention("บมจ."), mention("ธนาคารสมใจ"), mention("ร่มเย็นค้าไม้")]
+        let taken = UTF16Text(text).units.withUnsafeBufferPointer { EntityTagger.takingCompanyWords(merged, units: $0) }
+        #expect(taken.map { string.substring(with: NSRange(location: $0.utf16Range.lowerBound, length: $0.utf16Range.count)) }
+                == ["บมจ. ธนาคารสมใจ", "หจก. ร่มเย็นค้าไม้"])
+    }
+
     /// After the merge (guidelines' conventions), a model ORGANIZATION that is a rule ACRONYM with
     /// a glued position abbreviation (ผอ.) or the head word of its own expansion (คณะกรรมการ) before
     /// it gives way to the ACRONYM; one with another word before it (สำนักงาน ก.พ.) stays. Made-up text.
