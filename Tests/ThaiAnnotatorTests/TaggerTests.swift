@@ -315,8 +315,7 @@ struct TaggerTests {
         let utf16 = UTF16Text(text)
         let string = text as NSString
         func mention(_ part: String, link: EntityLink? = nil) -> EntityMention {
-            let found = string.range(of: part)
-            return EntityMention(type: .organization, utf16Range: found.location..<(found.location + found.length), link: link)
+            firstMention(of: part, in: string, type: .organization, link: link)
         }
         let army = EntityLink(id: "org.royal-thai-army", canonical: "กองทัพบก")
         let merged = [mention("หมูป่า"), mention("การเลือกตั้ง"), mention("กองทัพบก", link: army)]
@@ -343,8 +342,7 @@ struct TaggerTests {
         let utf16 = UTF16Text(text)
         let string = text as NSString
         func mention(_ part: String, link: EntityLink? = nil) -> EntityMention {
-            let found = string.range(of: part)
-            return EntityMention(type: .location, utf16Range: found.location..<(found.location + found.length), link: link)
+            firstMention(of: part, in: string, type: .location, link: link)
         }
         let merged = [mention("ลาว", link: EntityLink(id: "place.laos", canonical: "ลาว")), mention("ถ้ำหลวง"),
                       mention("ไทย", link: EntityLink(id: "place.thailand", canonical: "ไทย")), mention("กลาง")]
@@ -364,15 +362,8 @@ struct TaggerTests {
     /// After the merge, an ORGANIZATION with บริษัท and one space before it takes the word, glued
     /// after other text or not; บริษัท two spaces away stays out. Made-up text.
     @Test func organizationsTakeTheCompanyWordBeforeThem() {
-        let text = "หุ้นของบริษัท การบินไทย ขึ้น และบริษัท  ไทยเบฟ กับ ห้างหุ้นส่วนจำกัด สมใจ"
-        let string = text as NSString
-        func mention(_ part: String) -> EntityMention {
-            let found = string.range(of: part)
-            return EntityMention(type: .organization, utf16Range: found.location..<(found.location + found.length))
-        }
-        let merged = [mention("การบินไทย"), mention("ไทยเบฟ"), mention("สมใจ")]
-        let taken = UTF16Text(text).units.withUnsafeBufferPointer { EntityTagger.takingCompanyWords(merged, units: $0) }
-        #expect(taken.map { string.substring(with: NSRange(location: $0.utf16Range.lowerBound, length: $0.utf16Range.count)) }
+        #expect(companyWordsTaken(in: "หุ้นของบริษัท การบินไทย ขึ้น และบริษัท  ไทยเบฟ กับ ห้างหุ้นส่วนจำกัด สมใจ",
+                                  organizations: ["การบินไทย", "ไทยเบฟ", "สมใจ"])
                 == ["บริษัท การบินไทย", "ไทยเบฟ", "ห้างหุ้นส่วนจำกัด สมใจ"])
     }
 
@@ -380,16 +371,24 @@ struct TaggerTests {
     /// ORGANIZATION joins it, whether it stood outside any mention or was an ORGANIZATION of its
     /// own. Made-up text.
     @Test func organizationsTakeAnAbbreviatedCompanyWord() {
-        let text = "ซื้อหุ้น บมจ. ธนาคารสมใจ และ หจก. ร่มเย็นค้าไม้ แล้ว"
-        let string = text as NSString
-        func mention(_ part: String) -> EntityMention {
-            let found = string.range(of: part)
-            return EntityMention(type: .organization, utf16Range: found.location..<(found.location + found.length))
-        }
-        let merged = [mention("บมจ."), mention("ธนาคารสมใจ"), mention("ร่มเย็นค้าไม้")]
-        let taken = UTF16Text(text).units.withUnsafeBufferPointer { EntityTagger.takingCompanyWords(merged, units: $0) }
-        #expect(taken.map { string.substring(with: NSRange(location: $0.utf16Range.lowerBound, length: $0.utf16Range.count)) }
+        #expect(companyWordsTaken(in: "ซื้อหุ้น บมจ. ธนาคารสมใจ และ หจก. ร่มเย็นค้าไม้ แล้ว",
+                                  organizations: ["บมจ.", "ธนาคารสมใจ", "ร่มเย็นค้าไม้"])
                 == ["บมจ. ธนาคารสมใจ", "หจก. ร่มเย็นค้าไม้"])
+    }
+
+    /// A mention of `type` over the first occurrence of `part` in `string`.
+    private func firstMention(of part: String, in string: NSString, type: EntityType, link: EntityLink? = nil) -> EntityMention {
+        let found = string.range(of: part)
+        return EntityMention(type: type, utf16Range: found.location..<(found.location + found.length), link: link)
+    }
+
+    /// The surfaces `takingCompanyWords` leaves when each of `organizations` (first occurrences in
+    /// `text`) is a merged ORGANIZATION.
+    private func companyWordsTaken(in text: String, organizations: [String]) -> [String] {
+        let string = text as NSString
+        let merged = organizations.map { firstMention(of: $0, in: string, type: .organization) }
+        let taken = UTF16Text(text).units.withUnsafeBufferPointer { EntityTagger.takingCompanyWords(merged, units: $0) }
+        return taken.map { string.substring(with: NSRange(location: $0.utf16Range.lowerBound, length: $0.utf16Range.count)) }
     }
 
     /// After the merge (guidelines' conventions), a model ORGANIZATION that is a rule ACRONYM with
