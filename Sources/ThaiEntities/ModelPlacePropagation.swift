@@ -32,7 +32,7 @@ extension EntityTagger {
         var tokenStarts = PositionSet(count: units.count)
         for token in tokens { tokenStarts.insert(token.utf16Offsets.lowerBound) }
         func endsBefore(_ words: [[UInt16]], _ start: Int) -> Bool {
-            words.contains { $0.count <= start && units[(start - $0.count)..<start].elementsEqual($0) }
+            words.contains { units.hasWord($0, at: start - $0.count) }
         }
         return propagatingNames(mentions, of: .location, units: units, tokens: tokens, repeating: { mention in
             mention.link.map { !$0.isDocumentLocal } ?? false || mention.utf16Range.dropFirst().contains(where: tokenStarts.contains)

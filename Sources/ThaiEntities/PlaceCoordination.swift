@@ -169,8 +169,8 @@ extension EntityTagger {
         var result = spans
         for index in result.indices where result[index].type == .location {
             let start = result[index].range.lowerBound - Words.region.count
-            guard start >= 0, units.hasWord(Words.region, at: start),
-                  start < Words.generalRegion.count || !units.hasWord(Words.generalRegion, at: start - Words.generalRegion.count),
+            guard units.hasWord(Words.region, at: start),
+                  !units.hasWord(Words.generalRegion, at: start - Words.generalRegion.count),
                   index == 0 || result[index - 1].range.upperBound <= start else { continue }
             result[index].range = start..<result[index].range.upperBound
         }

@@ -104,9 +104,7 @@ public struct WordFrequencies: Sendable {
 
     /// The running-text bucket (bits 0-2 of `buckets(wordHash:)`) of the word `units[range]`.
     func textBucket(of range: Range<Int>, in units: UnsafeBufferPointer<UInt16>) -> UInt8 {
-        var hasher = FeatureHasher(template: 0)
-        hasher.combine(units, range)
-        return buckets(wordHash: hasher.value) & 7
+        buckets(of: range, in: units).text
     }
 
     /// The running-text and inside-names buckets (`buckets(wordHash:)`) of the word `units[range]`.
